@@ -1,0 +1,66 @@
+using Microsoft.CodeAnalysis;
+
+namespace SpecGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic SpecGen reports. IDs SPEC0xxx are about YAML specs and are reported by the
+/// generator on the spec file; IDs SPEC1xxx are about C# code and are reported by the analyzers.
+/// Each ID has a page under docs/diagnostics/ that its help link points to.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    public const string HelpLinkBase = "https://github.com/specgen-dotnet/specgen/blob/main/docs/diagnostics/";
+
+    private const string SpecCategory = "SpecGen.Spec";
+
+    public static readonly DiagnosticDescriptor YamlSyntaxError = Spec(
+        "SPEC0001", "The spec is not valid YAML", "The spec is not valid YAML: {0}");
+
+    public static readonly DiagnosticDescriptor MissingKey = Spec(
+        "SPEC0002", "A required key is missing", "'{0}' is required {1}");
+
+    public static readonly DiagnosticDescriptor UnknownKey = Spec(
+        "SPEC0003", "Unknown key", "Unknown key '{0}' {1}{2}");
+
+    public static readonly DiagnosticDescriptor UnknownType = Spec(
+        "SPEC0004", "Unknown type", "Unknown type '{0}'{1}");
+
+    public static readonly DiagnosticDescriptor DuplicateField = Spec(
+        "SPEC0005", "Duplicate field", "Field '{0}' is declared more than once in {1}");
+
+    public static readonly DiagnosticDescriptor InvalidPosition = Spec(
+        "SPEC0006", "Invalid position", "Position '{0}' is not valid here: {1}");
+
+    public static readonly DiagnosticDescriptor UrlPlaceholderWithoutPathField = Spec(
+        "SPEC0007", "URL placeholder without a Path field", "The url contains '{{{0}}}' but no request field '{0}' has position Path");
+
+    public static readonly DiagnosticDescriptor ValueBreaksConstraint = Spec(
+        "SPEC0008", "A value in the spec breaks its own constraints", "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidRegex = Spec(
+        "SPEC0009", "Invalid regular expression", "The pattern of '{0}' is not a valid regular expression: {1}");
+
+    public static readonly DiagnosticDescriptor RuleNamesUnknownField = Spec(
+        "SPEC0010", "A rule names an unknown field", "Rule '{0}' names '{1}', which is not a field of the request");
+
+    public static readonly DiagnosticDescriptor NameCollision = Spec(
+        "SPEC0011", "Generated C# names collide", "The C# name '{0}' of {1} is already used by {2}; set 'csharpName' or 'typeName' to tell them apart");
+
+    public static readonly DiagnosticDescriptor InvalidValue = Spec(
+        "SPEC0012", "Invalid value", "'{0}' is not a valid value for '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor PathFieldNotInUrl = Spec(
+        "SPEC0013", "Path field not used in the URL", "Field '{0}' has position Path but the url has no '{{{0}}}' placeholder", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExampleDoesNotMatch = Spec(
+        "SPEC0014", "An example does not match the spec", "The {0} example {1}");
+
+    public static readonly DiagnosticDescriptor UnexpectedNodeKind = Spec(
+        "SPEC0015", "A key holds the wrong kind of YAML node", "'{0}' must be {1}");
+
+    public static readonly DiagnosticDescriptor InternalError = Spec(
+        "SPEC0016", "SpecGen failed on this spec", "SpecGen could not process this spec ({0}); please report it with the spec file");
+
+    private static DiagnosticDescriptor Spec(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error)
+        => new(id, title, message, SpecCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+}

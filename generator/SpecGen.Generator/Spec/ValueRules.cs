@@ -1,0 +1,124 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SpecGen.Generator.Spec;
+
+/// <summary>
+/// Checks one value written in the spec (a default, an allowed value, an example's value)
+/// against the type and constraints of its field, as the generated <c>Validate()</c> would.
+/// </summary>
+internal static class ValueRules
+{
+    /// <summary>Returns null when <paramref name="value"/> is fine, else what is wrong, as a phrase.</summary>
+    /// <param name="type">The field's type; lists and maps check their elements.</param>
+    /// <param name="constraints">The field's constraints.</param>
+    /// <param name="value">The value as text: a string's content, or a number's literal.</param>
+    /// <param name="checkValues">False when checking an entry of <c>values</c> itself.</param>
+    public static string? Check(TypeRef type, ConstraintsSpec constraints, string value, bool checkValues = true)
+    {
+        TypeRef scalar = type.Innermost;
+        string? typeProblem = CheckType(scalar, value);
+        if (typeProblem is not null)
+        {
+            return typeProblem;
+        }
+
+        if (checkValues && constraints.Values.Count > 0 && !IsOneOf(scalar, value, constraints))
+        {
+            return $"is not one of its values ({string.Join(", ", constraints.Values)})";
+        }
+
+        if (constraints.Format is { } format && SpecFormats.IsKnown(format))
+        {
+            bool valid = scalar.IsNumber
+                ? long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number) && SpecFormats.IsValid(number, format)
+                : SpecFormats.IsValid(value, format);
+            if (!valid)
+            {
+                return $"does not match its format '{format}'";
+            }
+        }
+
+        if (constraints.Pattern is { } pattern && IsValidPattern(pattern, out _) && !Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            return $"does not match its pattern '{pattern}'";
+        }
+
+        if (scalar.IsStringLike)
+        {
+            if (value.Length < constraints.MinLength)
+            {
+                return $"is shorter than its minLength {constraints.MinLength}";
+            }
+
+            if (value.Length > constraints.MaxLength)
+            {
+                return $"is longer than its maxLength {constraints.MaxLength}";
+            }
+        }
+
+        if ((constraints.Minimum is not null || constraints.Maximum is not null)
+            && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal amount))
+        {
+            if (amount < constraints.Minimum)
+            {
+                return $"is less than its minimum {constraints.Minimum.Value.ToString(CultureInfo.InvariantCulture)}";
+            }
+
+            if (amount > constraints.Maximum)
+            {
+                return $"is greater than its maximum {constraints.Maximum.Value.ToString(CultureInfo.InvariantCulture)}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when .NET can compile <paramref name="pattern"/>; else the parser's complaint.</summary>
+    public static bool IsValidPattern(string pattern, out string? error)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            error = null;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    private static string? CheckType(TypeRef type, string value) => type.Kind switch
+    {
+        TypeKind.Int32 when !int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "is not an Integer (32-bit)",
+        TypeKind.Int64 when !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "is not a Long (64-bit)",
+        TypeKind.Double when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => "is not a Number",
+        TypeKind.Boolean when value is not ("true" or "false") => "is not a Boolean (true or false)",
+        TypeKind.Class or TypeKind.Json => "is not an object",
+        _ => null,
+    };
+
+    private static bool IsOneOf(TypeRef type, string value, ConstraintsSpec constraints)
+    {
+        foreach (string allowed in constraints.Values)
+        {
+            if (allowed == value)
+            {
+                return true;
+            }
+
+            if (type.IsNumber
+                && decimal.TryParse(allowed, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal a)
+                && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal b)
+                && a == b)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

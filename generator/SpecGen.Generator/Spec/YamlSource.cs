@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis.Text;
+using SpecGen.Generator.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SpecGen.Generator.Spec;
+
+/// <summary>
+/// One YAML file being read: typed access to its nodes, each problem reported as a diagnostic
+/// on the node's line and column. Only this class and <see cref="SpecParser"/> touch YamlDotNet.
+/// </summary>
+internal sealed class YamlSource
+{
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    public YamlSource(string filePath) => FilePath = filePath;
+
+    public string FilePath { get; }
+
+    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] args)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+
+    public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode node, params string[] args)
+        => Report(descriptor, Locate(node), args);
+
+    /// <summary>Loads the document's root mapping, or reports why there is none.</summary>
+    public YamlMappingNode? LoadRoot(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new System.IO.StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            Report(DiagnosticDescriptors.YamlSyntaxError, Locate(ex.Start, ex.End), Describe(ex));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return new YamlMappingNode();
+        }
+
+        if (stream.Documents[0].RootNode is YamlMappingNode root)
+        {
+            return root;
+        }
+
+        Report(DiagnosticDescriptors.UnexpectedNodeKind, stream.Documents[0].RootNode, "A spec file", "a mapping of keys such as 'interface:' or 'service:'");
+        return null;
+    }
+
+    /// <summary>Reports every key of <paramref name="map"/> that is not in <paramref name="known"/>.</summary>
+    public void CheckKeys(YamlMappingNode map, IReadOnlyList<string> known, string where)
+    {
+        foreach (KeyValuePair<YamlNode, YamlNode> entry in map.Children)
+        {
+            string key = entry.Key is YamlScalarNode scalar ? scalar.Value ?? string.Empty : entry.Key.ToString();
+            if (!Contains(known, key))
+            {
+                Report(DiagnosticDescriptors.UnknownKey, entry.Key, key, where, Suggestions.Hint(key, known));
+            }
+        }
+    }
+
+    public static YamlNode? Get(YamlMappingNode map, string key)
+    {
+        foreach (KeyValuePair<YamlNode, YamlNode> entry in map.Children)
+        {
+            if (entry.Key is YamlScalarNode scalar && scalar.Value == key)
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The scalar under <paramref name="key"/>; reports a node of another kind.</summary>
+    public YamlScalarNode? Scalar(YamlMappingNode map, string key)
+    {
+        YamlNode? node = Get(map, key);
+        if (node is null or YamlScalarNode)
+        {
+            return (YamlScalarNode?)node;
+        }
+
+        Report(DiagnosticDescriptors.UnexpectedNodeKind, node, key, "a single value");
+        return null;
+    }
+
+    public string? String(YamlMappingNode map, string key)
+    {
+        YamlScalarNode? node = Scalar(map, key);
+        return node is null || IsNull(node) ? null : node.Value;
+    }
+
+    /// <summary>The scalar under <paramref name="key"/>, reporting it as missing from <paramref name="where"/>.</summary>
+    public YamlScalarNode? RequiredScalar(YamlMappingNode map, string key, string where)
+    {
+        YamlScalarNode? node = Scalar(map, key);
+        if (node is null || IsNull(node) || string.IsNullOrWhiteSpace(node.Value))
+        {
+            if (Get(map, key) is null or YamlScalarNode)
+            {
+                Report(DiagnosticDescriptors.MissingKey, node ?? (YamlNode)map, key, where);
+            }
+
+            return null;
+        }
+
+        return node;
+    }
+
+    public YamlSequenceNode? Sequence(YamlMappingNode map, string key)
+    {
+        YamlNode? node = Get(map, key);
+        if (node is null or YamlSequenceNode)
+        {
+            return (YamlSequenceNode?)node;
+        }
+
+        if (node is YamlScalarNode scalar && IsNull(scalar))
+        {
+            return null;
+        }
+
+        Report(DiagnosticDescriptors.UnexpectedNodeKind, node, key, "a list");
+        return null;
+    }
+
+    public YamlMappingNode? Mapping(YamlMappingNode map, string key)
+    {
+        YamlNode? node = Get(map, key);
+        if (node is null or YamlMappingNode)
+        {
+            return (YamlMappingNode?)node;
+        }
+
+        if (node is YamlScalarNode scalar && IsNull(scalar))
+        {
+            return null;
+        }
+
+        Report(DiagnosticDescriptors.UnexpectedNodeKind, node, key, "a mapping");
+        return null;
+    }
+
+    /// <summary>The mappings of a list, reporting items of another kind.</summary>
+    public IEnumerable<YamlMappingNode> Mappings(YamlSequenceNode? sequence, string what)
+    {
+        if (sequence is null)
+        {
+            yield break;
+        }
+
+        foreach (YamlNode item in sequence.Children)
+        {
+            if (item is YamlMappingNode mapping)
+            {
+                yield return mapping;
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.UnexpectedNodeKind, item, what, "a mapping such as '{ name: x, type: String }'");
+            }
+        }
+    }
+
+    /// <summary>The values of a list of scalars, or of a single scalar.</summary>
+    public List<(string Value, YamlNode Node)>? Strings(YamlMappingNode map, string key)
+    {
+        YamlNode? node = Get(map, key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var result = new List<(string, YamlNode)>();
+        if (node is YamlScalarNode single)
+        {
+            result.Add((single.Value ?? string.Empty, single));
+            return result;
+        }
+
+        if (node is YamlSequenceNode sequence)
+        {
+            foreach (YamlNode item in sequence.Children)
+            {
+                if (item is YamlScalarNode scalar)
+                {
+                    result.Add((scalar.Value ?? string.Empty, scalar));
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.UnexpectedNodeKind, item, key, "a list of single values");
+                }
+            }
+
+            return result;
+        }
+
+        Report(DiagnosticDescriptors.UnexpectedNodeKind, node, key, "a list of single values");
+        return null;
+    }
+
+    public LocationInfo Locate(YamlNode node) => Locate(node.Start, node.End);
+
+    public LocationInfo Locate(Mark start, Mark end)
+    {
+        var startPosition = new LinePosition(ToZeroBased(start.Line), ToZeroBased(start.Column));
+        var endPosition = new LinePosition(ToZeroBased(end.Line), ToZeroBased(end.Column));
+        if (endPosition < startPosition)
+        {
+            endPosition = startPosition;
+        }
+
+        int startIndex = (int)Math.Max(0, start.Index);
+        int endIndex = (int)Math.Max(startIndex, end.Index);
+        return new LocationInfo(FilePath, TextSpan.FromBounds(startIndex, endIndex), new LinePositionSpan(startPosition, endPosition));
+    }
+
+    /// <summary>A plain <c>~</c>, <c>null</c> or empty value: YAML's null.</summary>
+    public static bool IsNull(YamlScalarNode node)
+        => node.Style is ScalarStyle.Plain or ScalarStyle.Any
+        && (string.IsNullOrEmpty(node.Value) || node.Value == "~" || node.Value == "null" || node.Value == "Null" || node.Value == "NULL");
+
+    private static bool Contains(IReadOnlyList<string> list, string value)
+    {
+        foreach (string item in list)
+        {
+            if (item == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // YamlDotNet marks are 1-based (and typed long since version 16); Roslyn's are 0-based ints.
+    private static int ToZeroBased(long oneBased) => (int)Math.Max(0, oneBased - 1);
+
+    private static string Describe(YamlException ex)
+    {
+        // YamlDotNet prefixes its messages with the (1-based) position, which the diagnostic already shows.
+        string message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
+        int prefix = message.IndexOf("): ", StringComparison.Ordinal);
+        return prefix >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(prefix + 3) : message;
+    }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace SpecGen;
+
+/// <summary>Checks that generated <c>Validate()</c> methods call.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class SpecChecks
+{
+    /// <summary>True when a string is not transferred: null, or empty as the CEC pages use it.</summary>
+    public static bool IsMissing([NotNullWhen(false)] string? value) => string.IsNullOrEmpty(value);
+
+    /// <summary>True when <paramref name="value"/> holds a number not less than <paramref name="minimum"/>.</summary>
+    public static bool IsNumberAtLeast(string value, decimal minimum)
+        => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) && number >= minimum;
+
+    /// <summary>True when <paramref name="value"/> holds a number not greater than <paramref name="maximum"/>.</summary>
+    public static bool IsNumberAtMost(string value, decimal maximum)
+        => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) && number <= maximum;
+}

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+
+namespace SpecGen;
+
+/// <summary>
+/// Gathers errors for generated <c>Validate()</c> methods. It allocates only when the first error
+/// arrives, so a valid object validates without allocating; nested objects add their errors with
+/// paths relative to themselves and the parent then prefixes them, again only when there are any.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct ValidationErrorCollector
+{
+    private List<ValidationError>? _errors;
+
+    /// <summary>How many errors have been added.</summary>
+    public readonly int Count => _errors?.Count ?? 0;
+
+    /// <summary>Adds an error at <paramref name="path"/>.</summary>
+    public void Add(string path, string code, string message)
+        => (_errors ??= new List<ValidationError>()).Add(new ValidationError(path, code, message));
+
+    /// <summary>Adds an error at item <paramref name="index"/> of the array <paramref name="property"/>.</summary>
+    public void Add(string property, int index, string code, string message)
+        => Add(property + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", code, message);
+
+    /// <summary>Adds an error at entry <paramref name="key"/> of the map <paramref name="property"/>.</summary>
+    public void Add(string property, string key, string code, string message)
+        => Add(property + "." + key, code, message);
+
+    /// <summary>Puts <paramref name="property"/> before the paths of the errors added since <paramref name="mark"/>.</summary>
+    public void Prefix(int mark, string property) => PrefixFrom(mark, property);
+
+    /// <summary>Puts <c>property[index]</c> before the paths of the errors added since <paramref name="mark"/>.</summary>
+    public void Prefix(int mark, string property, int index)
+    {
+        if (Count > mark)
+        {
+            PrefixFrom(mark, property + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+        }
+    }
+
+    /// <summary>Puts <c>property.key</c> before the paths of the errors added since <paramref name="mark"/>.</summary>
+    public void Prefix(int mark, string property, string key)
+    {
+        if (Count > mark)
+        {
+            PrefixFrom(mark, property + "." + key);
+        }
+    }
+
+    /// <summary>The result: <see cref="ValidationResult.Success"/> when nothing was added.</summary>
+    public readonly ValidationResult ToResult() => _errors is null ? ValidationResult.Success : new ValidationResult(_errors.ToArray());
+
+    private readonly void PrefixFrom(int mark, string prefix)
+    {
+        for (int i = mark; i < Count; i++)
+        {
+            ValidationError error = _errors![i];
+            string path = error.Path.Length == 0 ? prefix : error.Path[0] == '[' ? prefix + error.Path : prefix + "." + error.Path;
+            _errors[i] = new ValidationError(path, error.Code, error.Message);
+        }
+    }
+}

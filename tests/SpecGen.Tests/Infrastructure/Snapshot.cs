@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+using Xunit.Sdk;
+
+namespace SpecGen.Tests.Infrastructure;
+
+/// <summary>
+/// Golden-file checks in the Verify convention: <c>{name}.verified.cs</c> beside the test holds the
+/// approved text; a mismatch writes <c>{name}.received.cs</c> and fails with a readable diff.
+/// Approve a change by renaming received to verified (or run with SPECGEN_ACCEPT_SNAPSHOTS=1).
+/// </summary>
+internal static class Snapshot
+{
+    public static void Verify(string actual, string name, [CallerFilePath] string callerPath = "")
+    {
+        string folder = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
+        string verifiedPath = Path.Combine(folder, name + ".verified.cs");
+        string receivedPath = Path.Combine(folder, name + ".received.cs");
+        string? expected = File.Exists(verifiedPath) ? File.ReadAllText(verifiedPath) : null;
+        if (expected == actual)
+        {
+            File.Delete(receivedPath);
+            return;
+        }
+
+        if (Environment.GetEnvironmentVariable("SPECGEN_ACCEPT_SNAPSHOTS") == "1")
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(verifiedPath, actual);
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(receivedPath, actual);
+        throw new XunitException(expected is null
+            ? $"No approved snapshot {verifiedPath}. The output was written to {receivedPath}; review it and rename it to approve."
+            : $"The output differs from {verifiedPath} (written to {receivedPath}):{Environment.NewLine}{Diff(expected, actual)}");
+    }
+
+    /// <summary>The changed lines with two lines of context, marked - and +.</summary>
+    public static string Diff(string expected, string actual)
+    {
+        DiffPaneModel diff = InlineDiffBuilder.Diff(expected, actual, ignoreWhiteSpace: false);
+        var builder = new StringBuilder();
+        int lastPrinted = -1;
+        for (int i = 0; i < diff.Lines.Count; i++)
+        {
+            if (diff.Lines[i].Type == ChangeType.Unchanged)
+            {
+                continue;
+            }
+
+            for (int j = Math.Max(lastPrinted + 1, i - 2); j <= i; j++)
+            {
+                if (j > lastPrinted + 1 && lastPrinted >= 0 && j == Math.Max(lastPrinted + 1, i - 2))
+                {
+                    builder.AppendLine("  ...");
+                }
+
+                DiffPiece line = diff.Lines[j];
+                string mark = line.Type switch { ChangeType.Inserted => "+ ", ChangeType.Deleted => "- ", _ => "  " };
+                builder.Append(mark).AppendLine(line.Text);
+                lastPrinted = j;
+            }
+
+            for (int j = i + 1; j < diff.Lines.Count && j <= i + 2 && diff.Lines[j].Type == ChangeType.Unchanged; j++)
+            {
+                builder.Append("  ").AppendLine(diff.Lines[j].Text);
+                lastPrinted = j;
+            }
+        }
+
+        return builder.ToString();
+    }
+}
