@@ -61,6 +61,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InternalError = Spec(
         "SPEC0016", "SpecGen failed on this spec", "SpecGen could not process this spec ({0}); please report it with the spec file");
 
+    public static readonly DiagnosticDescriptor ServiceCollision = Spec(
+        "SPEC0017", "Two spec folders generate the same client", "The client '{0}' of this folder is already generated from '{1}'; give one of the folders another 'service' or 'namespace'");
+
     private static DiagnosticDescriptor Spec(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error)
         => new(id, title, message, SpecCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -60,6 +60,20 @@ internal static class CSharpText
         return builder.Append('"').ToString();
     }
 
+    /// <summary>A verbatim C# string literal, which keeps multi-line text readable.</summary>
+    public static string VerbatimLiteral(string value)
+    {
+        foreach (char c in value)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\t'))
+            {
+                return Literal(value);
+            }
+        }
+
+        return "@\"" + value.Replace("\"", "\"\"") + "\"";
+    }
+
     /// <summary>A C# decimal literal.</summary>
     public static string Literal(decimal value) => value.ToString(CultureInfo.InvariantCulture) + "m";
 

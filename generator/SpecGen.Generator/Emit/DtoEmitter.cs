@@ -72,6 +72,11 @@ internal static class DtoEmitter
             writer.WriteLine("[global::SpecGen.SpecSecret]");
         }
 
+        if (field.Token)
+        {
+            writer.WriteLine("[global::SpecGen.SpecToken]");
+        }
+
         ConstraintsSpec constraints = field.Constraints;
         if (constraints.Values.Count > 0)
         {
@@ -116,6 +121,11 @@ internal static class DtoEmitter
         if (field.Secret)
         {
             parts.Add("Secret: never logged or printed.");
+        }
+
+        if (field.Token)
+        {
+            parts.Add("When left empty, the client fills it from the registered token provider.");
         }
 
         return string.Join(" ", parts);

@@ -47,7 +47,7 @@ internal static class InterfaceEmitter
         if (examples.Request is not null)
         {
             writer.WriteLine("/// <summary>The example request.</summary>");
-            writer.WriteLine($"public const string Request = {CSharpText.Literal(examples.Request)};");
+            writer.WriteLine($"public const string Request = {CSharpText.VerbatimLiteral(examples.Request)};");
         }
 
         if (examples.Response is not null)
@@ -58,7 +58,7 @@ internal static class InterfaceEmitter
             }
 
             writer.WriteLine("/// <summary>The example response.</summary>");
-            writer.WriteLine($"public const string Response = {CSharpText.Literal(examples.Response)};");
+            writer.WriteLine($"public const string Response = {CSharpText.VerbatimLiteral(examples.Response)};");
         }
 
         writer.CloseBlock();

@@ -17,7 +17,7 @@ internal static class SpecKeys
     public static readonly IReadOnlyList<string> Field = new[]
     {
         "name", "type", "position", "mandatory", "description", "values", "default", "format", "pattern",
-        "minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems", "secret", "csharpName", "typeName", "fields",
+        "minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems", "secret", "token", "csharpName", "typeName", "fields",
     };
 
     public static readonly IReadOnlyList<string> Rule = new[] { "atLeastOne", "exactlyOne" };

@@ -87,6 +87,10 @@ internal sealed record ClassSpec(
     LocationInfo Location);
 
 /// <summary>One row of a parameter table.</summary>
+/// <remarks>
+/// <c>Token</c> marks a request field that the client fills from the registered token provider
+/// when the caller leaves it empty, as the CEC pages' <c>authToken</c>.
+/// </remarks>
 internal sealed record FieldSpec(
     string JsonName,
     string PropertyName,
@@ -95,6 +99,7 @@ internal sealed record FieldSpec(
     FieldPosition Position,
     bool Mandatory,
     bool Secret,
+    bool Token,
     string? Description,
     ConstraintsSpec Constraints,
     LocationInfo Location);

@@ -349,6 +349,7 @@ internal sealed partial class SpecParser
             ParsePosition(map, ownerKind),
             ParseFlag(map, "mandatory", MandatoryWords) ?? false,
             ParseFlag(map, "secret", BooleanWords) ?? false,
+            ParseTokenFlag(map, ownerKind, type),
             _yaml.String(map, "description")?.Trim(),
             ParseConstraints(map),
             _yaml.Locate(nameNode));
@@ -505,6 +506,18 @@ internal sealed partial class SpecParser
 
         _yaml.Report(DiagnosticDescriptors.InvalidValue, node, node.Value!, key, "expected " + string.Join(", ", words.Keys.Select(k => k.Length == 1 ? k.ToUpperInvariant() : char.ToUpperInvariant(k[0]) + k.Substring(1))));
         return null;
+    }
+
+    private bool ParseTokenFlag(YamlMappingNode map, ClassKind ownerKind, TypeRef type)
+    {
+        bool token = ParseFlag(map, "token", BooleanWords) ?? false;
+        if (token && (ownerKind != ClassKind.Request || type.Kind != TypeKind.String))
+        {
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, YamlSource.Get(map, "token")!, "true", "token", "only a String field of the request can be filled from the token provider");
+            return false;
+        }
+
+        return token;
     }
 
     private ConstraintsSpec ParseConstraints(YamlMappingNode map)

@@ -17,10 +17,11 @@ namespace Cec.Chatbot
         public string TenantId { get; set; }
 
         /// <summary>Valid token value for accessing the interface. You can obtain the valid token information by invoking the interface for obtaining tokens. For details, see C3 OIAP Interface Authentication.</summary>
-        /// <remarks>Body field 'authToken', String, mandatory. Secret: never logged or printed.</remarks>
+        /// <remarks>Body field 'authToken', String, mandatory. Secret: never logged or printed. When left empty, the client fills it from the registered token provider.</remarks>
         [global::SpecGen.SpecField("authToken", global::SpecGen.SpecPosition.Body)]
         [global::SpecGen.SpecMandatory]
         [global::SpecGen.SpecSecret]
+        [global::SpecGen.SpecToken]
         public string AuthToken { get; set; }
 
         /// <summary>Start time. Format: yyyy-MM-dd HH:mm:ss</summary>
@@ -926,5 +927,50 @@ namespace Cec.Chatbot
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TransferRecord value, global::System.Text.Json.JsonSerializerOptions options)
                 => value.WriteJson(writer);
         }
+    }
+
+    /// <summary>The example JSON of the QueryTransferRecordHistory reference page, comments included, for tests and fakes.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    public static class QueryTransferRecordHistoryExamples
+    {
+        /// <summary>The example request.</summary>
+        public const string Request = @"{
+  ""authToken"": ""P********************oN1ix"",
+  ""tenantId"": ""202204017094"",
+  ""beginTime"":""2022-02-21 20:04:38"",
+  ""endTime"":"""",
+  ""pageNum"": ""1"",
+  ""pageSize"": ""5"",
+  ""callId"": ""1648805538-165717321823298"",
+  ""userMobile"": """",
+  ""ctiCallId"": """"
+}
+";
+
+        /// <summary>The example response.</summary>
+        public const string Response = @"{
+  ""errorCode"": 0, //Interface success or failure flag.
+  ""errorMessage"": ""success!"",//Interface success or failure description.
+  ""total"": 1,//Total
+  ""transferRecordList"": [
+    {
+      ""id"": ""202204013156893697"",
+      ""tenantId"": ""202204017094"",
+      ""callId"": ""1648805538-165717321823298"",
+      ""ctiCallId"": ""1648805538-1657"",
+      ""flowInstId"": ""88880301202204011732186311648805538-165717321823298"",
+      ""callingNumber"": ""88880301"",
+      ""calledNumber"": ""30502"",
+      ""transfNumber"": ""88880302"",
+      ""startTime"": 1648805539000,
+      ""endTime"": 1648805558000,
+      ""recordFilePath"": ""Y:/61/transferrecord/20220401/77448039.wav"",
+      ""locationId"": ""0"",
+      ""opResult"": ""SUCCESS"",
+      ""recordResult"": ""N/A""
+    }
+  ]
+}
+";
     }
 }
