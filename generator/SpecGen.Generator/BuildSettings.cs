@@ -16,14 +16,25 @@ internal sealed record BuildSettings(string? SpecRoot, string? Namespace, string
 {
     public const string FallbackNamespace = "SpecGen.Generated";
 
-    public static BuildSettings From(AnalyzerConfigOptions options, ParseOptions parseOptions)
+    /// <summary>The assembly whose presence turns on the generated fake servers.</summary>
+    public const string TestingAssemblyName = "SpecGen.Testing";
+
+    public static BuildSettings From(AnalyzerConfigOptions options, ParseOptions parseOptions, bool referencesTesting)
     {
         bool nullable = parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp8;
         return new BuildSettings(
             NormalizeFolder(Read(options, "SpecGenSpecRoot")),
             Read(options, "SpecGenNamespace"),
             Read(options, "RootNamespace"),
-            new EmitOptions(nullable));
+            new EmitOptions(nullable, referencesTesting));
+    }
+
+    /// <summary>True when <paramref name="reference"/> is SpecGen.Testing, as a file or as a project.</summary>
+    public static bool IsTestingReference(MetadataReference reference)
+    {
+        string display = reference.Display ?? string.Empty;
+        return string.Equals(Path.GetFileNameWithoutExtension(display), TestingAssemblyName, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(display, TestingAssemblyName, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>True when <paramref name="path"/> is a YAML file this build treats as a spec.</summary>
@@ -38,14 +49,36 @@ internal sealed record BuildSettings(string? SpecRoot, string? Namespace, string
     private static string? Read(AnalyzerConfigOptions options, string property)
         => options.TryGetValue("build_property." + property, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static string? NormalizeFolder(string? folder)
+    /// <summary>
+    /// The folder with forward slashes, <c>.</c> and <c>..</c> resolved and a trailing slash, so that
+    /// <c>tests/../spec/</c> and <c>spec/</c> compare equal; pure string work, no file system access.
+    /// </summary>
+    internal static string? NormalizeFolder(string? folder)
     {
         if (folder is null)
         {
             return null;
         }
 
-        string normalized = folder.Replace('\\', '/');
-        return normalized.EndsWith("/", StringComparison.Ordinal) ? normalized : normalized + "/";
+        string[] parts = folder.Replace('\\', '/').Split('/');
+        var kept = new System.Collections.Generic.List<string>(parts.Length);
+        for (int i = 0; i < parts.Length; i++)
+        {
+            string part = parts[i];
+            if (part == "." || (part.Length == 0 && i > 0))
+            {
+                continue;
+            }
+
+            if (part == ".." && kept.Count > 0 && kept[kept.Count - 1] is not (".." or ""))
+            {
+                kept.RemoveAt(kept.Count - 1);
+                continue;
+            }
+
+            kept.Add(part);
+        }
+
+        return string.Join("/", kept) + "/";
     }
 }

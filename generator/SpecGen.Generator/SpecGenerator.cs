@@ -20,9 +20,15 @@ public sealed class SpecGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        IncrementalValueProvider<bool> referencesTesting = context.MetadataReferencesProvider
+            .Where(static reference => BuildSettings.IsTestingReference(reference))
+            .Collect()
+            .Select(static (references, _) => !references.IsEmpty);
+
         IncrementalValueProvider<BuildSettings> settings = context.AnalyzerConfigOptionsProvider
             .Combine(context.ParseOptionsProvider)
-            .Select(static (pair, _) => BuildSettings.From(pair.Left.GlobalOptions, pair.Right))
+            .Combine(referencesTesting)
+            .Select(static (pair, _) => BuildSettings.From(pair.Left.Left.GlobalOptions, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Settings);
 
         IncrementalValuesProvider<ParsedSpecFile> files = context.AdditionalTextsProvider
@@ -63,6 +69,22 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(emitted, static (output, model) => EmitSafely(output, model));
+
+        IncrementalValueProvider<ServiceCheckResult> clients = interfaces
+            .Where(static model => model.HasClientMethod)
+            .Select(static (model, _) => (ServiceModel.From(model), model.Spec.Name))
+            .Collect()
+            .Select(static (services, _) => ServiceCollisions.Check(services))
+            .WithTrackingName(TrackingNames.Clients);
+
+        context.RegisterSourceOutput(clients, static (output, result) =>
+        {
+            Report(output, result.Diagnostics);
+            foreach (ServiceOutput service in result.Services)
+            {
+                output.AddSource(service.Model.HintName, SourceText.From(ServiceEmitter.Emit(service), System.Text.Encoding.UTF8));
+            }
+        });
     }
 
     private static ParsedSpecFile ParseSafely(AdditionalText file, CancellationToken cancellationToken)

@@ -9,4 +9,5 @@ internal static class TrackingNames
     public const string Interfaces = nameof(Interfaces);
     public const string NameCheck = nameof(NameCheck);
     public const string Emit = nameof(Emit);
+    public const string Clients = nameof(Clients);
 }

@@ -64,6 +64,31 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ServiceCollision = Spec(
         "SPEC0017", "Two spec folders generate the same client", "The client '{0}' of this folder is already generated from '{1}'; give one of the folders another 'service' or 'namespace'");
 
+    // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
+    // in Analyzers/. Warnings by default; .editorconfig can change each one's severity.
+    private const string UsageCategory = "SpecGen.Usage";
+
+    public static readonly DiagnosticDescriptor MissingMandatoryMember = Usage(
+        Analyzers.SpecUsageIds.MissingMandatoryMember, "Mandatory member not set", "New '{0}' leaves mandatory {1} unset");
+
+    public static readonly DiagnosticDescriptor MandatoryMemberSetToNothing = Usage(
+        Analyzers.SpecUsageIds.MandatoryMemberSetToNothing, "Mandatory member set to null or empty", "Mandatory member '{0}' (JSON '{1}') is set to {2}, which counts as not set");
+
+    public static readonly DiagnosticDescriptor ValueNotAllowed = Usage(
+        Analyzers.SpecUsageIds.ValueNotAllowed, "Value not allowed", "'{0}' is not an allowed value of '{1}' (JSON '{2}'); allowed: {3}");
+
+    public static readonly DiagnosticDescriptor ValueBreaksFormat = Usage(
+        Analyzers.SpecUsageIds.ValueBreaksFormat, "Value does not match the format", "'{0}' does not match the format '{1}' of '{2}' (JSON '{3}')");
+
+    public static readonly DiagnosticDescriptor NoGroupMemberSet = Usage(
+        Analyzers.SpecUsageIds.NoGroupMemberSet, "None of a required group of members is set", "New '{0}' sets none of {1}; {2} of them must be set");
+
+    public static readonly DiagnosticDescriptor TooManyExactlyOneMembersSet = Usage(
+        Analyzers.SpecUsageIds.TooManyExactlyOneMembersSet, "More than one member of an exactly-one group is set", "New '{0}' sets {1}; only one of {2} may be set");
+
+    private static DiagnosticDescriptor Usage(string id, string title, string message)
+        => new(id, title, message, UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+
     private static DiagnosticDescriptor Spec(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error)
         => new(id, title, message, SpecCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

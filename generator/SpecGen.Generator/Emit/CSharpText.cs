@@ -10,14 +10,14 @@ internal static class CSharpText
     /// <summary>The C# type of <paramref name="type"/> as an element of a collection (never nullable).</summary>
     public static string TypeName(TypeRef type) => type.Kind switch
     {
-        TypeKind.String or TypeKind.Date => "string",
-        TypeKind.Int32 => "int",
-        TypeKind.Int64 => "long",
-        TypeKind.Boolean => "bool",
-        TypeKind.Double => "double",
-        TypeKind.Json => "global::System.Text.Json.JsonElement",
-        TypeKind.Class => type.ClassName!,
-        TypeKind.List => $"global::System.Collections.Generic.List<{TypeName(type.Element!)}>",
+        SpecTypeKind.String or SpecTypeKind.Date => "string",
+        SpecTypeKind.Int32 => "int",
+        SpecTypeKind.Int64 => "long",
+        SpecTypeKind.Boolean => "bool",
+        SpecTypeKind.Double => "double",
+        SpecTypeKind.Json => "global::System.Text.Json.JsonElement",
+        SpecTypeKind.Class => type.ClassName!,
+        SpecTypeKind.List => $"global::System.Collections.Generic.List<{TypeName(type.Element!)}>",
         _ => $"global::System.Collections.Generic.Dictionary<string, {TypeName(type.Element!)}>",
     };
 
@@ -26,7 +26,7 @@ internal static class CSharpText
         => IsValueType(type) || options.NullableAnnotations ? TypeName(type) + "?" : TypeName(type);
 
     public static bool IsValueType(TypeRef type)
-        => type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Boolean or TypeKind.Double or TypeKind.Json;
+        => type.Kind is SpecTypeKind.Int32 or SpecTypeKind.Int64 or SpecTypeKind.Boolean or SpecTypeKind.Double or SpecTypeKind.Json;
 
     /// <summary>A C# string literal.</summary>
     public static string Literal(string value)
@@ -77,9 +77,15 @@ internal static class CSharpText
     /// <summary>A C# decimal literal.</summary>
     public static string Literal(decimal value) => value.ToString(CultureInfo.InvariantCulture) + "m";
 
-    /// <summary>Text made safe for an XML doc comment.</summary>
+    /// <summary>The characters C# treats as the end of a line, which would end a <c>///</c> comment early.</summary>
+    private static readonly char[] LineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
+
+    /// <summary>Text made safe for one line of an XML doc comment.</summary>
     public static string Xml(string text)
-        => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    {
+        string escaped = text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        return escaped.IndexOfAny(LineBreaks) < 0 ? escaped : string.Join(" ", escaped.Split(LineBreaks));
+    }
 
     /// <summary>Writes a summary (and optional remarks) as XML doc lines.</summary>
     public static void WriteDocs(SourceWriter writer, string summary, string? remarks = null)
@@ -93,7 +99,7 @@ internal static class CSharpText
 
     private static void WriteTag(SourceWriter writer, string tag, string text)
     {
-        string[] lines = text.Replace("\r\n", "\n").Trim().Split('\n');
+        string[] lines = text.Replace("\r\n", "\n").Trim().Split(LineBreaks);
         if (lines.Length == 1)
         {
             writer.WriteLine($"/// <{tag}>{Xml(lines[0].Trim())}</{tag}>");

@@ -40,6 +40,7 @@ internal static class DtoEmitter
         ValidationEmitter.Emit(writer, model, spec);
         writer.WriteLine();
         EmitToString(writer, spec);
+        EmitWithToken(writer, spec);
         writer.WriteLine();
         JsonEmitter.Emit(writer, model, spec);
         writer.CloseBlock();
@@ -129,6 +130,30 @@ internal static class DtoEmitter
         }
 
         return string.Join(" ", parts);
+    }
+
+    private static void EmitWithToken(SourceWriter writer, ClassSpec spec)
+    {
+        FieldSpec[] tokens = spec.Fields.Where(f => f.Token).ToArray();
+        if (tokens.Length == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>A copy of this request whose empty token fields hold <paramref name=\"token\"/>; the caller's object stays as it was.</summary>");
+        writer.OpenBlock($"internal {spec.Name} WithToken(string token)");
+        writer.WriteLine($"var copy = ({spec.Name})MemberwiseClone();");
+        foreach (FieldSpec field in tokens)
+        {
+            writer.OpenBlock($"if (global::SpecGen.SpecChecks.IsMissing(copy.{field.PropertyName}))");
+            writer.WriteLine($"copy.{field.PropertyName} = token;");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("return copy;");
+        writer.CloseBlock();
     }
 
     private static void EmitToString(SourceWriter writer, ClassSpec spec)

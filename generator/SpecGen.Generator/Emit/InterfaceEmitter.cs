@@ -23,6 +23,17 @@ internal static class InterfaceEmitter
             DtoEmitter.Emit(writer, model, spec);
         }
 
+        if (model.HasClientMethod)
+        {
+            writer.WriteLine();
+            ClientEmitter.Emit(writer, model);
+            if (model.Options.FakeServer)
+            {
+                writer.WriteLine();
+                FakeEmitter.EmitRoute(writer, model);
+            }
+        }
+
         EmitExamples(writer, model.Spec);
 
         writer.CloseBlock();

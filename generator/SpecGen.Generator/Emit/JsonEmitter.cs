@@ -67,7 +67,7 @@ internal static class JsonEmitter
             string target = "value." + field.PropertyName;
             if (ScalarRead(field.Type) is { } read)
             {
-                string orNull = field.Type.Kind == TypeKind.Class ? $"reader.TokenType == {TokenType}.Null ? null : {read}" : read.Replace("(ref reader)", "OrNull(ref reader)");
+                string orNull = field.Type.Kind == SpecTypeKind.Class ? $"reader.TokenType == {TokenType}.Null ? null : {read}" : read.Replace("(ref reader)", "OrNull(ref reader)");
                 writer.WriteLine($"{target} = {orNull};");
             }
             else
@@ -101,7 +101,7 @@ internal static class JsonEmitter
     {
         switch (type.Kind)
         {
-            case TypeKind.List:
+            case SpecTypeKind.List:
             {
                 string list = "list" + depth;
                 string item = "item" + depth;
@@ -130,7 +130,7 @@ internal static class JsonEmitter
                 break;
             }
 
-            case TypeKind.Map:
+            case SpecTypeKind.Map:
             {
                 string map = "map" + depth;
                 string key = "key" + depth;
@@ -170,18 +170,18 @@ internal static class JsonEmitter
     /// <summary>The expression that reads a value of <paramref name="type"/>, or null for a list or map.</summary>
     private static string? ScalarRead(TypeRef type) => type.Kind switch
     {
-        TypeKind.List or TypeKind.Map => null,
-        TypeKind.Class => $"{type.ClassName}.ReadJson(ref reader)",
+        SpecTypeKind.List or SpecTypeKind.Map => null,
+        SpecTypeKind.Class => $"{type.ClassName}.ReadJson(ref reader)",
         _ => $"{SpecJson}.{ReadMethod(type)}(ref reader)",
     };
 
     private static string ReadMethod(TypeRef type) => type.Kind switch
     {
-        TypeKind.Int32 => "ReadInt32",
-        TypeKind.Int64 => "ReadInt64",
-        TypeKind.Boolean => "ReadBoolean",
-        TypeKind.Double => "ReadDouble",
-        TypeKind.Json => "ReadJsonElement",
+        SpecTypeKind.Int32 => "ReadInt32",
+        SpecTypeKind.Int64 => "ReadInt64",
+        SpecTypeKind.Boolean => "ReadBoolean",
+        SpecTypeKind.Double => "ReadDouble",
+        SpecTypeKind.Json => "ReadJsonElement",
         _ => "ReadString",
     };
 
@@ -210,7 +210,7 @@ internal static class JsonEmitter
     {
         switch (type.Kind)
         {
-            case TypeKind.List:
+            case SpecTypeKind.List:
             {
                 string item = "item" + depth;
                 writer.WriteLine("writer.WriteStartArray();");
@@ -221,7 +221,7 @@ internal static class JsonEmitter
                 break;
             }
 
-            case TypeKind.Map:
+            case SpecTypeKind.Map:
             {
                 string entry = "entry" + depth;
                 writer.WriteLine("writer.WriteStartObject();");
@@ -233,16 +233,16 @@ internal static class JsonEmitter
                 break;
             }
 
-            case TypeKind.Class:
+            case SpecTypeKind.Class:
                 writer.WriteLine($"{value}.WriteJson(writer);");
                 break;
-            case TypeKind.Json:
+            case SpecTypeKind.Json:
                 writer.WriteLine($"{value}.WriteTo(writer);");
                 break;
-            case TypeKind.Boolean:
+            case SpecTypeKind.Boolean:
                 writer.WriteLine($"writer.WriteBooleanValue({value});");
                 break;
-            case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double:
+            case SpecTypeKind.Int32 or SpecTypeKind.Int64 or SpecTypeKind.Double:
                 writer.WriteLine($"writer.WriteNumberValue({value});");
                 break;
             default:

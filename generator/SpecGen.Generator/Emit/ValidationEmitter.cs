@@ -68,9 +68,9 @@ internal static class ValidationEmitter
         TypeRef type = field.Type;
         return type.Kind switch
         {
-            TypeKind.Class => true,
-            TypeKind.List or TypeKind.Map => field.Constraints.MinItems is not null || field.Constraints.MaxItems is not null
-                || type.Element!.Kind == TypeKind.Class || ScalarChecks(field, type.Element, "x").Any(),
+            SpecTypeKind.Class => true,
+            SpecTypeKind.List or SpecTypeKind.Map => field.Constraints.MinItems is not null || field.Constraints.MaxItems is not null
+                || type.Element!.Kind == SpecTypeKind.Class || ScalarChecks(field, type.Element, "x").Any(),
             _ => ScalarChecks(field, type, "x").Any(),
         };
     }
@@ -98,15 +98,15 @@ internal static class ValidationEmitter
         writer.OpenBlock(field.Mandatory ? "else" : $"if ({present})");
         switch (field.Type.Kind)
         {
-            case TypeKind.List:
+            case SpecTypeKind.List:
                 EmitCount(writer, field, name);
                 EmitElements(writer, field, name, isList: true);
                 break;
-            case TypeKind.Map:
+            case SpecTypeKind.Map:
                 EmitCount(writer, field, name);
                 EmitElements(writer, field, name, isList: false);
                 break;
-            case TypeKind.Class:
+            case SpecTypeKind.Class:
                 writer.WriteLine("int mark = errors.Count;");
                 writer.WriteLine($"{name}.ValidateInto(ref errors);");
                 writer.WriteLine($"errors.Prefix(mark, {json});");
@@ -158,7 +158,7 @@ internal static class ValidationEmitter
         string json = CSharpText.Literal(field.JsonName);
         string item = isList ? $"{name}[i]" : "entry.Value";
         string where = isList ? "i" : "entry.Key";
-        if (element.Kind == TypeKind.Class)
+        if (element.Kind == SpecTypeKind.Class)
         {
             OpenLoop(writer, name, isList);
             writer.OpenBlock($"if ({item} != null)");
@@ -225,7 +225,7 @@ internal static class ValidationEmitter
     {
         ConstraintsSpec c = field.Constraints;
         TypeRef scalar = type;
-        if (type.IsCollection || type.Kind is TypeKind.Class or TypeKind.Json)
+        if (type.IsCollection || type.Kind is SpecTypeKind.Class or SpecTypeKind.Json)
         {
             // Constraints apply to scalars, and to the scalar items of one list or map level.
             yield break;
@@ -237,7 +237,7 @@ internal static class ValidationEmitter
             yield return new Check("values", string.Join(" && ", allowed.Select(v => $"{value} != {v}")), $"must be one of: {string.Join(", ", c.Values)}.");
         }
 
-        if (c.Format is { } format && SpecFormats.IsKnown(format) && (scalar.IsStringLike || scalar.Kind is TypeKind.Int64 or TypeKind.Int32))
+        if (c.Format is { } format && SpecFormats.IsKnown(format) && (scalar.IsStringLike || scalar.Kind is SpecTypeKind.Int64 or SpecTypeKind.Int32))
         {
             yield return new Check("format", $"!global::SpecGen.SpecFormats.IsValid({value}, {CSharpText.Literal(format)})", $"must match the format '{format}'.");
         }
@@ -246,7 +246,7 @@ internal static class ValidationEmitter
         {
             if (scalar.IsNumber)
             {
-                string suffix = scalar.Kind == TypeKind.Double ? "d" : "m";
+                string suffix = scalar.Kind == SpecTypeKind.Double ? "d" : "m";
                 if (c.Minimum is { } minimum)
                 {
                     yield return new Check("minimum", $"{value} < {Number(minimum, suffix)}", $"must be at least {Number(minimum, string.Empty)}.");
@@ -291,9 +291,9 @@ internal static class ValidationEmitter
 
     private static string ValueLiteral(TypeRef type, string value) => type.Kind switch
     {
-        TypeKind.Int32 or TypeKind.Int64 => value,
-        TypeKind.Double => value + "d",
-        TypeKind.Boolean => value,
+        SpecTypeKind.Int32 or SpecTypeKind.Int64 => value,
+        SpecTypeKind.Double => value + "d",
+        SpecTypeKind.Boolean => value,
         _ => CSharpText.Literal(value),
     };
 

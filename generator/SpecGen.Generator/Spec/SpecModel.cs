@@ -126,7 +126,11 @@ internal sealed record ConstraintsSpec(
 }
 
 /// <summary>A rule over request fields, such as <c>atLeastOne: [callId, userMobile]</c>.</summary>
-internal sealed record RuleSpec(RuleKind Kind, ImmutableEquatableArray<string> Fields, LocationInfo Location);
+/// <param name="Kind">Which rule.</param>
+/// <param name="Fields">The JSON names the rule lists.</param>
+/// <param name="Location">The list of names.</param>
+/// <param name="FieldLocations">Each name, so that an unknown one is reported on its own line.</param>
+internal sealed record RuleSpec(RuleKind Kind, ImmutableEquatableArray<string> Fields, LocationInfo Location, ImmutableEquatableArray<LocationInfo> FieldLocations);
 
 /// <summary>The page's example JSON, comments allowed.</summary>
 internal sealed record ExamplesSpec(string? Request, LocationInfo? RequestLocation, string? Response, LocationInfo? ResponseLocation)

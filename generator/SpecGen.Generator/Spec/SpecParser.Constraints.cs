@@ -23,9 +23,9 @@ internal sealed partial class SpecParser
         RequireApplicable(map, "maxItems", isList, "arrays and maps");
         RequireApplicable(map, "minimum", isText || scalar.IsNumber, "numbers and strings that hold numbers");
         RequireApplicable(map, "maximum", isText || scalar.IsNumber, "numbers and strings that hold numbers");
-        RequireApplicable(map, "values", isText || scalar.IsNumber || scalar.Kind == TypeKind.Boolean, "strings, numbers and booleans");
+        RequireApplicable(map, "values", isText || scalar.IsNumber || scalar.Kind == SpecTypeKind.Boolean, "strings, numbers and booleans");
         RequireApplicable(map, "pattern", isText, "strings");
-        RequireApplicable(map, "default", !isList && (isText || scalar.IsNumber || scalar.Kind == TypeKind.Boolean), "strings, numbers and booleans");
+        RequireApplicable(map, "default", !isList && (isText || scalar.IsNumber || scalar.Kind == SpecTypeKind.Boolean), "strings, numbers and booleans");
 
         RequireOrdered(map, "minLength", constraints.MinLength, "maxLength", constraints.MaxLength);
         RequireOrdered(map, "minItems", constraints.MinItems, "maxItems", constraints.MaxItems);
@@ -33,7 +33,7 @@ internal sealed partial class SpecParser
 
         if (constraints.Format is { } format && YamlSource.Get(map, "format") is { } formatNode)
         {
-            bool fits = SpecFormats.IsEpoch(format) ? isText || scalar.Kind is TypeKind.Int64 or TypeKind.Int32 : isText;
+            bool fits = SpecFormats.IsEpoch(format) ? isText || scalar.Kind is SpecTypeKind.Int64 or SpecTypeKind.Int32 : isText;
             if (!SpecFormats.IsKnown(format))
             {
                 _yaml.Report(DiagnosticDescriptors.InvalidValue, formatNode, format, "format", "expected a date pattern such as 'yyyy-MM-dd HH:mm:ss', or unix-ms or unix-s");

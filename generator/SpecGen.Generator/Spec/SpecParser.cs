@@ -137,7 +137,14 @@ internal sealed partial class SpecParser
         {
             foreach (KeyValuePair<YamlNode, YamlNode> entry in types.Children)
             {
-                string specName = ((YamlScalarNode)entry.Key).Value!;
+                // YAML allows a list or a mapping as a key ("? [a, b]"); a type needs a name.
+                if (entry.Key is not YamlScalarNode key)
+                {
+                    _yaml.Report(DiagnosticDescriptors.UnexpectedNodeKind, entry.Key, "A type name", "a single value");
+                    continue;
+                }
+
+                string specName = key.Value ?? string.Empty;
                 if (entry.Value is YamlSequenceNode fields)
                 {
                     classes.Add(ParseClass(_typeClassNames[specName], ClassKind.Named, specName, fields, _yaml.Locate(entry.Key), ImmutableEquatableArray<RuleSpec>.Empty));
@@ -150,6 +157,10 @@ internal sealed partial class SpecParser
         }
 
         classes.AddRange(_inlineClasses);
+        ExamplesSpec examples = ParseExamples(_yaml.Mapping(root, "examples"));
+
+        // The examples class (InterfaceEmitter.ExamplesClassName) shares the file's namespace with the DTOs.
+        string? examplesClass = examples.Request is null && examples.Response is null ? null : name + "Examples";
         return new InterfaceSpec(
             _yaml.FilePath,
             Path.GetDirectoryName(_yaml.FilePath) ?? string.Empty,
@@ -159,8 +170,8 @@ internal sealed partial class SpecParser
             method,
             urlNode?.Value?.Trim() ?? string.Empty,
             urlNode is null ? _yaml.Locate(root) : _yaml.Locate(urlNode),
-            DropCollidingClasses(classes),
-            ParseExamples(_yaml.Mapping(root, "examples")),
+            DropCollidingClasses(classes, examplesClass),
+            examples,
             _yaml.Locate(nameNode));
     }
 
@@ -192,8 +203,11 @@ internal sealed partial class SpecParser
 
         foreach (YamlNode key in types.Children.Keys)
         {
-            string specName = ((YamlScalarNode)key).Value ?? string.Empty;
-            names[specName] = CSharpNames.ToPascalCase(specName);
+            if (key is YamlScalarNode scalar)
+            {
+                string specName = scalar.Value ?? string.Empty;
+                names[specName] = CSharpNames.ToPascalCase(specName);
+            }
         }
 
         return names;
@@ -211,7 +225,11 @@ internal sealed partial class SpecParser
                 if (fields is not null)
                 {
                     RuleKind kind = key == "atLeastOne" ? RuleKind.AtLeastOne : RuleKind.ExactlyOne;
-                    rules.Add(new RuleSpec(kind, fields.Select(f => f.Value).ToImmutableEquatableArray(), _yaml.Locate(YamlSource.Get(rule, key)!)));
+                    rules.Add(new RuleSpec(
+                        kind,
+                        fields.Select(f => f.Value).ToImmutableEquatableArray(),
+                        _yaml.Locate(YamlSource.Get(rule, key)!),
+                        fields.Select(f => _yaml.Locate(f.Node)).ToImmutableEquatableArray()));
                 }
             }
         }
@@ -269,7 +287,7 @@ internal sealed partial class SpecParser
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
         "Validate", "ToString", "Equals", "GetHashCode", "GetType", "ReadJson", "WriteJson", "SpecGenJsonConverter",
-        "MemberwiseClone", "Finalize",
+        "MemberwiseClone", "Finalize", "ValidateInto", "WithToken",
     };
 
     // A repeated field is reported and dropped, so that the generated code stays compilable.
@@ -299,12 +317,18 @@ internal sealed partial class SpecParser
         return true;
     }
 
-    private ImmutableEquatableArray<ClassSpec> DropCollidingClasses(List<ClassSpec> classes)
+    private ImmutableEquatableArray<ClassSpec> DropCollidingClasses(List<ClassSpec> classes, string? examplesClass)
     {
         var kept = new List<ClassSpec>();
         var byName = new Dictionary<string, ClassSpec>(StringComparer.Ordinal);
         foreach (ClassSpec candidate in classes)
         {
+            if (candidate.Name == examplesClass)
+            {
+                _yaml.Report(DiagnosticDescriptors.NameCollision, candidate.Location, candidate.Name, Describe(candidate), "the class of the examples");
+                continue;
+            }
+
             if (byName.TryGetValue(candidate.Name, out ClassSpec? first))
             {
                 _yaml.Report(DiagnosticDescriptors.NameCollision, candidate.Location, candidate.Name, Describe(candidate), Describe(first));
@@ -432,8 +456,8 @@ internal sealed partial class SpecParser
         TypeRef? shape = TypeExpression.Parse(typeText, _ => null, out _);
         return shape switch
         {
-            { Kind: TypeKind.Json } => classType,
-            { Kind: TypeKind.List, Element.Kind: TypeKind.Json } => TypeRef.ListOf(classType),
+            { Kind: SpecTypeKind.Json } => classType,
+            { Kind: SpecTypeKind.List, Element.Kind: SpecTypeKind.Json } => TypeRef.ListOf(classType),
             _ => null,
         };
     }
@@ -511,7 +535,7 @@ internal sealed partial class SpecParser
     private bool ParseTokenFlag(YamlMappingNode map, ClassKind ownerKind, TypeRef type)
     {
         bool token = ParseFlag(map, "token", BooleanWords) ?? false;
-        if (token && (ownerKind != ClassKind.Request || type.Kind != TypeKind.String))
+        if (token && (ownerKind != ClassKind.Request || type.Kind != SpecTypeKind.String))
         {
             _yaml.Report(DiagnosticDescriptors.InvalidValue, YamlSource.Get(map, "token")!, "true", "token", "only a String field of the request can be filled from the token provider");
             return false;

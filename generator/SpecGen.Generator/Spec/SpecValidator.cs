@@ -65,11 +65,12 @@ internal static class SpecValidator
                 yaml.Report(DiagnosticDescriptors.InvalidValue, rule.Location, string.Join(", ", rule.Fields), ruleName, "a rule names two fields or more");
             }
 
-            foreach (string name in rule.Fields)
+            for (int i = 0; i < rule.Fields.Count; i++)
             {
+                string name = rule.Fields[i];
                 if (!spec.Request.Fields.Any(f => f.JsonName == name))
                 {
-                    yaml.Report(DiagnosticDescriptors.RuleNamesUnknownField, rule.Location, ruleName, name);
+                    yaml.Report(DiagnosticDescriptors.RuleNamesUnknownField, rule.FieldLocations[i], ruleName, name);
                 }
             }
         }
@@ -144,28 +145,28 @@ internal static class SpecValidator
 
         private void CheckValue(ExampleJsonValue value, TypeRef type, FieldSpec field, string path)
         {
-            if (value.Kind == ExampleJsonKind.Null || type.Kind == TypeKind.Json)
+            if (value.Kind == ExampleJsonKind.Null || type.Kind == SpecTypeKind.Json)
             {
                 return;
             }
 
             switch (type.Kind)
             {
-                case TypeKind.List when value.Kind == ExampleJsonKind.Array:
+                case SpecTypeKind.List when value.Kind == ExampleJsonKind.Array:
                     for (int i = 0; i < value.Items.Count; i++)
                     {
                         CheckValue(value.Items[i], type.Element!, field, $"{path}[{i}]");
                     }
 
                     return;
-                case TypeKind.Map when value.Kind == ExampleJsonKind.Object:
+                case SpecTypeKind.Map when value.Kind == ExampleJsonKind.Object:
                     foreach (KeyValuePair<string, ExampleJsonValue> entry in value.Properties)
                     {
                         CheckValue(entry.Value, type.Element!, field, $"{path}.{entry.Key}");
                     }
 
                     return;
-                case TypeKind.Class:
+                case SpecTypeKind.Class:
                     ClassSpec? target = _spec.Classes.FirstOrDefault(c => c.Name == type.ClassName);
                     if (target is not null)
                     {
@@ -177,10 +178,10 @@ internal static class SpecValidator
 
             ExampleJsonKind expected = type.Kind switch
             {
-                TypeKind.String or TypeKind.Date => ExampleJsonKind.String,
-                TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => ExampleJsonKind.Number,
-                TypeKind.Boolean => ExampleJsonKind.Boolean,
-                TypeKind.List => ExampleJsonKind.Array,
+                SpecTypeKind.String or SpecTypeKind.Date => ExampleJsonKind.String,
+                SpecTypeKind.Int32 or SpecTypeKind.Int64 or SpecTypeKind.Double => ExampleJsonKind.Number,
+                SpecTypeKind.Boolean => ExampleJsonKind.Boolean,
+                SpecTypeKind.List => ExampleJsonKind.Array,
                 _ => ExampleJsonKind.Object,
             };
             if (value.Kind != expected)

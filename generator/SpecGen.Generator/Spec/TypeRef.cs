@@ -3,7 +3,7 @@ using System.Text;
 namespace SpecGen.Generator.Spec;
 
 /// <summary>The kinds of value a spec type can describe.</summary>
-internal enum TypeKind
+internal enum SpecTypeKind
 {
     String,
     Int32,
@@ -25,30 +25,30 @@ internal enum TypeKind
 
 /// <summary>A resolved spec type, such as <c>List&lt;transferRecord&gt;</c>.</summary>
 /// <param name="Kind">What the type is.</param>
-/// <param name="ClassName">The C# class name, for <see cref="TypeKind.Class"/>.</param>
+/// <param name="ClassName">The C# class name, for <see cref="SpecTypeKind.Class"/>.</param>
 /// <param name="Element">The element type of a list, or the value type of a map.</param>
-internal sealed record TypeRef(TypeKind Kind, string? ClassName = null, TypeRef? Element = null)
+internal sealed record TypeRef(SpecTypeKind Kind, string? ClassName = null, TypeRef? Element = null)
 {
-    public static readonly TypeRef String = new(TypeKind.String);
-    public static readonly TypeRef Int32 = new(TypeKind.Int32);
-    public static readonly TypeRef Int64 = new(TypeKind.Int64);
-    public static readonly TypeRef Boolean = new(TypeKind.Boolean);
-    public static readonly TypeRef Double = new(TypeKind.Double);
-    public static readonly TypeRef Date = new(TypeKind.Date);
-    public static readonly TypeRef Json = new(TypeKind.Json);
+    public static readonly TypeRef String = new(SpecTypeKind.String);
+    public static readonly TypeRef Int32 = new(SpecTypeKind.Int32);
+    public static readonly TypeRef Int64 = new(SpecTypeKind.Int64);
+    public static readonly TypeRef Boolean = new(SpecTypeKind.Boolean);
+    public static readonly TypeRef Double = new(SpecTypeKind.Double);
+    public static readonly TypeRef Date = new(SpecTypeKind.Date);
+    public static readonly TypeRef Json = new(SpecTypeKind.Json);
 
-    public static TypeRef ListOf(TypeRef element) => new(TypeKind.List, Element: element);
+    public static TypeRef ListOf(TypeRef element) => new(SpecTypeKind.List, Element: element);
 
-    public static TypeRef MapOf(TypeRef value) => new(TypeKind.Map, Element: value);
+    public static TypeRef MapOf(TypeRef value) => new(SpecTypeKind.Map, Element: value);
 
-    public static TypeRef ClassOf(string className) => new(TypeKind.Class, ClassName: className);
+    public static TypeRef ClassOf(string className) => new(SpecTypeKind.Class, ClassName: className);
 
     /// <summary>True for types whose values are written as JSON strings.</summary>
-    public bool IsStringLike => Kind is TypeKind.String or TypeKind.Date;
+    public bool IsStringLike => Kind is SpecTypeKind.String or SpecTypeKind.Date;
 
-    public bool IsNumber => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double;
+    public bool IsNumber => Kind is SpecTypeKind.Int32 or SpecTypeKind.Int64 or SpecTypeKind.Double;
 
-    public bool IsCollection => Kind is TypeKind.List or TypeKind.Map;
+    public bool IsCollection => Kind is SpecTypeKind.List or SpecTypeKind.Map;
 
     /// <summary>The type itself, or the element type at the bottom of lists and maps.</summary>
     public TypeRef Innermost => Element is null ? this : Element.Innermost;
@@ -65,28 +65,28 @@ internal sealed record TypeRef(TypeKind Kind, string? ClassName = null, TypeRef?
     {
         switch (Kind)
         {
-            case TypeKind.List:
+            case SpecTypeKind.List:
                 Element!.Append(builder);
                 builder.Append("[]");
                 break;
-            case TypeKind.Map:
+            case SpecTypeKind.Map:
                 builder.Append("Map<String, ");
                 Element!.Append(builder);
                 builder.Append('>');
                 break;
-            case TypeKind.Class:
+            case SpecTypeKind.Class:
                 builder.Append(ClassName);
                 break;
-            case TypeKind.Int32:
+            case SpecTypeKind.Int32:
                 builder.Append("Integer");
                 break;
-            case TypeKind.Int64:
+            case SpecTypeKind.Int64:
                 builder.Append("Long");
                 break;
-            case TypeKind.Double:
+            case SpecTypeKind.Double:
                 builder.Append("Number");
                 break;
-            case TypeKind.Json:
+            case SpecTypeKind.Json:
                 builder.Append("Object");
                 break;
             default:

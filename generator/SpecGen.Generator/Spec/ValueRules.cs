@@ -40,9 +40,9 @@ internal static class ValueRules
             }
         }
 
-        if (constraints.Pattern is { } pattern && IsValidPattern(pattern, out _) && !Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        if (constraints.Pattern is { } pattern && IsValidPattern(pattern, out _) && MatchesPattern(value, pattern) is { } problem)
         {
-            return $"does not match its pattern '{pattern}'";
+            return problem;
         }
 
         if (scalar.IsStringLike)
@@ -91,13 +91,29 @@ internal static class ValueRules
         }
     }
 
+    /// <summary>Null when <paramref name="value"/> matches; else what is wrong, as a phrase.</summary>
+    private static string? MatchesPattern(string value, string pattern)
+    {
+        try
+        {
+            return Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+                ? null
+                : $"does not match its pattern '{pattern}'";
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pattern that backtracks without end would hang every Validate() call too: say so, don't crash.
+            return $"takes more than a second to match its pattern '{pattern}'; the pattern backtracks too much";
+        }
+    }
+
     private static string? CheckType(TypeRef type, string value) => type.Kind switch
     {
-        TypeKind.Int32 when !int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "is not an Integer (32-bit)",
-        TypeKind.Int64 when !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "is not a Long (64-bit)",
-        TypeKind.Double when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => "is not a Number",
-        TypeKind.Boolean when value is not ("true" or "false") => "is not a Boolean (true or false)",
-        TypeKind.Class or TypeKind.Json => "is not an object",
+        SpecTypeKind.Int32 when !int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "is not an Integer (32-bit)",
+        SpecTypeKind.Int64 when !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "is not a Long (64-bit)",
+        SpecTypeKind.Double when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => "is not a Number",
+        SpecTypeKind.Boolean when value is not ("true" or "false") => "is not a Boolean (true or false)",
+        SpecTypeKind.Class or SpecTypeKind.Json => "is not an object",
         _ => null,
     };
 

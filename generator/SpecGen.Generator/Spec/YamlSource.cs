@@ -33,7 +33,7 @@ internal sealed class YamlSource
         var stream = new YamlStream();
         try
         {
-            stream.Load(new System.IO.StringReader(text));
+            stream.Load(new GuardedYamlParser(new Parser(new System.IO.StringReader(text))));
         }
         catch (YamlException ex)
         {

@@ -33,6 +33,32 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void Shipped_spec_generates_the_approved_client()
+    {
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.ShippedSpecs());
+
+        Snapshot.Verify(run.Source("Cec.Chatbot.CecChatbotClient.g.cs"), "CecChatbotClient");
+    }
+
+    [Fact]
+    public void With_SpecGen_Testing_referenced_the_fake_server_is_generated_and_compiles()
+    {
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.ShippedSpecs().Concat(FormsSpecs()), withTesting: true);
+
+        Assert.Empty(run.CompilationDiagnostics.Select(d => d.ToString()));
+        Assert.NotNull(run.Output.GetTypeByMetadataName("Cec.Chatbot.CecChatbotFake"));
+        Snapshot.Verify(run.Source("Shop.Api.ShopApiClient.g.cs"), "ShopApiClient.WithFake");
+    }
+
+    [Fact]
+    public void Without_SpecGen_Testing_no_fake_server_is_generated()
+    {
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.ShippedSpecs());
+
+        Assert.Null(run.Output.GetTypeByMetadataName("Cec.Chatbot.CecChatbotFake"));
+    }
+
+    [Fact]
     public void Before_CSharp_8_the_generated_code_has_no_nullable_annotations()
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.ShippedSpecs(), version: LanguageVersion.CSharp7_3);

@@ -14,20 +14,31 @@ internal static class GeneratorHarness
 
     public static readonly ImmutableArray<MetadataReference> References =
     [
-        .. Net80.References.All,
-        MetadataReference.CreateFromFile(typeof(ValidationResult).Assembly.Location),
+        .. Net100.References.All,
+        .. new[]
+        {
+            typeof(ValidationResult),
+            typeof(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder),
+            typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection),
+            typeof(Microsoft.Extensions.Options.IOptions<>),
+            typeof(Microsoft.Extensions.Logging.ILogger<>),
+        }.Select(type => MetadataReference.CreateFromFile(type.Assembly.Location)),
     ];
 
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest)
         => CSharpParseOptions.Default.WithLanguageVersion(version);
 
-    public static CSharpCompilation CreateCompilation(IEnumerable<string>? sources = null, LanguageVersion version = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Enable)
+    /// <summary>SpecGen.Testing, whose presence makes the generator emit fake servers.</summary>
+    public static readonly MetadataReference TestingReference = MetadataReference.CreateFromFile(typeof(SpecGen.Testing.SpecFakeServer).Assembly.Location);
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<string>? sources = null, LanguageVersion version = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Enable, bool withTesting = false)
         => CSharpCompilation.Create(
             "Consumer",
             (sources ?? []).Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions(version), $"/project/Source{i}.cs")),
-            References,
+            withTesting ? References.Add(TestingReference) : References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: version >= LanguageVersion.CSharp8 ? nullable : NullableContextOptions.Disable)
-                .WithSpecificDiagnosticOptions([]) );
+                // As the SDK does by default: the runtime is built for net8.0 and the test references are net10.0.
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> specs, LanguageVersion version = LanguageVersion.Latest, IReadOnlyDictionary<string, string>? properties = null)
         => CSharpGeneratorDriver.Create(
@@ -40,9 +51,9 @@ internal static class GeneratorHarness
     /// <summary>A spec at <c>/project/spec/{relativePath}</c>.</summary>
     public static AdditionalText Spec(string relativePath, string yaml) => new InMemoryAdditionalText(SpecRoot + relativePath, yaml);
 
-    public static GeneratorRun Run(IEnumerable<AdditionalText> specs, IEnumerable<string>? sources = null, LanguageVersion version = LanguageVersion.Latest)
+    public static GeneratorRun Run(IEnumerable<AdditionalText> specs, IEnumerable<string>? sources = null, LanguageVersion version = LanguageVersion.Latest, bool withTesting = false)
     {
-        CSharpCompilation compilation = CreateCompilation(sources, version);
+        CSharpCompilation compilation = CreateCompilation(sources, version, withTesting: withTesting);
         GeneratorDriver driver = CreateDriver(specs, version).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         return new GeneratorRun(driver.GetRunResult(), output, diagnostics);
     }

@@ -1365,4 +1365,41 @@ namespace Shop.Api
                 => value.WriteJson(writer);
         }
     }
+
+    public partial interface IShopApiClient
+    {
+        /// <summary>Place an order</summary>
+        /// <remarks>POST /shop/{shopId}/orders</remarks>
+        /// <param name="request">The request; it is validated before any byte is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The answer, read and validated.</returns>
+        /// <exception cref="global::SpecGen.SpecRequestValidationException">The request breaks its spec.</exception>
+        /// <exception cref="global::SpecGen.SpecErrorCodeException">The server answered an error code.</exception>
+        /// <exception cref="global::SpecGen.SpecHttpStatusException">The server answered an HTTP error.</exception>
+        /// <exception cref="global::SpecGen.SpecResponseFormatException">The answer is not JSON of the spec's shape.</exception>
+        /// <exception cref="global::SpecGen.SpecResponseValidationException">The answer breaks its spec.</exception>
+        /// <exception cref="global::SpecGen.SpecTransportException">The server could not be reached.</exception>
+        /// <exception cref="global::SpecGen.SpecTimeoutException">No answer arrived in time.</exception>
+        global::System.Threading.Tasks.Task<PlaceOrderResponse> PlaceOrderAsync(PlaceOrderRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    public partial class ShopApiClient
+    {
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<PlaceOrderResponse> PlaceOrderAsync(PlaceOrderRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(request));
+            }
+
+            _invoker.EnsureValid("PlaceOrder", request.Validate());
+            var call = new global::SpecGen.SpecCall("PlaceOrder", "POST", "/shop/{shopId}/orders");
+            call.AddPath("shopId", request.ShopId);
+            call.AddHeader("X-APP-Key", request.XAppKey);
+            call.AddQuery("dryRun", request.DryRun);
+            call.SetJsonBody(request.WriteJson);
+            return await _invoker.SendAsync<PlaceOrderResponse>(call, PlaceOrderResponse.ReadJson, r => r.Validate(), cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

@@ -152,6 +152,18 @@ namespace Cec.Chatbot
             return builder.Append(" }").ToString();
         }
 
+        /// <summary>A copy of this request whose empty token fields hold <paramref name="token"/>; the caller's object stays as it was.</summary>
+        internal QueryTransferRecordHistoryRequest WithToken(string token)
+        {
+            var copy = (QueryTransferRecordHistoryRequest)MemberwiseClone();
+            if (global::SpecGen.SpecChecks.IsMissing(copy.AuthToken))
+            {
+                copy.AuthToken = token;
+            }
+
+            return copy;
+        }
+
         private static readonly global::System.Text.Json.JsonEncodedText s_jsonTenantId = global::System.Text.Json.JsonEncodedText.Encode("tenantId");
         private static readonly global::System.Text.Json.JsonEncodedText s_jsonAuthToken = global::System.Text.Json.JsonEncodedText.Encode("authToken");
         private static readonly global::System.Text.Json.JsonEncodedText s_jsonBeginTime = global::System.Text.Json.JsonEncodedText.Encode("beginTime");
@@ -927,6 +939,52 @@ namespace Cec.Chatbot
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TransferRecord value, global::System.Text.Json.JsonSerializerOptions options)
                 => value.WriteJson(writer);
+        }
+    }
+
+    public partial interface ICecChatbotClient
+    {
+        /// <summary>Interface for Querying the Recordings of Calls Transferred to a Third Party</summary>
+        /// <remarks>
+        /// POST /oifde/rest/api/queryTransferRecordHistory
+        /// This interface is invoked to query the recordings of calls transferred from a common IVR to a third party.
+        /// </remarks>
+        /// <param name="request">The request; it is validated before any byte is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The answer, read and validated.</returns>
+        /// <exception cref="global::SpecGen.SpecRequestValidationException">The request breaks its spec.</exception>
+        /// <exception cref="global::SpecGen.SpecErrorCodeException">The server answered an error code.</exception>
+        /// <exception cref="global::SpecGen.SpecHttpStatusException">The server answered an HTTP error.</exception>
+        /// <exception cref="global::SpecGen.SpecResponseFormatException">The answer is not JSON of the spec's shape.</exception>
+        /// <exception cref="global::SpecGen.SpecResponseValidationException">The answer breaks its spec.</exception>
+        /// <exception cref="global::SpecGen.SpecTransportException">The server could not be reached.</exception>
+        /// <exception cref="global::SpecGen.SpecTimeoutException">No answer arrived in time.</exception>
+        global::System.Threading.Tasks.Task<QueryTransferRecordHistoryResponse> QueryTransferRecordHistoryAsync(QueryTransferRecordHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    public partial class CecChatbotClient
+    {
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<QueryTransferRecordHistoryResponse> QueryTransferRecordHistoryAsync(QueryTransferRecordHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(request));
+            }
+
+            if (global::SpecGen.SpecChecks.IsMissing(request.AuthToken))
+            {
+                string? token = await _invoker.GetTokenAsync("QueryTransferRecordHistory", cancellationToken).ConfigureAwait(false);
+                if (token != null)
+                {
+                    request = request.WithToken(token);
+                }
+            }
+
+            _invoker.EnsureValid("QueryTransferRecordHistory", request.Validate());
+            var call = new global::SpecGen.SpecCall("QueryTransferRecordHistory", "POST", "/oifde/rest/api/queryTransferRecordHistory");
+            call.SetJsonBody(request.WriteJson);
+            return await _invoker.SendAsync<QueryTransferRecordHistoryResponse>(call, QueryTransferRecordHistoryResponse.ReadJson, r => r.Validate(), cancellationToken).ConfigureAwait(false);
         }
     }
 

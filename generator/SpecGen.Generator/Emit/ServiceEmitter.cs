@@ -1,0 +1,104 @@
+using System.Linq;
+using SpecGen.Generator.Spec;
+
+namespace SpecGen.Generator.Emit;
+
+/// <summary>
+/// Writes what the client of a service folder shares: the client interface and class with
+/// their constructor, the options, and the <c>Add{Service}Client</c> DI registration. Each
+/// interface adds its method in its own file.
+/// </summary>
+internal static class ServiceEmitter
+{
+    public static string Emit(ServiceOutput output)
+    {
+        ServiceModel model = output.Model;
+        var writer = new SourceWriter();
+        InterfaceEmitter.WriteHeader(writer, model.Options, "the specs of folder " + System.IO.Path.GetFileName(model.Directory));
+        string nullable = model.Options.NullableAnnotations ? "?" : string.Empty;
+        string client = model.ClientName;
+        string options = client + "Options";
+
+        writer.OpenBlock($"namespace {model.Namespace}");
+
+        writer.WriteLine($"/// <summary>Calls the {model.ServiceName} interfaces; one method per interface spec.</summary>");
+        writer.WriteLine(DtoEmitter.GeneratedCodeAttribute);
+        writer.OpenBlock($"public partial interface {model.InterfaceName}");
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        writer.WriteLine($"/// <summary>The options of <see cref=\"{client}\"/>.</summary>");
+        writer.WriteLine(DtoEmitter.GeneratedCodeAttribute);
+        writer.OpenBlock($"public sealed class {options} : global::SpecGen.SpecClientOptions");
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        writer.WriteLine($"/// <summary>Calls the {model.ServiceName} interfaces over HTTP, validating each request before it is sent.</summary>");
+        if (model.BaseUrl is not null)
+        {
+            writer.WriteLine($"/// <remarks>The reference pages address the service as {CSharpText.Xml(model.BaseUrl)}; set <see cref=\"global::SpecGen.SpecClientOptions.BaseAddress\"/>.</remarks>");
+        }
+
+        writer.WriteLine(DtoEmitter.GeneratedCodeAttribute);
+        writer.OpenBlock($"public sealed partial class {client} : {model.InterfaceName}");
+        writer.WriteLine($"private static readonly global::SpecGen.SpecEnvelope{nullable} s_envelope = {Envelope(model.Envelope)};");
+        writer.WriteLine("private readonly global::SpecGen.SpecHttpInvoker _invoker;");
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>Creates the client. <c>Add{client}</c> registers it with an <see cref=\"global::System.Net.Http.IHttpClientFactory\"/>.</summary>");
+        writer.WriteLine("/// <param name=\"httpClient\">The HTTP client, with its base address set.</param>");
+        writer.WriteLine("/// <param name=\"tokenProvider\">Fills token fields the caller leaves empty; optional.</param>");
+        writer.WriteLine("/// <param name=\"logger\">Receives one line per call, without bodies or secrets; optional.</param>");
+        writer.WriteLine($"public {client}(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider{nullable} tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<{client}>{nullable} logger = null)");
+        writer.OpenBlock();
+        writer.WriteLine("_invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        writer.WriteLine($"/// <summary>Registers <see cref=\"{model.InterfaceName}\"/> in a service collection.</summary>");
+        writer.WriteLine(DtoEmitter.GeneratedCodeAttribute);
+        writer.OpenBlock($"public static class {client}ServiceCollectionExtensions");
+        writer.WriteLine($"/// <summary>Registers <see cref=\"{model.InterfaceName}\"/> as a typed client of <see cref=\"global::System.Net.Http.IHttpClientFactory\"/>.</summary>");
+        writer.WriteLine("/// <param name=\"services\">The service collection.</param>");
+        writer.WriteLine("/// <param name=\"configure\">Sets the options, at least the base address.</param>");
+        writer.WriteLine("/// <returns>The HTTP client builder, to add handlers or resilience.</returns>");
+        writer.WriteLine($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{client}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<{options}> configure)");
+        writer.OpenBlock();
+        writer.OpenBlock("if (services == null)");
+        writer.WriteLine("throw new global::System.ArgumentNullException(nameof(services));");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.OpenBlock("if (configure == null)");
+        writer.WriteLine("throw new global::System.ArgumentNullException(nameof(configure));");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);");
+        writer.WriteLine($"return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{model.InterfaceName}, {client}>(");
+        writer.WriteLine("    services,");
+        writer.WriteLine($"    (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{options}>>(provider).Value.ApplyTo(httpClient));");
+        writer.CloseBlock();
+        writer.CloseBlock();
+
+        if (model.Options.FakeServer)
+        {
+            writer.WriteLine();
+            FakeEmitter.EmitServer(writer, output);
+        }
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    /// <summary>The C# expression that creates the service's envelope, or <c>null</c>.</summary>
+    public static string Envelope(EnvelopeSpec? envelope)
+    {
+        if (envelope is null)
+        {
+            return "null";
+        }
+
+        string message = envelope.MessageField is null ? "null" : CSharpText.Literal(envelope.MessageField);
+        string codes = string.Join(", ", envelope.SuccessValues.Select(CSharpText.Literal));
+        return $"new global::SpecGen.SpecEnvelope({CSharpText.Literal(envelope.CodeField)}, {message}, new string[] {{ {codes} }}, missingIsSuccess: {(envelope.MissingIsSuccess ? "true" : "false")})";
+    }
+}

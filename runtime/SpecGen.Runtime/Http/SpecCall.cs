@@ -1,0 +1,142 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace SpecGen;
+
+/// <summary>
+/// One HTTP call that a generated client method describes: the URL template with its Path
+/// values, Query values, headers and JSON body. It also knows which values are secret, so the
+/// URL it logs masks them.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class SpecCall
+{
+    private readonly List<(string Name, string Value, bool Secret)> _path = new();
+    private readonly List<(string Name, string Value, bool Secret)> _query = new();
+    private readonly List<(string Name, string Value)> _headers = new();
+    private byte[]? _body;
+
+    /// <summary>Creates a call.</summary>
+    /// <param name="interfaceName">The interface, for messages and logs.</param>
+    /// <param name="method">The HTTP method, such as <c>POST</c>.</param>
+    /// <param name="urlTemplate">The spec's URL, such as <c>/shop/{shopId}/orders</c>.</param>
+    public SpecCall(string interfaceName, string method, string urlTemplate)
+    {
+        InterfaceName = interfaceName;
+        Method = method;
+        UrlTemplate = urlTemplate;
+    }
+
+    /// <summary>The interface, for messages and logs.</summary>
+    public string InterfaceName { get; }
+
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; }
+
+    /// <summary>The spec's URL.</summary>
+    public string UrlTemplate { get; }
+
+    /// <summary>Fills <c>{name}</c> in the URL; the value is escaped.</summary>
+    public void AddPath(string name, object? value, bool secret = false)
+        => _path.Add((name, Format(value) ?? string.Empty, secret));
+
+    /// <summary>Adds a query parameter unless <paramref name="value"/> is null; a list adds one per item.</summary>
+    public void AddQuery(string name, object? value, bool secret = false)
+    {
+        if (value is IEnumerable items and not string)
+        {
+            foreach (object? item in items)
+            {
+                AddQuery(name, item, secret);
+            }
+
+            return;
+        }
+
+        string? text = Format(value);
+        if (text is not null)
+        {
+            _query.Add((name, text, secret));
+        }
+    }
+
+    /// <summary>Adds a header, named exactly as the spec writes it, unless <paramref name="value"/> is null or empty.</summary>
+    public void AddHeader(string name, object? value)
+    {
+        string? text = Format(value);
+        if (!string.IsNullOrEmpty(text))
+        {
+            _headers.Add((name, text!));
+        }
+    }
+
+    /// <summary>Writes the JSON body.</summary>
+    public void SetJsonBody(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            write(writer);
+        }
+
+        _body = stream.ToArray();
+    }
+
+    /// <summary>The relative URL, with secret values shown as <see cref="SpecText.Mask"/>: safe to log.</summary>
+    public string LogUrl => BuildUrl(maskSecrets: true);
+
+    /// <summary>Builds the request message.</summary>
+    public HttpRequestMessage ToRequestMessage()
+    {
+        var message = new HttpRequestMessage(new HttpMethod(Method), new Uri(BuildUrl(maskSecrets: false), UriKind.Relative));
+        foreach ((string name, string value) in _headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (_body is not null)
+        {
+            message.Content = new ByteArrayContent(_body);
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        return message;
+    }
+
+    private string BuildUrl(bool maskSecrets)
+    {
+        // Spec URLs start with '/', but the client's base address may carry a path of its own.
+        var url = new StringBuilder(UrlTemplate.TrimStart('/'));
+        foreach ((string name, string value, bool secret) in _path)
+        {
+            url.Replace("{" + name + "}", maskSecrets && secret ? SpecText.Mask : Uri.EscapeDataString(value));
+        }
+
+        char separator = UrlTemplate.IndexOf('?') >= 0 ? '&' : '?';
+        foreach ((string name, string value, bool secret) in _query)
+        {
+            url.Append(separator).Append(Uri.EscapeDataString(name)).Append('=')
+                .Append(maskSecrets && secret ? SpecText.Mask : Uri.EscapeDataString(value));
+            separator = '&';
+        }
+
+        return url.ToString();
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,63 @@
+namespace SpecGen.Testing;
+
+/// <summary>One interface the fake server serves; generated code creates these from the spec.</summary>
+public sealed class SpecFakeRoute
+{
+    /// <summary>Creates a route.</summary>
+    /// <param name="interfaceName">The interface, as the spec names it.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="urlTemplate">The spec's URL, such as <c>/shop/{shopId}/orders</c>.</param>
+    /// <param name="validate">Reads a received request into the generated request type and validates it.</param>
+    /// <param name="exampleResponse">The spec's example response, the default answer.</param>
+    public SpecFakeRoute(string interfaceName, string method, string urlTemplate, Func<SpecFakeRequest, ValidationResult> validate, string? exampleResponse)
+    {
+        InterfaceName = interfaceName;
+        Method = method;
+        UrlTemplate = urlTemplate;
+        Validate = validate;
+        ExampleResponse = exampleResponse;
+        Segments = urlTemplate.Split('?')[0].Trim('/').Split('/');
+    }
+
+    /// <summary>The interface, as the spec names it.</summary>
+    public string InterfaceName { get; }
+
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; }
+
+    /// <summary>The spec's URL.</summary>
+    public string UrlTemplate { get; }
+
+    /// <summary>Reads and validates a received request.</summary>
+    public Func<SpecFakeRequest, ValidationResult> Validate { get; }
+
+    /// <summary>The spec's example response.</summary>
+    public string? ExampleResponse { get; }
+
+    internal string[] Segments { get; }
+
+    /// <summary>Matches a path against the template; fills the placeholder values.</summary>
+    internal bool TryMatch(string method, string[] segments, Dictionary<string, string> values)
+    {
+        if (!string.Equals(method, Method, StringComparison.OrdinalIgnoreCase) || segments.Length != Segments.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < segments.Length; i++)
+        {
+            string template = Segments[i];
+            if (template.Length > 2 && template[0] == '{' && template[^1] == '}')
+            {
+                values[template[1..^1]] = Uri.UnescapeDataString(segments[i]);
+            }
+            else if (!string.Equals(template, segments[i], StringComparison.Ordinal))
+            {
+                values.Clear();
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

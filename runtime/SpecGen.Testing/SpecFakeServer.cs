@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SpecGen.Testing;
+
+/// <summary>
+/// A fake server for the interfaces of one service, on loopback HTTP. Each request is routed by
+/// method and URL template, read into the generated request type and validated against the
+/// spec; a valid one gets the answer a test set up, or else the spec's example response, and an
+/// invalid one gets HTTP 400 with the service's error envelope. Generated
+/// <c>{Service}Fake.Create()</c> methods map every interface of a spec folder.
+/// </summary>
+public sealed class SpecFakeServer : IAsyncDisposable
+{
+    /// <summary>The envelope code of an answer to a request that breaks its spec.</summary>
+    public const int InvalidRequestCode = 400;
+
+    private readonly List<SpecFakeRoute> _routes = [];
+    private readonly ConcurrentDictionary<string, SpecFakeAnswer> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<SpecFakeRequest> _requests = new();
+    private WebApplication? _app;
+
+    /// <summary>Creates a server that answers failures with <paramref name="envelope"/>'s fields.</summary>
+    public SpecFakeServer(SpecEnvelope? envelope = null) => Envelope = envelope;
+
+    /// <summary>The success convention of the service, used to shape error answers.</summary>
+    public SpecEnvelope? Envelope { get; }
+
+    /// <summary>The address to give the client, once started.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Every request received, in order.</summary>
+    public IReadOnlyList<SpecFakeRequest> Requests => _requests.ToArray();
+
+    /// <summary>The interfaces served.</summary>
+    public IReadOnlyList<SpecFakeRoute> Routes => _routes;
+
+    /// <summary>Serves one more interface.</summary>
+    public SpecFakeServer Map(SpecFakeRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        _routes.Add(route);
+        return this;
+    }
+
+    /// <summary>Answers <paramref name="interfaceName"/> with <paramref name="answer"/> from now on.</summary>
+    /// <exception cref="ArgumentException">No mapped interface has that name: a typo would otherwise go unnoticed.</exception>
+    public SpecFakeServer Answer(string interfaceName, SpecFakeAnswer answer)
+    {
+        if (!_routes.Any(r => r.InterfaceName == interfaceName))
+        {
+            throw new ArgumentException($"No interface named '{interfaceName}' is mapped; known: {string.Join(", ", _routes.Select(r => r.InterfaceName))}.", nameof(interfaceName));
+        }
+
+        _answers[interfaceName] = answer;
+        return this;
+    }
+
+    /// <summary>Answers <paramref name="interfaceName"/> with this JSON and status from now on.</summary>
+    public SpecFakeServer Answer(string interfaceName, string json, int status = 200)
+        => Answer(interfaceName, new SpecFakeAnswer(status, json));
+
+    /// <summary>Goes back to the spec's example responses.</summary>
+    public void ResetAnswers() => _answers.Clear();
+
+    /// <summary>Starts listening on a free loopback port.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        WebApplication app = builder.Build();
+        app.Run(HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        _app = app;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+            _app = null;
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        HttpRequest http = context.Request;
+        string[] segments = (http.Path.Value ?? string.Empty).Trim('/').Split('/');
+        var pathValues = new Dictionary<string, string>(StringComparer.Ordinal);
+        SpecFakeRoute? route = _routes.FirstOrDefault(r => r.TryMatch(http.Method, segments, pathValues));
+        if (route is null)
+        {
+            await WriteAsync(context.Response, 404, Error(404, $"No interface serves {http.Method} {http.Path}.")).ConfigureAwait(false);
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        var request = new SpecFakeRequest(
+            route.InterfaceName,
+            http.Method,
+            RawPath(context),
+            pathValues,
+            http.Query.ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal),
+            http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            buffer.ToArray());
+        _requests.Enqueue(request);
+
+        string? problem = Check(route, request);
+        if (problem is not null)
+        {
+            await WriteAsync(context.Response, 400, Error(InvalidRequestCode, problem)).ConfigureAwait(false);
+            return;
+        }
+
+        SpecFakeAnswer answer = _answers.TryGetValue(route.InterfaceName, out SpecFakeAnswer? setUp)
+            ? setUp
+            : new SpecFakeAnswer(route.ExampleResponse is null ? 501 : 200, route.ExampleResponse ?? Error(501, $"The spec of {route.InterfaceName} has no example response and the test set up none."));
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(answer.Delay, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        await WriteAsync(context.Response, answer.Status, answer.Body).ConfigureAwait(false);
+    }
+
+    // The path as it came over the wire, still escaped (HttpRequest.Path has it decoded).
+    private static string RawPath(HttpContext context)
+    {
+        string target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
+        int query = target.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? target : target[..query];
+    }
+
+    private static string? Check(SpecFakeRoute route, SpecFakeRequest request)
+    {
+        try
+        {
+            ValidationResult validation = route.Validate(request);
+            return validation.IsValid ? null : "The request breaks its spec: " + string.Join("; ", validation.Errors.Select(e => e.ToString()));
+        }
+        catch (JsonException ex)
+        {
+            return "The request body is not JSON of the spec's shape: " + ex.Message;
+        }
+    }
+
+    private string Error(int code, string message)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber(Envelope?.CodeField ?? "code", code);
+            writer.WriteString(Envelope?.MessageField ?? "message", message);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static async Task WriteAsync(HttpResponse response, int status, string? body)
+    {
+        response.StatusCode = status;
+        if (body is not null)
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            await response.WriteAsync(body, Encoding.UTF8).ConfigureAwait(false);
+        }
+    }
+}

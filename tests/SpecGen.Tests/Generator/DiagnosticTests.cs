@@ -1,0 +1,609 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using SpecGen.Tests.Infrastructure;
+
+namespace SpecGen.Tests.Generator;
+
+/// <summary>
+/// One test per SPEC0xxx diagnostic: each feeds a tiny spec and checks the ID, the file and the
+/// exact line and column, written 1-based as an editor shows them.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    private const string File = "api/ping.yaml";
+    private const string FilePath = GeneratorHarness.SpecRoot + File;
+
+    [Fact]
+    public void SPEC0001_yaml_syntax_error_points_at_the_unclosed_quote()
+    {
+        Diagnostic d = Single("SPEC0001", """
+            interface: Ping
+            method: POST
+            url: "/ping
+            """);
+
+        AssertAt(d, line: 3, column: 6);
+        Assert.Contains("quoted scalar", d.GetMessage(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void SPEC0001_nesting_too_deep_is_a_syntax_error_not_a_stack_overflow()
+    {
+        // Ten thousand levels would overflow the stack of the YAML loader and kill the compiler.
+        Diagnostic d = Single("SPEC0001", "interface: Ping\nmethod: POST\nurl: /ping\ndescription: " + new string('[', 10_000) + new string(']', 10_000) + "\n");
+
+        // The first '[' is at column 14; with the root mapping, the 256th '[' is one level too many.
+        AssertAt(d, line: 4, column: 14 + 255);
+        Assert.Equal("The spec is not valid YAML: lists and mappings nest more than 256 levels deep", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0001_alias_to_a_node_that_contains_it_is_a_syntax_error()
+    {
+        // A cyclic key would hash forever inside the YAML loader.
+        Diagnostic d = Single("SPEC0001", """
+            interface: Ping
+            method: POST
+            url: /ping
+            ? &loop [*loop]
+            : x
+            """);
+
+        AssertAt(d, line: 4, column: 10);
+        Assert.Equal("The spec is not valid YAML: the alias '*loop' refers to no complete value before it", d.GetMessage());
+    }
+
+    public static TheoryData<string, string, int, int> MissingKeys => new()
+    {
+        // A missing key belongs to the mapping that lacks it, which starts after the comment.
+        { "interface", "# ping\nmethod: POST\nurl: /ping\n", 2, 1 },
+        { "method", "# ping\ninterface: Ping\nurl: /ping\n", 2, 1 },
+        { "url", "# ping\ninterface: Ping\nmethod: POST\n", 2, 1 },
+
+        // A key that is there but blank is reported on its value.
+        { "url", "interface: Ping\nmethod: POST\nurl: \"  \"\n", 3, 6 },
+    };
+
+    [Theory]
+    [MemberData(nameof(MissingKeys))]
+    public void SPEC0002_required_key_missing(string key, string yaml, int line, int column)
+    {
+        Diagnostic d = Single("SPEC0002", yaml);
+
+        AssertAt(d, line, column);
+        Assert.StartsWith($"'{key}' is required", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SPEC0003_unknown_key_suggests_the_closest_known_key()
+    {
+        Diagnostic d = Single("SPEC0003", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - name: id
+                type: String
+                mandatroy: Yes
+            """);
+
+        AssertAt(d, line: 7, column: 5);
+        Assert.Equal("Unknown key 'mandatroy' in a field; did you mean 'mandatory'?", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0004_unknown_type_suggests_a_built_in_type()
+    {
+        Diagnostic d = Single("SPEC0004", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - { name: id, type: Strng }
+            """);
+
+        AssertAt(d, line: 5, column: 23);
+        Assert.Equal("Unknown type 'Strng'; did you mean 'String'?", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0004_unknown_element_type_suggests_a_type_of_the_spec()
+    {
+        Diagnostic d = Single("SPEC0004", """
+            interface: Ping
+            method: POST
+            url: /ping
+            response:
+              - name: records
+                type: "List<transferRecrd>"
+            types:
+              transferRecord:
+                - { name: id, type: String }
+            """);
+
+        AssertAt(d, line: 6, column: 11);
+        Assert.Equal("Unknown type 'transferRecrd'; did you mean 'transferRecord'?", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0005_duplicate_field_is_reported_on_the_second_name()
+    {
+        Diagnostic d = Single("SPEC0005", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - { name: id, type: String }
+              - { name: id, type: Integer }
+            """);
+
+        AssertAt(d, line: 6, column: 13);
+        Assert.Equal("Field 'id' is declared more than once in 'request'", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0006_unknown_position()
+    {
+        Diagnostic d = Single("SPEC0006", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - name: id
+                type: String
+                position: Bodyy
+            """);
+
+        AssertAt(d, line: 7, column: 15);
+        Assert.Contains("'Bodyy'", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SPEC0006_response_field_outside_the_body()
+    {
+        Diagnostic d = Single("SPEC0006", """
+            interface: Ping
+            method: POST
+            url: /ping
+            response:
+              - { name: code, type: String, position: Header }
+            """);
+
+        AssertAt(d, line: 5, column: 43);
+        Assert.Contains("only top-level request fields", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SPEC0007_url_placeholder_without_a_path_field_is_reported_on_the_url()
+    {
+        Diagnostic d = Single("SPEC0007", """
+            interface: Ping
+            method: GET
+            url: /users/{userId}/ping
+            request:
+              - { name: userId, type: String, position: Query }
+            """);
+
+        AssertAt(d, line: 3, column: 6);
+        Assert.Equal("The url contains '{userId}' but no request field 'userId' has position Path", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0008_default_outside_values()
+    {
+        Diagnostic d = Single("SPEC0008", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - name: pageSize
+                type: String
+                values: ["5", "10"]
+                default: "7"
+            """);
+
+        AssertAt(d, line: 8, column: 14);
+        Assert.Equal("Default '7' of field 'pageSize' is not one of its values (5, 10)", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0008_default_that_breaks_the_format()
+    {
+        Diagnostic d = Single("SPEC0008", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - { name: day, type: String, format: yyyy-MM-dd, default: "2024-13-01" }
+            """);
+
+        AssertAt(d, line: 5, column: 61);
+        Assert.Equal("Default '2024-13-01' of field 'day' does not match its format 'yyyy-MM-dd'", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0008_default_that_breaks_the_pattern()
+    {
+        Diagnostic d = Single("SPEC0008", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - name: zip
+                type: String
+                pattern: "^[0-9]{5}$"
+                default: abc
+            """);
+
+        AssertAt(d, line: 8, column: 14);
+        Assert.Equal("Default 'abc' of field 'zip' does not match its pattern '^[0-9]{5}$'", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0008_default_that_makes_the_pattern_backtrack_without_end()
+    {
+        Diagnostic d = Single("SPEC0008", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - name: code
+                type: String
+                pattern: "^(a+)+$"
+                default: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"
+            """);
+
+        AssertAt(d, line: 8, column: 14);
+        Assert.Contains("takes more than a second to match its pattern '^(a+)+$'", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SPEC0009_invalid_regex_is_reported_on_the_pattern()
+    {
+        Diagnostic d = Single("SPEC0009", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - name: zip
+                type: String
+                pattern: "[0-9"
+            """);
+
+        AssertAt(d, line: 7, column: 14);
+        Assert.StartsWith("The pattern of 'zip' is not a valid regular expression: ", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SPEC0010_rule_naming_an_unknown_field_is_reported_on_that_name()
+    {
+        Diagnostic d = Single("SPEC0010", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - { name: callId, type: String }
+              - { name: userMobile, type: String }
+            rules:
+              - atLeastOne:
+                  - callId
+                  - userMobil
+            """);
+
+        AssertAt(d, line: 10, column: 9);
+        Assert.Equal("Rule 'atLeastOne' names 'userMobil', which is not a field of the request", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0011_type_named_like_the_request_class()
+    {
+        GeneratorRun run = GeneratorHarness.Run((File, """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - { name: id, type: String }
+            types:
+              pingRequest:
+                - { name: id, type: String }
+            """));
+
+        Diagnostic d = Single(run, "SPEC0011");
+        AssertAt(d, line: 7, column: 3);
+        Assert.Equal(
+            "The C# name 'PingRequest' of type 'pingRequest' is already used by the request class; set 'csharpName' or 'typeName' to tell them apart",
+            d.GetMessage());
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void SPEC0011_two_fields_with_the_same_CSharp_name()
+    {
+        Diagnostic d = Single("SPEC0011", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - { name: tenantId, type: String }
+              - { name: tenant-id, type: String }
+            """);
+
+        AssertAt(d, line: 6, column: 13);
+        Assert.StartsWith("The C# name 'TenantId' of field 'tenant-id' is already used by field 'tenantId'", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SPEC0011_same_type_in_two_files_of_one_namespace_reports_the_later_file_and_skips_it()
+    {
+        const string Types = """
+            types:
+              shared:
+                - { name: id, type: String }
+            """;
+
+        // Listed in reverse path order: the outcome must depend on the path, not the order.
+        GeneratorRun run = GeneratorHarness.Run(
+            ("api/b.yaml", "interface: B\nmethod: POST\nurl: /b\n" + Types),
+            ("api/a.yaml", "interface: A\nmethod: POST\nurl: /a\n" + Types));
+
+        Diagnostic d = Single(run, "SPEC0011");
+        Assert.Equal(GeneratorHarness.SpecRoot + "api/b.yaml", d.Location.GetLineSpan().Path);
+        AssertPosition(d, line: 5, column: 3);
+        Assert.Contains("'Shared'", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("SpecGen.Generated.A.g.cs", run.HintNames);
+        Assert.DoesNotContain("SpecGen.Generated.B.g.cs", run.HintNames);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void SPEC0011_type_named_like_the_examples_class()
+    {
+        GeneratorRun run = GeneratorHarness.Run((File, """
+            interface: Ping
+            method: POST
+            url: /ping
+            types:
+              pingExamples:
+                - { name: id, type: String }
+            examples:
+              request: "{}"
+            """));
+
+        Diagnostic d = Single(run, "SPEC0011");
+        AssertAt(d, line: 5, column: 3);
+        Assert.StartsWith("The C# name 'PingExamples' of type 'pingExamples' is already used by the class of the examples", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    public static TheoryData<string, int, int, string> InvalidValues => new()
+    {
+        { "  - { name: id, type: String, mandatory: Maybe }", 5, 42, "'Maybe' is not a valid value for 'mandatory'" },
+        { "  - { name: id, type: String, minLength: -1 }", 5, 42, "'-1' is not a valid value for 'minLength'" },
+        { "  - { name: id, type: String, minItems: 1 }", 5, 41, "'1' is not a valid value for 'minItems': 'minItems' applies only to arrays and maps" },
+        { "  - { name: id, type: String, format: yyyy-MM-dd, minLength: 3, maxLength: 2 }", 5, 62, "'3' is not a valid value for 'minLength': it is greater than 'maxLength'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidValues))]
+    public void SPEC0012_invalid_value_of_a_field_key(string fieldLine, int line, int column, string message)
+    {
+        Diagnostic d = Single("SPEC0012", "interface: Ping\nmethod: POST\nurl: /ping\nrequest:\n" + fieldLine + "\n");
+
+        AssertAt(d, line, column);
+        Assert.StartsWith(message, d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SPEC0012_invalid_method()
+    {
+        Diagnostic d = Single("SPEC0012", """
+            interface: Ping
+            method: FETCH
+            url: /ping
+            """);
+
+        AssertAt(d, line: 2, column: 9);
+        Assert.StartsWith("'FETCH' is not a valid value for 'method': expected one of GET, POST", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SPEC0013_path_field_without_placeholder_is_a_warning_on_the_field()
+    {
+        GeneratorRun run = GeneratorHarness.Run((File, """
+            interface: Ping
+            method: GET
+            url: /ping
+            request:
+              - name: userId
+                type: String
+                position: Path
+            """));
+
+        Diagnostic d = Single(run, "SPEC0013");
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        AssertAt(d, line: 5, column: 11);
+        Assert.Equal("Field 'userId' has position Path but the url has no '{userId}' placeholder", d.GetMessage());
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void SPEC0014_example_value_outside_values_points_into_the_block_scalar()
+    {
+        Diagnostic d = Single("SPEC0014", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - { name: size, type: String, values: ["5", "10"] }
+            examples:
+              request: |
+                {
+                  "size": "7"
+                }
+            """);
+
+        // The opening quote of "7".
+        AssertAt(d, line: 9, column: 15);
+        Assert.Equal("The request example value '7' at 'size' is not one of its values (5, 10)", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0014_example_value_in_a_nested_array_points_at_the_value()
+    {
+        Diagnostic d = Single("SPEC0014", """
+            interface: Ping
+            method: POST
+            url: /ping
+            response:
+              - { name: records, type: "record[]" }
+            types:
+              record:
+                - { name: opResult, type: String, values: [INIT, SUCCESS, FAIL] }
+            examples:
+              response: |
+                {
+                  // comments are allowed, as on the reference pages
+                  "records": [ { "opResult": "SUCCESS" }, { "opResult": "DONE" } ]
+                }
+            """);
+
+        AssertAt(d, line: 13, column: 61);
+        Assert.Equal("The response example value 'DONE' at 'records[1].opResult' is not one of its values (INIT, SUCCESS, FAIL)", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0014_example_that_is_not_json_points_at_the_first_error()
+    {
+        Diagnostic d = Single("SPEC0014", """
+            interface: Ping
+            method: POST
+            url: /ping
+            response:
+              - { name: code, type: String }
+              - { name: extra, type: Integer }
+            examples:
+              response: |
+                {
+                  "code": "0"
+                  "extra": 1
+                }
+            """);
+
+        // The second property, where a ',' was expected.
+        AssertAt(d, line: 11, column: 7);
+        Assert.Equal("The response example is not valid JSON: expected ','", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0014_example_in_a_quoted_scalar_points_at_the_value()
+    {
+        Diagnostic d = Single("SPEC0014", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - { name: size, type: Integer }
+            examples:
+              request: '{ "size": "big" }'
+            """);
+
+        // The opening quote of "big"; the YAML quote itself is not part of the JSON.
+        AssertAt(d, line: 7, column: 23);
+        Assert.Contains("the string \"big\" at 'size'", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SPEC0015_wrong_node_kind()
+    {
+        Diagnostic d = Single("SPEC0015", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request: foo
+            """);
+
+        AssertAt(d, line: 4, column: 10);
+        Assert.Equal("'request' must be a list", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0015_types_entry_that_is_a_scalar()
+    {
+        Diagnostic d = Single("SPEC0015", """
+            interface: Ping
+            method: POST
+            url: /ping
+            types:
+              record: String
+            """);
+
+        AssertAt(d, line: 5, column: 11);
+        Assert.Equal("'record' must be a list of fields", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0015_type_name_that_is_a_list()
+    {
+        Diagnostic d = Single("SPEC0015", """
+            interface: Ping
+            method: POST
+            url: /ping
+            types:
+              ? [a, b]
+              : - { name: id, type: String }
+            """);
+
+        AssertAt(d, line: 5, column: 5);
+        Assert.Equal("'A type name' must be a single value", d.GetMessage());
+    }
+
+    [Fact]
+    public void Field_names_that_are_not_CSharp_identifiers_are_escaped_not_rejected()
+    {
+        GeneratorRun run = GeneratorHarness.Run((File, """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - { name: 2fa, type: String }
+              - { name: X-APP-Key, type: String, position: Header }
+              - { name: class, type: String }
+              - { name: $$$, type: String }
+              - { name: namespace, type: Integer }
+            response:
+              - { name: void, type: String }
+            """));
+
+        Assert.Empty(run.AllGeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics.Select(d => d.ToString()));
+        INamedTypeSymbol request = run.Output.GetTypeByMetadataName("SpecGen.Generated.PingRequest")!;
+        Assert.Equal(
+            ["_2fa", "XAppKey", "Class", "_", "Namespace"],
+            request.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name));
+    }
+
+    private static Diagnostic Single(string id, string yaml) => Single(GeneratorHarness.Run((File, yaml)), id);
+
+    /// <summary>The one diagnostic with <paramref name="id"/>; every other one would hide a second problem.</summary>
+    private static Diagnostic Single(GeneratorRun run, string id)
+    {
+        Diagnostic[] all = run.AllGeneratorDiagnostics.ToArray();
+        Assert.DoesNotContain(all, d => d.Id == "SPEC0016");
+        Diagnostic[] matching = all.Where(d => d.Id == id).ToArray();
+        Assert.True(matching.Length == 1, $"Expected one {id}, got: {string.Join(Environment.NewLine, all.Select(d => d.ToString()))}");
+        Assert.Equal(id, matching[0].Id);
+        return matching[0];
+    }
+
+    private static void AssertAt(Diagnostic diagnostic, int line, int column)
+    {
+        Assert.Equal(FilePath, diagnostic.Location.GetLineSpan().Path);
+        AssertPosition(diagnostic, line, column);
+    }
+
+    private static void AssertPosition(Diagnostic diagnostic, int line, int column)
+    {
+        LinePosition start = diagnostic.Location.GetLineSpan().StartLinePosition;
+        Assert.Equal((line, column), (start.Line + 1, start.Character + 1));
+    }
+}

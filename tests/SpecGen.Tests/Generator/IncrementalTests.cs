@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SpecGen.Generator;
+using SpecGen.Tests.Infrastructure;
+
+namespace SpecGen.Tests.Generator;
+
+/// <summary>
+/// The pipeline caches: an edit to one spec regenerates that spec only, C# edits regenerate
+/// nothing, and a change that every interface shares regenerates them all.
+/// </summary>
+public sealed class IncrementalTests
+{
+    private const int Count = 50;
+
+    [Fact]
+    public void Editing_one_spec_regenerates_only_that_spec()
+    {
+        AdditionalText[] specs = Specs("Shop.Api");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+        Assert.Equal(Count, EmittedSources(driver).Length);
+
+        // The same instances for the 50 other files: the driver tells unchanged inputs by identity.
+        AdditionalText edited = GeneratorHarness.Spec("shop/op07.yaml", Interface(7, "An edited title."));
+        driver = driver.ReplaceAdditionalText(specs[7], edited).RunGenerators(compilation);
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        foreach (string step in new[] { TrackingNames.Interfaces, TrackingNames.Emit })
+        {
+            IncrementalStepRunReason[] reasons = Reasons(result.TrackedSteps[step]);
+            Assert.Equal(Count, reasons.Length);
+            Assert.Equal(Count - 1, reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+            Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
+        }
+
+        IncrementalStepRunReason[] emitted = Reasons(EmitOutputSteps(result));
+        Assert.Equal(Count, emitted.Length);
+        Assert.Equal(Count - 1, emitted.Count(r => r == IncrementalStepRunReason.Cached));
+        Assert.Contains("An edited title.", Source(result, "Shop.Api.Op07.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_CSharp_code_regenerates_nothing()
+    {
+        AdditionalText[] specs = Specs("Shop.Api");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+
+        CSharpCompilation edited = compilation.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("namespace Consumer; public static class Added { }", GeneratorHarness.ParseOptions(), "/project/Added.cs"));
+        driver = driver.RunGenerators(edited);
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        Assert.NotEmpty(result.TrackedSteps);
+        foreach ((string name, IncrementalStepRunReason reason) in result.TrackedSteps.SelectMany(s => Reasons(s.Value).Select(r => (s.Key, r))))
+        {
+            Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step {name} ran again: {reason}");
+        }
+
+        IncrementalStepRunReason[] outputs = Reasons(result.TrackedOutputSteps.SelectMany(s => s.Value));
+        Assert.True(outputs.Length > Count);
+        Assert.All(outputs, r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.Equal(Count, result.GeneratedSources.Count(s => s.HintName.StartsWith("Shop.Api.Op", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Editing_the_service_namespace_regenerates_every_spec()
+    {
+        AdditionalText[] specs = Specs("Shop.Api");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+
+        AdditionalText service = specs[^1];
+        Assert.EndsWith("service.yaml", service.Path, StringComparison.Ordinal);
+        driver = driver.ReplaceAdditionalText(service, GeneratorHarness.Spec("shop/service.yaml", Service("Shop.Api.V2"))).RunGenerators(compilation);
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        IncrementalStepRunReason[] interfaces = Reasons(result.TrackedSteps[TrackingNames.Interfaces]);
+        Assert.Equal(Count, interfaces.Length);
+        Assert.All(interfaces, r => Assert.Equal(IncrementalStepRunReason.Modified, r));
+
+        IncrementalStepRunReason[] emitted = Reasons(EmitOutputSteps(result));
+        Assert.Equal(Count, emitted.Length);
+        Assert.DoesNotContain(IncrementalStepRunReason.Cached, emitted);
+        string[] hintNames = EmittedSources(driver).Select(s => s.HintName).ToArray();
+        Assert.Equal(Count, hintNames.Length);
+        Assert.All(hintNames, h => Assert.StartsWith("Shop.Api.V2.Op", h, StringComparison.Ordinal));
+    }
+
+    /// <summary>The output steps that add one interface's source: those fed by the Emit step.</summary>
+    private static IEnumerable<IncrementalGeneratorRunStep> EmitOutputSteps(GeneratorRunResult result)
+        => result.TrackedOutputSteps.SelectMany(s => s.Value)
+            .Where(step => step.Inputs.Any(input => input.Source.Name == TrackingNames.Emit));
+
+    private static IncrementalStepRunReason[] Reasons(IEnumerable<IncrementalGeneratorRunStep> steps)
+        => steps.SelectMany(step => step.Outputs).Select(output => output.Reason).ToArray();
+
+    private static GeneratedSourceResult[] EmittedSources(GeneratorDriver driver)
+        => driver.GetRunResult().Results.Single().GeneratedSources.Where(s => s.HintName.Contains(".Op", StringComparison.Ordinal)).ToArray();
+
+    private static string Source(GeneratorRunResult result, string hintName)
+        => result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    /// <summary>50 interfaces and, last, their service.yaml, all in one folder.</summary>
+    private static AdditionalText[] Specs(string ns)
+        => Enumerable.Range(0, Count)
+            .Select(i => GeneratorHarness.Spec($"shop/op{i.ToString("00", CultureInfo.InvariantCulture)}.yaml", Interface(i, "The first title.")))
+            .Append(GeneratorHarness.Spec("shop/service.yaml", Service(ns)))
+            .ToArray();
+
+    private static string Interface(int index, string title)
+    {
+        string number = index.ToString("00", CultureInfo.InvariantCulture);
+        return $$"""
+            interface: op{{number}}
+            title: {{title}}
+            method: POST
+            url: /shop/op{{number}}
+            request:
+              - { name: id, type: String, mandatory: Yes }
+            response:
+              - { name: resultCode, type: String, mandatory: Yes }
+              - { name: count, type: Integer }
+            """;
+    }
+
+    private static string Service(string ns) => $"service: shop\nnamespace: {ns}\nenvelope:\n  code: resultCode\n";
+}
