@@ -88,8 +88,8 @@ internal static class JsonEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
-        writer.OpenBlock("catch (global::SpecGen.SpecJsonException ex)");
-        writer.WriteLine("throw ex.WithinProperty(property);");
+        writer.OpenBlock("catch (global::System.Text.Json.JsonException ex)");
+        writer.WriteLine("throw global::SpecGen.SpecJsonException.InProperty(ex, property);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("return value;");
@@ -122,8 +122,8 @@ internal static class JsonEmitter
                 }
                 writer.CloseBlock();
                 writer.CloseBlock();
-                writer.OpenBlock("catch (global::SpecGen.SpecJsonException ex)");
-                writer.WriteLine($"throw ex.WithinItem({list}.Count);");
+                writer.OpenBlock("catch (global::System.Text.Json.JsonException ex)");
+                writer.WriteLine($"throw global::SpecGen.SpecJsonException.InItem(ex, {list}.Count);");
                 writer.CloseBlock();
                 writer.WriteLine();
                 writer.WriteLine($"{target} = {list};");
@@ -153,8 +153,8 @@ internal static class JsonEmitter
                 }
                 writer.CloseBlock();
                 writer.CloseBlock();
-                writer.OpenBlock("catch (global::SpecGen.SpecJsonException ex)");
-                writer.WriteLine($"throw ex.WithinProperty({key});");
+                writer.OpenBlock("catch (global::System.Text.Json.JsonException ex)");
+                writer.WriteLine($"throw global::SpecGen.SpecJsonException.InProperty(ex, {key});");
                 writer.CloseBlock();
                 writer.WriteLine();
                 writer.WriteLine($"{target} = {map};");

@@ -252,7 +252,9 @@ internal static class SpecValidator
             }
             else
             {
-                position = line == 0 ? new LinePosition(start.Line, start.Character + column + 1) : new LinePosition(start.Line + line, column);
+                // A quoted scalar's text starts after its quote; a plain one's at the node.
+                int quote = start.Character < indicatorLine.Length && indicatorLine[start.Character] is '"' or '\'' ? 1 : 0;
+                position = line == 0 ? new LinePosition(start.Line, start.Character + column + quote) : new LinePosition(start.Line + line, column);
             }
 
             int absolute = position.Character;

@@ -31,13 +31,16 @@ internal sealed class YamlSource
     public YamlMappingNode? LoadRoot(string text)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new System.IO.StringReader(text));
         try
         {
-            stream.Load(new GuardedYamlParser(new Parser(new System.IO.StringReader(text))));
+            stream.Load(new GuardedYamlParser(new Parser(scanner)));
         }
         catch (YamlException ex)
         {
-            Report(DiagnosticDescriptors.YamlSyntaxError, Locate(ex.Start, ex.End), Describe(ex));
+            // Some scanner errors (a tab as indentation) carry no position; the scanner stopped where they are.
+            bool placed = ex.Start.Index != 0 || ex.End.Index != 0;
+            Report(DiagnosticDescriptors.YamlSyntaxError, placed ? Locate(ex.Start, ex.End) : Locate(scanner.CurrentPosition, scanner.CurrentPosition), Describe(ex));
             return null;
         }
 

@@ -18,6 +18,13 @@ public sealed class SpecJsonException : JsonException
         RelativePath = relativePath;
     }
 
+    private SpecJsonException(string reason, string relativePath, long? lineNumber, long? bytePositionInLine, Exception? innerException)
+        : base(Describe(reason, relativePath), "$" + relativePath, lineNumber, bytePositionInLine, innerException)
+    {
+        Reason = reason;
+        RelativePath = relativePath;
+    }
+
     /// <summary>Creates an exception with no path.</summary>
     public SpecJsonException()
         : this("The JSON does not match the spec.")
@@ -39,11 +46,27 @@ public sealed class SpecJsonException : JsonException
     public string RelativePath { get; }
 
     /// <summary>The same error one object level up, inside <paramref name="property"/>.</summary>
-    public SpecJsonException WithinProperty(string property) => new(Reason, "." + property + RelativePath);
+    public SpecJsonException WithinProperty(string property)
+        => new(Reason, "." + property + RelativePath, LineNumber, BytePositionInLine, InnerException);
 
     /// <summary>The same error one array level up, inside item <paramref name="index"/>.</summary>
     public SpecJsonException WithinItem(int index)
-        => new(Reason, "[" + index.ToString(CultureInfo.InvariantCulture) + "]" + RelativePath);
+        => new(Reason, "[" + index.ToString(CultureInfo.InvariantCulture) + "]" + RelativePath, LineNumber, BytePositionInLine, InnerException);
+
+    /// <summary>
+    /// Any JSON error inside <paramref name="property"/>, with the path to it: a shape error of the
+    /// spec, or malformed JSON that the reader itself reported.
+    /// </summary>
+    public static SpecJsonException InProperty(JsonException exception, string property)
+        => From(exception).WithinProperty(property);
+
+    /// <summary>Any JSON error inside item <paramref name="index"/> of an array, with the path to it.</summary>
+    public static SpecJsonException InItem(JsonException exception, int index)
+        => From(exception).WithinItem(index);
+
+    private static SpecJsonException From(JsonException exception)
+        => exception as SpecJsonException
+        ?? new SpecJsonException(exception.Message, string.Empty, exception.LineNumber, exception.BytePositionInLine, exception);
 
     private static string Describe(string reason, string relativePath)
         => relativePath.Length == 0 ? reason : $"{reason} Path: ${relativePath}.";

@@ -27,6 +27,16 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void SPEC0001_tab_as_indentation_points_at_the_tab()
+    {
+        // YamlDotNet gives this error no position of its own.
+        Diagnostic d = Single("SPEC0001", "interface: Ping\nmethod: POST\nurl: /ping\nrequest:\n\t- name: id\n");
+
+        AssertAt(d, line: 5, column: 1);
+        Assert.Equal("The spec is not valid YAML: While scanning a mapping, found invalid tab as indentation.", d.GetMessage());
+    }
+
+    [Fact]
     public void SPEC0001_nesting_too_deep_is_a_syntax_error_not_a_stack_overflow()
     {
         // Ten thousand levels would overflow the stack of the YAML loader and kill the compiler.
@@ -510,6 +520,22 @@ public sealed class DiagnosticTests
         // The opening quote of "big"; the YAML quote itself is not part of the JSON.
         AssertAt(d, line: 7, column: 23);
         Assert.Contains("the string \"big\" at 'size'", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SPEC0014_example_in_a_plain_scalar_points_at_the_value()
+    {
+        Diagnostic d = Single("SPEC0014", """
+            interface: Ping
+            method: POST
+            url: /ping
+            examples:
+              request: 5
+            """);
+
+        // A plain scalar has no quote to skip.
+        AssertAt(d, line: 5, column: 12);
+        Assert.Equal("The request example has the number 5 at 'the top' where an object of 'request' belongs", d.GetMessage());
     }
 
     [Fact]

@@ -426,9 +426,9 @@ namespace Shop.Api
                                     list0.Add(global::SpecGen.SpecJson.ReadString(ref reader));
                                 }
                             }
-                            catch (global::SpecGen.SpecJsonException ex)
+                            catch (global::System.Text.Json.JsonException ex)
                             {
-                                throw ex.WithinItem(list0.Count);
+                                throw global::SpecGen.SpecJsonException.InItem(ex, list0.Count);
                             }
 
                             value.Tags = list0;
@@ -453,9 +453,9 @@ namespace Shop.Api
                                     list0.Add(global::SpecGen.SpecJson.ReadInt64(ref reader));
                                 }
                             }
-                            catch (global::SpecGen.SpecJsonException ex)
+                            catch (global::System.Text.Json.JsonException ex)
                             {
-                                throw ex.WithinItem(list0.Count);
+                                throw global::SpecGen.SpecJsonException.InItem(ex, list0.Count);
                             }
 
                             value.Scores = list0;
@@ -482,9 +482,9 @@ namespace Shop.Api
                                     map0[key0] = global::SpecGen.SpecJson.ReadString(ref reader);
                                 }
                             }
-                            catch (global::SpecGen.SpecJsonException ex)
+                            catch (global::System.Text.Json.JsonException ex)
                             {
-                                throw ex.WithinProperty(key0);
+                                throw global::SpecGen.SpecJsonException.InProperty(ex, key0);
                             }
 
                             value.Attributes = map0;
@@ -511,9 +511,9 @@ namespace Shop.Api
                                     map0[key0] = global::SpecGen.SpecJson.ReadJsonElement(ref reader);
                                 }
                             }
-                            catch (global::SpecGen.SpecJsonException ex)
+                            catch (global::System.Text.Json.JsonException ex)
                             {
-                                throw ex.WithinProperty(key0);
+                                throw global::SpecGen.SpecJsonException.InProperty(ex, key0);
                             }
 
                             value.Extra = map0;
@@ -550,9 +550,9 @@ namespace Shop.Api
                                     list0.Add(Address.ReadJson(ref reader));
                                 }
                             }
-                            catch (global::SpecGen.SpecJsonException ex)
+                            catch (global::System.Text.Json.JsonException ex)
                             {
-                                throw ex.WithinItem(list0.Count);
+                                throw global::SpecGen.SpecJsonException.InItem(ex, list0.Count);
                             }
 
                             value.History = list0;
@@ -577,9 +577,9 @@ namespace Shop.Api
                                     list0.Add(PlaceOrderRequestItems.ReadJson(ref reader));
                                 }
                             }
-                            catch (global::SpecGen.SpecJsonException ex)
+                            catch (global::System.Text.Json.JsonException ex)
                             {
-                                throw ex.WithinItem(list0.Count);
+                                throw global::SpecGen.SpecJsonException.InItem(ex, list0.Count);
                             }
 
                             value.Items = list0;
@@ -597,9 +597,9 @@ namespace Shop.Api
                     }
                 }
             }
-            catch (global::SpecGen.SpecJsonException ex)
+            catch (global::System.Text.Json.JsonException ex)
             {
-                throw ex.WithinProperty(property);
+                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
             }
 
             return value;
@@ -892,9 +892,9 @@ namespace Shop.Api
                                     map0[key0] = Address.ReadJson(ref reader);
                                 }
                             }
-                            catch (global::SpecGen.SpecJsonException ex)
+                            catch (global::System.Text.Json.JsonException ex)
                             {
-                                throw ex.WithinProperty(key0);
+                                throw global::SpecGen.SpecJsonException.InProperty(ex, key0);
                             }
 
                             value.Lines = map0;
@@ -906,9 +906,9 @@ namespace Shop.Api
                     }
                 }
             }
-            catch (global::SpecGen.SpecJsonException ex)
+            catch (global::System.Text.Json.JsonException ex)
             {
-                throw ex.WithinProperty(property);
+                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
             }
 
             return value;
@@ -1079,9 +1079,9 @@ namespace Shop.Api
                     }
                 }
             }
-            catch (global::SpecGen.SpecJsonException ex)
+            catch (global::System.Text.Json.JsonException ex)
             {
-                throw ex.WithinProperty(property);
+                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
             }
 
             return value;
@@ -1210,9 +1210,9 @@ namespace Shop.Api
                     }
                 }
             }
-            catch (global::SpecGen.SpecJsonException ex)
+            catch (global::System.Text.Json.JsonException ex)
             {
-                throw ex.WithinProperty(property);
+                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
             }
 
             return value;
@@ -1327,9 +1327,9 @@ namespace Shop.Api
                     }
                 }
             }
-            catch (global::SpecGen.SpecJsonException ex)
+            catch (global::System.Text.Json.JsonException ex)
             {
-                throw ex.WithinProperty(property);
+                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
             }
 
             return value;

@@ -244,9 +244,9 @@ namespace Cec.Chatbot
                     }
                 }
             }
-            catch (global::SpecGen.SpecJsonException ex)
+            catch (global::System.Text.Json.JsonException ex)
             {
-                throw ex.WithinProperty(property);
+                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
             }
 
             return value;
@@ -448,9 +448,9 @@ namespace Cec.Chatbot
                                     list0.Add(TransferRecord.ReadJson(ref reader));
                                 }
                             }
-                            catch (global::SpecGen.SpecJsonException ex)
+                            catch (global::System.Text.Json.JsonException ex)
                             {
-                                throw ex.WithinItem(list0.Count);
+                                throw global::SpecGen.SpecJsonException.InItem(ex, list0.Count);
                             }
 
                             value.TransferRecordList = list0;
@@ -462,9 +462,9 @@ namespace Cec.Chatbot
                     }
                 }
             }
-            catch (global::SpecGen.SpecJsonException ex)
+            catch (global::System.Text.Json.JsonException ex)
             {
-                throw ex.WithinProperty(property);
+                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
             }
 
             return value;
@@ -842,9 +842,9 @@ namespace Cec.Chatbot
                     }
                 }
             }
-            catch (global::SpecGen.SpecJsonException ex)
+            catch (global::System.Text.Json.JsonException ex)
             {
-                throw ex.WithinProperty(property);
+                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
             }
 
             return value;

@@ -245,9 +245,9 @@ namespace Cec.Chatbot
                     }
                 }
             }
-            catch (global::SpecGen.SpecJsonException ex)
+            catch (global::System.Text.Json.JsonException ex)
             {
-                throw ex.WithinProperty(property);
+                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
             }
 
             return value;
@@ -449,9 +449,9 @@ namespace Cec.Chatbot
                                     list0.Add(TransferRecord.ReadJson(ref reader));
                                 }
                             }
-                            catch (global::SpecGen.SpecJsonException ex)
+                            catch (global::System.Text.Json.JsonException ex)
                             {
-                                throw ex.WithinItem(list0.Count);
+                                throw global::SpecGen.SpecJsonException.InItem(ex, list0.Count);
                             }
 
                             value.TransferRecordList = list0;
@@ -463,9 +463,9 @@ namespace Cec.Chatbot
                     }
                 }
             }
-            catch (global::SpecGen.SpecJsonException ex)
+            catch (global::System.Text.Json.JsonException ex)
             {
-                throw ex.WithinProperty(property);
+                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
             }
 
             return value;
@@ -843,9 +843,9 @@ namespace Cec.Chatbot
                     }
                 }
             }
-            catch (global::SpecGen.SpecJsonException ex)
+            catch (global::System.Text.Json.JsonException ex)
             {
-                throw ex.WithinProperty(property);
+                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
             }
 
             return value;
