@@ -561,23 +561,16 @@ internal sealed partial class SpecParser
     }
 
     private int? ParseCount(YamlMappingNode map, string key)
-    {
-        YamlScalarNode? node = _yaml.Scalar(map, key);
-        if (node is null || YamlSource.IsNull(node))
-        {
-            return null;
-        }
-
-        if (int.TryParse(node.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int count))
-        {
-            return count;
-        }
-
-        _yaml.Report(DiagnosticDescriptors.InvalidValue, node, node.Value!, key, "expected a whole number, 0 or more");
-        return null;
-    }
+        => ParseScalar<int>(map, key, "expected a whole number, 0 or more", static text =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int count) ? count : null);
 
     private decimal? ParseNumber(YamlMappingNode map, string key)
+        => ParseScalar<decimal>(map, key, "expected a number", static text =>
+            decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) ? number : null);
+
+    /// <summary>The value under <paramref name="key"/> read by <paramref name="parse"/>; reported when it cannot be read.</summary>
+    private T? ParseScalar<T>(YamlMappingNode map, string key, string expected, Func<string?, T?> parse)
+        where T : struct
     {
         YamlScalarNode? node = _yaml.Scalar(map, key);
         if (node is null || YamlSource.IsNull(node))
@@ -585,12 +578,12 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        if (decimal.TryParse(node.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number))
+        T? value = parse(node.Value);
+        if (value is null)
         {
-            return number;
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, node, node.Value!, key, expected);
         }
 
-        _yaml.Report(DiagnosticDescriptors.InvalidValue, node, node.Value!, key, "expected a number");
-        return null;
+        return value;
     }
 }

@@ -120,37 +120,25 @@ internal sealed class YamlSource
         return node;
     }
 
-    public YamlSequenceNode? Sequence(YamlMappingNode map, string key)
+    public YamlSequenceNode? Sequence(YamlMappingNode map, string key) => Collection<YamlSequenceNode>(map, key, "a list");
+
+    public YamlMappingNode? Mapping(YamlMappingNode map, string key) => Collection<YamlMappingNode>(map, key, "a mapping");
+
+    /// <summary>The list or mapping under <paramref name="key"/>; an empty value is none, another kind is reported.</summary>
+    private TNode? Collection<TNode>(YamlMappingNode map, string key, string kind)
+        where TNode : YamlNode
     {
         YamlNode? node = Get(map, key);
-        if (node is null or YamlSequenceNode)
+        if (node is null or TNode)
         {
-            return (YamlSequenceNode?)node;
+            return (TNode?)node;
         }
 
-        if (node is YamlScalarNode scalar && IsNull(scalar))
+        if (node is not YamlScalarNode scalar || !IsNull(scalar))
         {
-            return null;
+            Report(DiagnosticDescriptors.UnexpectedNodeKind, node, key, kind);
         }
 
-        Report(DiagnosticDescriptors.UnexpectedNodeKind, node, key, "a list");
-        return null;
-    }
-
-    public YamlMappingNode? Mapping(YamlMappingNode map, string key)
-    {
-        YamlNode? node = Get(map, key);
-        if (node is null or YamlMappingNode)
-        {
-            return (YamlMappingNode?)node;
-        }
-
-        if (node is YamlScalarNode scalar && IsNull(scalar))
-        {
-            return null;
-        }
-
-        Report(DiagnosticDescriptors.UnexpectedNodeKind, node, key, "a mapping");
         return null;
     }
 
