@@ -20,25 +20,42 @@ public sealed class SpecGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        IncrementalValueProvider<BuildSettings> settings = ReadSettings(context);
+        IncrementalValuesProvider<ParsedSpecFile> files = ParseSpecFiles(context, settings);
+        context.RegisterSourceOutput(files, static (output, file) => Report(output, file.Diagnostics));
+
+        IncrementalValuesProvider<InterfaceModel> interfaces = BindInterfaces(files, settings);
+        RegisterInterfaceSources(context, interfaces);
+        RegisterClientSources(context, interfaces);
+    }
+
+    private static IncrementalValueProvider<BuildSettings> ReadSettings(IncrementalGeneratorInitializationContext context)
+    {
         IncrementalValueProvider<bool> referencesTesting = context.MetadataReferencesProvider
             .Where(static reference => BuildSettings.IsTestingReference(reference))
             .Collect()
-            .Select(static (references, _) => !references.IsEmpty);
+            .Select(static (references, _) => !references.IsEmpty)
+            .WithTrackingName(TrackingNames.TestingReference);
 
-        IncrementalValueProvider<BuildSettings> settings = context.AnalyzerConfigOptionsProvider
+        return context.AnalyzerConfigOptionsProvider
             .Combine(context.ParseOptionsProvider)
             .Combine(referencesTesting)
             .Select(static (pair, _) => BuildSettings.From(pair.Left.Left.GlobalOptions, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Settings);
+    }
 
-        IncrementalValuesProvider<ParsedSpecFile> files = context.AdditionalTextsProvider
+    private static IncrementalValuesProvider<ParsedSpecFile> ParseSpecFiles(
+        IncrementalGeneratorInitializationContext context, IncrementalValueProvider<BuildSettings> settings)
+        => context.AdditionalTextsProvider
             .Combine(settings)
             .Where(static pair => pair.Right.IsSpec(pair.Left.Path))
             .Select(static (pair, cancellationToken) => ParseSafely(pair.Left, cancellationToken))
             .WithTrackingName(TrackingNames.SpecFiles);
 
-        context.RegisterSourceOutput(files, static (output, file) => Report(output, file.Diagnostics));
-
+    /// <summary>Each interface with its folder's service.yaml and the build settings.</summary>
+    private static IncrementalValuesProvider<InterfaceModel> BindInterfaces(
+        IncrementalValuesProvider<ParsedSpecFile> files, IncrementalValueProvider<BuildSettings> settings)
+    {
         IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services = files
             .Where(static file => file.Service is not null)
             .Select(static (file, _) => file.Service!)
@@ -46,14 +63,18 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(s => s.Directory, StringComparer.Ordinal).ToImmutableEquatableArray())
             .WithTrackingName(TrackingNames.Services);
 
-        IncrementalValuesProvider<InterfaceModel> interfaces = files
+        return files
             .Where(static file => file.Interface is not null)
             .Select(static (file, _) => file.Interface!)
             .Combine(services)
             .Combine(settings)
             .Select(static (pair, _) => ModelBinder.Bind(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Interfaces);
+    }
 
+    /// <summary>One file per interface, except those whose class names another spec file already took.</summary>
+    private static void RegisterInterfaceSources(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<InterfaceModel> interfaces)
+    {
         IncrementalValueProvider<NameCheckResult> nameCheck = interfaces
             .Select(static (model, _) => DeclaredNames.From(model))
             .Collect()
@@ -68,8 +89,12 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left)
             .WithTrackingName(TrackingNames.Emit);
 
-        context.RegisterSourceOutput(emitted, static (output, model) => EmitSafely(output, model));
+        context.RegisterSourceOutput(emitted, static (output, model) => EmitSafely(output, model.Spec.FilePath, model.HintName, () => InterfaceEmitter.Emit(model)));
+    }
 
+    /// <summary>One file per service: what its interfaces' client methods share.</summary>
+    private static void RegisterClientSources(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<InterfaceModel> interfaces)
+    {
         IncrementalValueProvider<ServiceCheckResult> clients = interfaces
             .Where(static model => model.HasClientMethod)
             .Select(static (model, _) => (ServiceModel.From(model), model.Spec.Name))
@@ -82,7 +107,7 @@ public sealed class SpecGenerator : IIncrementalGenerator
             Report(output, result.Diagnostics);
             foreach (ServiceOutput service in result.Services)
             {
-                output.AddSource(service.Model.HintName, SourceText.From(ServiceEmitter.Emit(service), System.Text.Encoding.UTF8));
+                EmitSafely(output, service.Model.SourceFile, service.Model.HintName, () => ServiceEmitter.Emit(service));
             }
         });
     }
@@ -101,20 +126,20 @@ public sealed class SpecGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitSafely(SourceProductionContext output, InterfaceModel model)
+    private static void EmitSafely(SourceProductionContext output, string specPath, string hintName, Func<string> emit)
     {
         string source;
         try
         {
-            source = InterfaceEmitter.Emit(model);
+            source = emit();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            output.ReportDiagnostic(InternalError(model.Spec.FilePath, ex).ToDiagnostic());
+            output.ReportDiagnostic(InternalError(specPath, ex).ToDiagnostic());
             return;
         }
 
-        output.AddSource(model.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
+        output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
     }
 
     private static DiagnosticInfo InternalError(string path, Exception ex)
