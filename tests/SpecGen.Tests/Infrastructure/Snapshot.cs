@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex.DiffBuilder;
@@ -15,7 +16,7 @@ internal static class Snapshot
 {
     public static void Verify(string actual, string name, [CallerFilePath] string callerPath = "")
     {
-        string folder = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
+        string folder = Path.Combine(ProjectDirectory, Path.GetDirectoryName(PathInProject(callerPath)) ?? string.Empty, "Snapshots");
         string verifiedPath = Path.Combine(folder, name + ".verified.cs");
         string receivedPath = Path.Combine(folder, name + ".received.cs");
         string? expected = File.Exists(verifiedPath) ? File.ReadAllText(verifiedPath) : null;
@@ -37,6 +38,19 @@ internal static class Snapshot
         throw new XunitException(expected is null
             ? $"No approved snapshot {verifiedPath}. The output was written to {receivedPath}; review it and rename it to approve."
             : $"The output differs from {verifiedPath} (written to {receivedPath}):{Environment.NewLine}{Diff(expected, actual)}");
+    }
+
+    private static string ProjectDirectory { get; } = typeof(Snapshot).Assembly
+        .GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "SpecGenTestsDirectory").Value!;
+
+    /// <summary>The caller's path below the project folder, whether or not the build mapped source paths.</summary>
+    private static string PathInProject(string callerPath)
+    {
+        const string ProjectFolder = "/SpecGen.Tests/";
+        string path = callerPath.Replace('\\', '/');
+        int start = path.LastIndexOf(ProjectFolder, StringComparison.Ordinal);
+        return start < 0 ? Path.GetFileName(path) : path[(start + ProjectFolder.Length)..];
     }
 
     /// <summary>The changed lines with two lines of context, marked - and +.</summary>
