@@ -1,3 +1,4 @@
+using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Spec;
 
 namespace SpecGen.Generator.Emit;
@@ -9,6 +10,7 @@ internal sealed record InterfaceModel(
     string ServiceName,
     EnvelopeSpec? Envelope,
     string? BaseUrl,
+    LocationInfo? ServiceLocation,
     EmitOptions Options)
 {
     public string HintName => $"{Namespace}.{Spec.Name}.g.cs";
@@ -18,11 +20,20 @@ internal sealed record InterfaceModel(
 }
 
 /// <summary>What the client of one service folder shares: its options, envelope and DI registration.</summary>
-/// <param name="SourceFile">The spec file this service model came from, to place diagnostics.</param>
-internal sealed record ServiceModel(string Namespace, string ServiceName, EnvelopeSpec? Envelope, string? BaseUrl, EmitOptions Options, string Directory, string SourceFile)
+/// <param name="SourceFile">The spec file this service model came from, to order services stably.</param>
+/// <param name="Location">Where diagnostics about the service go: its <c>service:</c> line, or the spec file.</param>
+internal sealed record ServiceModel(string Namespace, string ServiceName, EnvelopeSpec? Envelope, string? BaseUrl, EmitOptions Options, string Directory, string SourceFile, LocationInfo Location)
 {
     public static ServiceModel From(InterfaceModel model)
-        => new(model.Namespace, model.ServiceName, model.Envelope, model.BaseUrl, model.Options, model.Spec.Directory, model.Spec.FilePath);
+        => new(
+            model.Namespace,
+            model.ServiceName,
+            model.Envelope,
+            model.BaseUrl,
+            model.Options,
+            model.Spec.Directory,
+            model.Spec.FilePath,
+            model.ServiceLocation ?? LocationInfo.FileStart(model.Spec.FilePath));
 
     /// <summary>True when both would generate the same client code.</summary>
     public bool AgreesWith(ServiceModel other)

@@ -22,6 +22,6 @@ internal static class ModelBinder
 
         string ns = settings.Namespace ?? service?.Namespace ?? settings.RootNamespace ?? BuildSettings.FallbackNamespace;
         string serviceName = service?.Name ?? CSharpNames.ToPascalCase(Path.GetFileName(spec.Directory));
-        return new InterfaceModel(spec, ns, serviceName, service?.Envelope, service?.BaseUrl, settings.Options);
+        return new InterfaceModel(spec, ns, serviceName, service?.Envelope, service?.BaseUrl, service?.Location, settings.Options);
     }
 }

@@ -26,6 +26,7 @@ internal static class ServiceCollisions
         var kept = new Dictionary<string, ServiceModel>(StringComparer.Ordinal);
         var interfaces = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var diagnostics = new List<DiagnosticInfo>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach ((ServiceModel service, string name) in services.OrderBy(s => s.Model.SourceFile, StringComparer.Ordinal))
         {
             string key = service.Namespace + "." + service.ClientName;
@@ -38,9 +39,9 @@ internal static class ServiceCollisions
             {
                 interfaces[key].Add(name);
             }
-            else
+            else if (reported.Add(service.Directory))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ServiceCollision, LocationInfo.FileStart(service.SourceFile), key, first.Directory));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ServiceCollision, service.Location, key, first.Directory));
             }
         }
 

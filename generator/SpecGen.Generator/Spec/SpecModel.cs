@@ -39,12 +39,14 @@ internal sealed record ParsedSpecFile(
     ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>What the interfaces of one folder share (<c>service.yaml</c>).</summary>
+/// <param name="Location">The <c>service:</c> value, or the file start, to place diagnostics about the service.</param>
 internal sealed record ServiceSpec(
     string Directory,
     string? Name,
     string? Namespace,
     string? BaseUrl,
-    EnvelopeSpec? Envelope);
+    EnvelopeSpec? Envelope,
+    LocationInfo Location);
 
 /// <summary>The success convention of the responses of a service.</summary>
 /// <param name="CodeField">The JSON name of the response code.</param>

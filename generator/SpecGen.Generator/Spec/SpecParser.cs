@@ -75,7 +75,8 @@ internal sealed partial class SpecParser
             name,
             ns,
             _yaml.String(root, "baseUrl"),
-            ParseEnvelope(_yaml.Mapping(root, "envelope")));
+            ParseEnvelope(_yaml.Mapping(root, "envelope")),
+            nameNode is null ? LocationInfo.FileStart(_yaml.FilePath) : _yaml.Locate(nameNode));
     }
 
     private EnvelopeSpec? ParseEnvelope(YamlMappingNode? map)

@@ -608,6 +608,40 @@ public sealed class DiagnosticTests
             request.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name));
     }
 
+    [Fact]
+    public void SPEC0017_two_folders_that_would_share_a_client_with_different_envelopes_report_the_later_service()
+    {
+        const string Interface = "interface: {0}\nmethod: POST\nurl: /{0}\n";
+        GeneratorRun run = GeneratorHarness.Run(
+            ("a/service.yaml", "service: Shop\nnamespace: Same\nenvelope: { code: errorCode }\n"),
+            ("a/ping.yaml", string.Format(System.Globalization.CultureInfo.InvariantCulture, Interface, "Ping")),
+            ("a/pong.yaml", string.Format(System.Globalization.CultureInfo.InvariantCulture, Interface, "Pong")),
+            ("b/service.yaml", "service: Shop\nnamespace: Same\nenvelope: { code: resultCode }\n"),
+            ("b/peek.yaml", string.Format(System.Globalization.CultureInfo.InvariantCulture, Interface, "Peek")),
+            ("b/poke.yaml", string.Format(System.Globalization.CultureInfo.InvariantCulture, Interface, "Poke")));
+
+        Diagnostic d = Single(run, "SPEC0017");
+        Assert.Equal(GeneratorHarness.SpecRoot + "b/service.yaml", d.Location.GetLineSpan().Path);
+        AssertPosition(d, line: 1, column: 10);
+        Assert.Contains("Same.ShopClient", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_folders_that_agree_share_one_client()
+    {
+        const string Service = "service: Shop\nnamespace: Same\nenvelope: { code: errorCode }\n";
+        GeneratorRun run = GeneratorHarness.Run(
+            ("a/service.yaml", Service),
+            ("a/ping.yaml", "interface: Ping\nmethod: POST\nurl: /ping\n"),
+            ("b/service.yaml", Service),
+            ("b/peek.yaml", "interface: Peek\nmethod: POST\nurl: /peek\n"));
+
+        Assert.Empty(run.AllGeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        INamedTypeSymbol client = run.Output.GetTypeByMetadataName("Same.ShopClient")!;
+        Assert.Equal(["PeekAsync", "PingAsync"], client.GetMembers().OfType<IMethodSymbol>().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal)).Select(m => m.Name).Order(StringComparer.Ordinal));
+    }
+
     private static Diagnostic Single(string id, string yaml) => Single(GeneratorHarness.Run((File, yaml)), id);
 
     /// <summary>The one diagnostic with <paramref name="id"/>; every other one would hide a second problem.</summary>
