@@ -151,4 +151,72 @@ public class MissingMandatoryMemberTests
             }
             """,
             Diagnostic("SPEC1001").WithLocation(0).WithArguments("Derived", "member 'Tenant' (JSON 'Tenant')"));
+
+    [Fact]
+    public Task Types_named_through_a_using_alias_are_checked()
+        => AnalyzerAsync(
+            """
+            using Request = Cec.Chatbot.QueryTransferRecordHistoryRequest;
+
+            class C
+            {
+                void M() => System.Console.WriteLine({|#0:new Request|} { CallId = "c", PageSize = {|#1:"7"|} });
+            }
+            """,
+            Diagnostic("SPEC1001").WithLocation(0).WithArguments(Request, "member 'TenantId' (JSON 'tenantId')"),
+            Diagnostic("SPEC1003").WithLocation(1).WithArguments("7", "PageSize", "pageSize", "5, 10, 20, 50, 100"));
+
+    [Fact]
+    public Task Target_typed_new_as_an_argument_is_checked()
+        => AnalyzerAsync(
+            """
+            using Cec.Chatbot;
+
+            class C
+            {
+                void M() => Send({|#0:new()|} { CallId = "c" });
+
+                void Send(QueryTransferRecordHistoryRequest request) { }
+            }
+            """,
+            Diagnostic("SPEC1001").WithLocation(0).WithArguments(Request, "member 'TenantId' (JSON 'tenantId')"));
+
+    [Fact]
+    public Task Target_typed_new_assigned_to_an_earlier_local_is_checked()
+        => AnalyzerAsync(
+            """
+            using Cec.Chatbot;
+
+            class C
+            {
+                void M()
+                {
+                    Item item;
+                    item = {|#0:new()|};
+                }
+            }
+            """,
+            Diagnostic("SPEC1001").WithLocation(0).WithArguments("Item", "member 'Sku' (JSON 'sku')"));
+
+    [Fact]
+    public Task Types_from_a_referenced_library_are_checked()
+    {
+        var test = CreateAnalyzerTest(
+            """
+            using Cec.Chatbot;
+
+            class C
+            {
+                void M() => System.Console.WriteLine({|#0:new Item|} { });
+            }
+            """,
+            withTestTypes: false,
+            Diagnostic("SPEC1001").WithLocation(0).WithArguments("Item", "member 'Sku' (JSON 'sku')"));
+        var library = new Microsoft.CodeAnalysis.Testing.ProjectState("Dtos", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/1/Dtos", "cs");
+        library.Sources.Add((TestTypes.FileName, TestTypes.Source));
+        library.AdditionalReferences.Add(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(SpecMandatoryAttribute).Assembly.Location));
+        test.TestState.AdditionalProjects.Add("Dtos", library);
+        test.TestState.AdditionalProjectReferences.Add("Dtos");
+        return test.RunAsync();
+    }
 }

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Spec;
@@ -14,9 +14,8 @@ namespace SpecGen.Generator.Analyzers;
 /// </summary>
 internal static class AssignmentChecks
 {
-    public static void Analyze(OperationAnalysisContext context, SpecSymbols symbols)
+    public static void Analyze(ISimpleAssignmentOperation assignment, SpecSymbols symbols, Action<Diagnostic> report)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
         ISymbol? member = assignment.Target switch
         {
             IPropertyReferenceOperation property => property.Property,
@@ -40,7 +39,7 @@ internal static class AssignmentChecks
             if (rules.IsMandatory && !rules.IsToken)
             {
                 string what = constant is not null ? "an empty string" : isDefault ? "default (null)" : "null";
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MandatoryMemberSetToNothing, location, rules.Name, rules.JsonName, what));
+                report(Diagnostic.Create(DiagnosticDescriptors.MandatoryMemberSetToNothing, location, rules.Name, rules.JsonName, what));
             }
 
             return;
@@ -54,7 +53,7 @@ internal static class AssignmentChecks
 
         if (!rules.Values.IsEmpty && !rules.Values.Contains(text))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 DiagnosticDescriptors.ValueNotAllowed,
                 location,
                 FixProperties(rules, member),
@@ -66,7 +65,7 @@ internal static class AssignmentChecks
 
         if (rules.Format is { } format && !MatchesFormat(constant, text, format))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ValueBreaksFormat, location, text, format, rules.Name, rules.JsonName));
+            report(Diagnostic.Create(DiagnosticDescriptors.ValueBreaksFormat, location, text, format, rules.Name, rules.JsonName));
         }
     }
 

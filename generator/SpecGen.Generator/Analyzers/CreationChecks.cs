@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using SpecGen.Generator.Diagnostics;
@@ -17,9 +16,8 @@ namespace SpecGen.Generator.Analyzers;
 /// </summary>
 internal static class CreationChecks
 {
-    public static void Analyze(OperationAnalysisContext context, SpecSymbols symbols)
+    public static void Analyze(IObjectCreationOperation creation, SpecSymbols symbols, Action<Diagnostic> report)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Type is null || ConstructorMaySetMembers(creation.Constructor))
         {
             return;
@@ -48,28 +46,28 @@ internal static class CreationChecks
                 SpecUsageProperties.MissingMembers,
                 string.Join(SpecUsageProperties.Separator.ToString(), missing.Select(m => m.Name)));
             string members = (missing.Length == 1 ? "member " : "members ") + string.Join(", ", missing.Select(m => m.Display));
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingMandatoryMember, location, properties, typeName, members));
+            report(Diagnostic.Create(DiagnosticDescriptors.MissingMandatoryMember, location, properties, typeName, members));
         }
 
         foreach (ImmutableArray<string> group in rules.AtLeastOne)
         {
-            ReportEmptyGroup(context, rules, group, assigned, location, typeName, "at least one");
+            ReportEmptyGroup(report, rules, group, assigned, location, typeName, "at least one");
         }
 
         foreach (ImmutableArray<string> group in rules.ExactlyOne)
         {
-            ReportEmptyGroup(context, rules, group, assigned, location, typeName, "exactly one");
+            ReportEmptyGroup(report, rules, group, assigned, location, typeName, "exactly one");
             string[] present = group.Where(name => assigned.TryGetValue(name, out AssignedState state) && state == AssignedState.Present).ToArray();
             if (present.Length > 1)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     DiagnosticDescriptors.TooManyExactlyOneMembersSet, location, typeName, Describe(rules, present, " and "), Describe(rules, group, ", ")));
             }
         }
     }
 
     private static void ReportEmptyGroup(
-        OperationAnalysisContext context, TypeRules rules, ImmutableArray<string> group, Dictionary<string, AssignedState> assigned, Location location, string typeName, string howMany)
+        Action<Diagnostic> report, TypeRules rules, ImmutableArray<string> group, Dictionary<string, AssignedState> assigned, Location location, string typeName, string howMany)
     {
         foreach (string name in group)
         {
@@ -79,7 +77,7 @@ internal static class CreationChecks
             }
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoGroupMemberSet, location, typeName, Describe(rules, group, ", "), howMany));
+        report(Diagnostic.Create(DiagnosticDescriptors.NoGroupMemberSet, location, typeName, Describe(rules, group, ", "), howMany));
     }
 
     private static string Describe(TypeRules rules, IEnumerable<string> names, string separator)

@@ -25,6 +25,9 @@ internal sealed record MemberRules(
     /// <summary>Whether an object creation that leaves it unset breaks the rules.</summary>
     public bool MustBeSetAtCreation => IsMandatory && !IsToken && !HasInitializer;
 
+    /// <summary>Whether constants assigned to it are checked (SPEC1002 to SPEC1004).</summary>
+    public bool HasConstantChecks => (IsMandatory && !IsToken) || !Values.IsEmpty || Format is not null;
+
     /// <summary><c>'TenantId' (JSON 'tenantId')</c>: how messages name the member.</summary>
     public string Display => "'" + Name + "' (JSON '" + JsonName + "')";
 }

@@ -25,6 +25,7 @@ internal sealed class SpecSymbols
     // Symbols are compared as the compiler does; a symbol without rules maps to null or TypeRules.None.
     private readonly ConcurrentDictionary<ISymbol, MemberRules?> _members = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, TypeRules> _types = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, bool> _knownFormats = new(StringComparer.Ordinal);
 
     private SpecSymbols(Compilation compilation)
     {
@@ -139,7 +140,7 @@ internal sealed class SpecSymbols
             else if (Is(attribute, _format))
             {
                 // A format SpecGen cannot check is reported on the spec (SPEC0012); here it checks nothing.
-                format = FirstString(attribute) is { } text && SpecFormats.IsKnown(text) ? text : null;
+                format = FirstString(attribute) is { } text && _knownFormats.GetOrAdd(text, SpecFormats.IsKnown) ? text : null;
                 any = true;
             }
         }

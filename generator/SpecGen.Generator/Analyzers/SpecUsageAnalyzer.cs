@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using SpecGen.Generator.Diagnostics;
 
 namespace SpecGen.Generator.Analyzers;
@@ -41,7 +44,29 @@ public sealed class SpecUsageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(c => AssignmentChecks.Analyze(c, symbols), OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(c => CreationChecks.Analyze(c, symbols), OperationKind.ObjectCreation);
+        // Syntax callbacks rather than operation callbacks: those would make the driver bind every method
+        // body and build its operation tree. Here only nodes that name SpecGen types or members cost that.
+        Compilation compilation = context.Compilation;
+        var names = new CandidateNames(compilation, symbols);
+        context.RegisterSyntaxNodeAction(c => OnCreation(c, symbols, names), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+        context.RegisterSyntaxNodeAction(c => OnAssignment(c, symbols, names), SyntaxKind.SimpleAssignmentExpression);
+    }
+
+    private static void OnCreation(SyntaxNodeAnalysisContext context, SpecSymbols symbols, CandidateNames names)
+    {
+        if (SyntaxFilter.MayCreateSpecType((BaseObjectCreationExpressionSyntax)context.Node, names)
+            && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IObjectCreationOperation creation)
+        {
+            CreationChecks.Analyze(creation, symbols, context.ReportDiagnostic);
+        }
+    }
+
+    private static void OnAssignment(SyntaxNodeAnalysisContext context, SpecSymbols symbols, CandidateNames names)
+    {
+        if (SyntaxFilter.MayAssignCheckedConstant((AssignmentExpressionSyntax)context.Node, names)
+            && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is ISimpleAssignmentOperation assignment)
+        {
+            AssignmentChecks.Analyze(assignment, symbols, context.ReportDiagnostic);
+        }
     }
 }

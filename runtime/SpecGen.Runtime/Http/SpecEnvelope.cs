@@ -43,17 +43,18 @@ public sealed class SpecEnvelope
     /// Reads the code and message from the top level of a JSON object, whatever else it holds:
     /// a number code as its literal (<c>0</c>), a string code as its text.
     /// </summary>
+    /// <returns>False when the JSON is not an object, so it has no envelope at all.</returns>
     /// <exception cref="JsonException">The JSON is malformed.</exception>
-    public (string? Code, string? Message) Read(ReadOnlySpan<byte> json)
+    public bool TryRead(ReadOnlySpan<byte> json, out string? code, out string? message)
     {
+        code = null;
+        message = null;
         var reader = new Utf8JsonReader(json, SpecJson.ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return (null, null);
+            return false;
         }
 
-        string? code = null;
-        string? message = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             bool isCode = reader.ValueTextEquals(CodeField);
@@ -71,7 +72,7 @@ public sealed class SpecEnvelope
             reader.Skip();
         }
 
-        return (code, message);
+        return true;
     }
 
     private static string? ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch

@@ -122,11 +122,12 @@ public sealed class SpecHttpInvoker
         bool isHttpSuccess = status is >= 200 and <= 299;
         string? code = null;
         string? message = null;
+        bool enveloped = false;
         if (_envelope is not null && body.Length > 0)
         {
             try
             {
-                (code, message) = _envelope.Read(body);
+                enveloped = _envelope.TryRead(body, out code, out message);
             }
             catch (JsonException ex) when (isHttpSuccess)
             {
@@ -138,7 +139,8 @@ public sealed class SpecHttpInvoker
             }
         }
 
-        if (_envelope is not null && (code is not null || isHttpSuccess) && !_envelope.IsSuccess(code))
+        // A JSON object is an envelope; anything else is left to the reader, which reports its shape.
+        if (enveloped && (code is not null || isHttpSuccess) && !_envelope!.IsSuccess(code))
         {
             throw new SpecErrorCodeException(interfaceName, status, code, message);
         }

@@ -126,6 +126,8 @@ public sealed class CecClientTests : IAsyncLifetime
     [InlineData("""{ "errorCode": 0, "errorMessage": "ok", "total": "many" }""", "$.total")]
     [InlineData("""{ "errorCode": 0, "errorMessage": "ok", "transferRecordList": [ { "startTime": 99999999999999999999 } ] }""", "$.transferRecordList[0].startTime")]
     [InlineData("""{ "errorCode": 0, "errorMessage": "ok", "transferRecordList": {} }""", "$.transferRecordList")]
+    [InlineData("[ 1, 2 ]", "$")]
+    [InlineData("\"success\"", "$")]
     public async Task An_answer_of_the_wrong_shape_throws_a_format_exception(string json, string path)
     {
         Server.Answer(Interface, json);
