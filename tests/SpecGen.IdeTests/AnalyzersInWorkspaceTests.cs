@@ -12,8 +12,13 @@ namespace SpecGen.IdeTests;
 /// </summary>
 public class AnalyzersInWorkspaceTests
 {
-    private static string FixtureProject([CallerFilePath] string thisFile = "")
-        => Path.Combine(Path.GetDirectoryName(thisFile)!, "Fixtures", "IdeProbe", "IdeProbe.csproj");
+    private static string FixtureProject()
+        => Path.Combine(
+            typeof(AnalyzersInWorkspaceTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "SpecGenIdeTestsDirectory").Value!,
+            "Fixtures",
+            "IdeProbe",
+            "IdeProbe.csproj");
 
     [Fact]
     public async Task Opened_project_reports_a_missing_mandatory_member_on_a_generated_type()
