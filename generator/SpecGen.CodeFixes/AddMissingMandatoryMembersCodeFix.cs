@@ -18,7 +18,9 @@ namespace SpecGen.CodeFixes;
 /// <summary>
 /// Fixes SPEC1001 by adding every missing mandatory member to the object initializer, creating the
 /// initializer when there is none. Each added member gets <c>default</c>: it compiles for every
-/// type, and SPEC1002 then points at each placeholder until a real value replaces it.
+/// type, and SPEC1002 then points at each placeholder until a real value replaces it. For SPEC1007 it
+/// adds the token member the same way; <c>default</c> there still leaves the token to the token provider,
+/// and says so in the code.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddMissingMandatoryMembersCodeFix)), Shared]
 public sealed class AddMissingMandatoryMembersCodeFix : CodeFixProvider
@@ -26,8 +28,11 @@ public sealed class AddMissingMandatoryMembersCodeFix : CodeFixProvider
     /// <summary>The equivalence key of the fix, the same for every diagnostic so that fix-all applies it everywhere.</summary>
     public const string EquivalenceKey = "SpecGen.AddMissingMandatoryMembers";
 
+    /// <summary>The equivalence key of the SPEC1007 fix: its own, so that fix-all of SPEC1001 never adds token members.</summary>
+    public const string TokenEquivalenceKey = "SpecGen.AddTokenMembers";
+
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(SpecUsageIds.MissingMandatoryMember);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(SpecUsageIds.MissingMandatoryMember, SpecUsageIds.TokenMemberLeftToProvider);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -43,11 +48,11 @@ public sealed class AddMissingMandatoryMembersCodeFix : CodeFixProvider
                 continue;
             }
 
-            string title = members.Length == 1
-                ? "Set mandatory member '" + members[0] + "'"
-                : "Set mandatory members " + string.Join(", ", members.Select(m => "'" + m + "'"));
+            bool token = diagnostic.Id == SpecUsageIds.TokenMemberLeftToProvider;
+            string title = (token ? "Set token member" : "Set mandatory member")
+                + (members.Length == 1 ? " '" + members[0] + "'" : "s " + string.Join(", ", members.Select(m => "'" + m + "'")));
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => AddMembersAsync(context.Document, creation, members, ct), EquivalenceKey),
+                CodeAction.Create(title, ct => AddMembersAsync(context.Document, creation, members, ct), token ? TokenEquivalenceKey : EquivalenceKey),
                 diagnostic);
         }
     }

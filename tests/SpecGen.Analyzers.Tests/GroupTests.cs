@@ -21,7 +21,8 @@ public class GroupTests
         """;
 
     [Fact]
-    public Task The_issue_example_reports_the_unsatisfied_group_but_not_the_token()
+    // The token member is SPEC1007, an Info, off in these tests: see TokenMemberTests.
+    public Task The_issue_example_reports_the_unsatisfied_group_and_no_warning_for_the_token()
         => AnalyzerAsync(
             InMethod("""var request = {|#0:new QueryTransferRecordHistoryRequest|} { TenantId = "t" };"""),
             Diagnostic("SPEC1005").WithLocation(0).WithArguments("QueryTransferRecordHistoryRequest", CallGroup, "at least one"));

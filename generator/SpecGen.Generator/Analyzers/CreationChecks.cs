@@ -12,7 +12,8 @@ namespace SpecGen.Generator.Analyzers;
 
 /// <summary>
 /// SPEC1001, SPEC1005 and SPEC1006: a new object whose mandatory members or member groups are not
-/// satisfied once it is created and filled in the same block.
+/// satisfied once it is created and filled in the same block (or when it is sent, whichever comes first);
+/// SPEC1007 where a mandatory token member is left to the token provider.
 /// </summary>
 internal static class CreationChecks
 {
@@ -30,7 +31,7 @@ internal static class CreationChecks
         }
 
         var assigned = new Dictionary<string, AssignedState>(StringComparer.Ordinal);
-        if (!CreationSite.TryCollectAssignments(creation, assigned))
+        if (!CreationSite.TryCollectAssignments(creation, symbols, assigned))
         {
             return;
         }
@@ -47,6 +48,16 @@ internal static class CreationChecks
                 string.Join(SpecUsageProperties.Separator.ToString(), missing.Select(m => m.Name)));
             string members = (missing.Length == 1 ? "member " : "members ") + string.Join(", ", missing.Select(m => m.Display));
             report(Diagnostic.Create(DiagnosticDescriptors.MissingMandatoryMember, location, properties, typeName, members));
+        }
+
+        // SPEC1007, an Info: the token member is mandatory too, but the client fills it when a token provider is registered.
+        foreach (MemberRules token in rules.Members)
+        {
+            if (token.IsLeftToTokenProvider && !assigned.ContainsKey(token.Name))
+            {
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(SpecUsageProperties.MissingMembers, token.Name);
+                report(Diagnostic.Create(DiagnosticDescriptors.TokenMemberLeftToProvider, location, properties, typeName, token.Name, token.JsonName));
+            }
         }
 
         foreach (ImmutableArray<string> group in rules.AtLeastOne)

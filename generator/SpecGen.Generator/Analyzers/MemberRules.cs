@@ -7,7 +7,7 @@ namespace SpecGen.Generator.Analyzers;
 /// <param name="Member">The property or field (its original definition).</param>
 /// <param name="JsonName">The wire name from <c>[SpecField]</c>, or the C# name when there is none.</param>
 /// <param name="IsMandatory">It carries <c>[SpecMandatory]</c>.</param>
-/// <param name="IsToken">It carries <c>[SpecToken]</c>: the client fills it, so it is never reported as missing.</param>
+/// <param name="IsToken">It carries <c>[SpecToken]</c>: the client fills it, so it is never a SPEC1001, only a SPEC1007 (Info).</param>
 /// <param name="HasInitializer">Its declaration gives it a value (<c>= "x"</c>), so a new object already has it set.</param>
 /// <param name="Values">The allowed values from <c>[SpecValues]</c>; empty when any value is allowed.</param>
 /// <param name="Format">The format from <c>[SpecFormat]</c>, only when SpecGen knows how to check it.</param>
@@ -24,6 +24,9 @@ internal sealed record MemberRules(
 
     /// <summary>Whether an object creation that leaves it unset breaks the rules.</summary>
     public bool MustBeSetAtCreation => IsMandatory && !IsToken && !HasInitializer;
+
+    /// <summary>A mandatory token member that a creation leaving it unset hands to the token provider (SPEC1007).</summary>
+    public bool IsLeftToTokenProvider => IsMandatory && IsToken && !HasInitializer;
 
     /// <summary>Whether constants assigned to it are checked (SPEC1002 to SPEC1004).</summary>
     public bool HasConstantChecks => (IsMandatory && !IsToken) || !Values.IsEmpty || Format is not null;

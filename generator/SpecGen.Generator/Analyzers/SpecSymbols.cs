@@ -21,11 +21,13 @@ internal sealed class SpecSymbols
     private readonly INamedTypeSymbol? _format;
     private readonly INamedTypeSymbol? _atLeastOne;
     private readonly INamedTypeSymbol? _exactlyOne;
+    private readonly INamedTypeSymbol? _generatedCode;
 
     // Symbols are compared as the compiler does; a symbol without rules maps to null or TypeRules.None.
     private readonly ConcurrentDictionary<ISymbol, MemberRules?> _members = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, TypeRules> _types = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> _knownFormats = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _generatedBySpecGen = new(SymbolEqualityComparer.Default);
 
     private SpecSymbols(Compilation compilation)
     {
@@ -36,6 +38,7 @@ internal sealed class SpecSymbols
         _format = compilation.GetTypeByMetadataName("SpecGen.SpecFormatAttribute");
         _atLeastOne = compilation.GetTypeByMetadataName("SpecGen.SpecAtLeastOneAttribute");
         _exactlyOne = compilation.GetTypeByMetadataName("SpecGen.SpecExactlyOneAttribute");
+        _generatedCode = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
     }
 
     /// <summary>The symbols of <paramref name="compilation"/>, or null when it has no rule attribute to read.</summary>
@@ -63,6 +66,64 @@ internal sealed class SpecSymbols
         => type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
             ? _types.GetOrAdd(named.OriginalDefinition, ReadType)
             : TypeRules.None;
+
+    /// <summary>
+    /// Whether <paramref name="method"/> belongs to code SpecGen generated, such as a client's
+    /// <c>XAsync(request)</c>: its containing type, or the interface whose member it implements, carries
+    /// <c>[GeneratedCode("SpecGen", ...)]</c>. A request handed to such a method is sent as it is.
+    /// </summary>
+    public bool IsSpecGenMethod(IMethodSymbol method)
+    {
+        if (_generatedCode is null || method.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        if (IsGeneratedBySpecGen(type))
+        {
+            return true;
+        }
+
+        // A class of the user's (a decorator, a test double) that implements a generated client interface.
+        if (type.TypeKind != TypeKind.Class || method.MethodKind != MethodKind.Ordinary || method.IsStatic)
+        {
+            return false;
+        }
+
+        foreach (INamedTypeSymbol contract in type.AllInterfaces)
+        {
+            if (!IsGeneratedBySpecGen(contract))
+            {
+                continue;
+            }
+
+            foreach (ISymbol member in contract.GetMembers(method.Name))
+            {
+                if (type.FindImplementationForInterfaceMember(member) is { } implementation
+                    && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, method.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Partial types: the compiler merges the attributes of every part onto the one symbol.
+    private bool IsGeneratedBySpecGen(INamedTypeSymbol type)
+        => _generatedBySpecGen.GetOrAdd(type.OriginalDefinition, t =>
+        {
+            foreach (AttributeData attribute in t.GetAttributes())
+            {
+                if (Is(attribute, _generatedCode) && FirstString(attribute) == "SpecGen")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
 
     private TypeRules ReadType(ITypeSymbol type)
     {

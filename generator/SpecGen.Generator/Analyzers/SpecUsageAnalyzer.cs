@@ -10,8 +10,9 @@ namespace SpecGen.Generator.Analyzers;
 
 /// <summary>
 /// Reports C# code that creates or fills objects against the rules of their SpecGen attributes
-/// (SPEC1001 to SPEC1006): mandatory members left unset or set to nothing, values outside
-/// <c>[SpecValues]</c>, constants that break <c>[SpecFormat]</c>, and member groups not satisfied.
+/// (SPEC1001 to SPEC1007): mandatory members left unset or set to nothing, values outside
+/// <c>[SpecValues]</c>, constants that break <c>[SpecFormat]</c>, member groups not satisfied, and (as an
+/// Info) mandatory token members left to the token provider.
 /// It reads only attributes, so it serves generated and hand-written types alike.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -24,7 +25,8 @@ public sealed class SpecUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ValueNotAllowed,
         DiagnosticDescriptors.ValueBreaksFormat,
         DiagnosticDescriptors.NoGroupMemberSet,
-        DiagnosticDescriptors.TooManyExactlyOneMembersSet);
+        DiagnosticDescriptors.TooManyExactlyOneMembersSet,
+        DiagnosticDescriptors.TokenMemberLeftToProvider);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

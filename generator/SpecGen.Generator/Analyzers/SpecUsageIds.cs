@@ -12,12 +12,13 @@ internal static class SpecUsageIds
     public const string ValueBreaksFormat = "SPEC1004";
     public const string NoGroupMemberSet = "SPEC1005";
     public const string TooManyExactlyOneMembersSet = "SPEC1006";
+    public const string TokenMemberLeftToProvider = "SPEC1007";
 }
 
 /// <summary>Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> that the analyzers fill for the code fixes.</summary>
 internal static class SpecUsageProperties
 {
-    /// <summary>SPEC1001: the C# names of the missing members, in declaration order, joined by <see cref="Separator"/>.</summary>
+    /// <summary>SPEC1001 and SPEC1007: the C# names of the missing members, in declaration order, joined by <see cref="Separator"/>.</summary>
     public const string MissingMembers = "SpecGen.MissingMembers";
 
     /// <summary>SPEC1003: the allowed values, as the spec writes them, joined by <see cref="Separator"/>.</summary>

@@ -33,7 +33,7 @@ internal sealed record TypeRules(
     {
         foreach (MemberRules member in members)
         {
-            if (member.MustBeSetAtCreation)
+            if (member.MustBeSetAtCreation || member.IsLeftToTokenProvider)
             {
                 return true;
             }

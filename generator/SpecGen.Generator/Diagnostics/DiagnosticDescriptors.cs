@@ -65,7 +65,7 @@ internal static class DiagnosticDescriptors
         "SPEC0017", "Two spec folders generate the same client", "The client '{0}' of this folder is already generated from '{1}'; give one of the folders another 'service' or 'namespace'");
 
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
-    // in Analyzers/. Warnings by default; .editorconfig can change each one's severity.
+    // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";
 
     public static readonly DiagnosticDescriptor MissingMandatoryMember = Usage(
@@ -86,8 +86,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TooManyExactlyOneMembersSet = Usage(
         Analyzers.SpecUsageIds.TooManyExactlyOneMembersSet, "More than one member of an exactly-one group is set", "New '{0}' sets {1}; only one of {2} may be set");
 
-    private static DiagnosticDescriptor Usage(string id, string title, string message)
-        => new(id, title, message, UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    // An Info: the IDE shows that the token is mandatory, yet TreatWarningsAsErrors builds that use a token provider pass.
+    public static readonly DiagnosticDescriptor TokenMemberLeftToProvider = Usage(
+        Analyzers.SpecUsageIds.TokenMemberLeftToProvider,
+        "Token member left to the token provider",
+        "New '{0}' leaves mandatory token member '{1}' (JSON '{2}') unset; the client fills it only when an ISpecTokenProvider is registered",
+        DiagnosticSeverity.Info);
+
+    private static DiagnosticDescriptor Usage(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
+        => new(id, title, message, UsageCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 
     private static DiagnosticDescriptor Spec(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error)
         => new(id, title, message, SpecCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");

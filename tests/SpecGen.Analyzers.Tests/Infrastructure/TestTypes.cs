@@ -2,7 +2,8 @@ namespace SpecGen.Analyzers.Tests.Infrastructure;
 
 /// <summary>
 /// Types as the generator writes them (attributes, auto-generated header, a JSON reader that creates
-/// objects), so tests read like user code without running the generator.
+/// objects, a client whose partial parts carry [GeneratedCode("SpecGen")] on one part only, as the
+/// service file and the interface files split it), so tests read like user code without running the generator.
 /// </summary>
 internal static class TestTypes
 {
@@ -45,6 +46,8 @@ internal static class TestTypes
 
                 [SpecField("ctiCallId", SpecPosition.Body)]
                 public string? CtiCallId { get; set; }
+
+                public global::SpecGen.ValidationResult Validate() => throw new global::System.NotImplementedException();
 
                 // Generated code creates half-filled objects while reading JSON: never analyzed.
                 internal static QueryTransferRecordHistoryRequest ReadJson()
@@ -92,6 +95,34 @@ internal static class TestTypes
                 [SpecField("sku", SpecPosition.Body)]
                 [SpecMandatory]
                 public string? Sku { get; set; }
+            }
+
+            [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+            public sealed partial class QueryTransferRecordHistoryResponse
+            {
+            }
+
+            // The service file: the attribute, no methods.
+            [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+            public partial interface ICecChatbotClient
+            {
+            }
+
+            [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+            public sealed partial class CecChatbotClient : ICecChatbotClient
+            {
+            }
+
+            // An interface file: the method, no attribute.
+            public partial interface ICecChatbotClient
+            {
+                global::System.Threading.Tasks.Task<QueryTransferRecordHistoryResponse> QueryTransferRecordHistoryAsync(QueryTransferRecordHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+            }
+
+            public partial class CecChatbotClient
+            {
+                public global::System.Threading.Tasks.Task<QueryTransferRecordHistoryResponse> QueryTransferRecordHistoryAsync(QueryTransferRecordHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+                    => global::System.Threading.Tasks.Task.FromResult(new QueryTransferRecordHistoryResponse());
             }
         }
         """;

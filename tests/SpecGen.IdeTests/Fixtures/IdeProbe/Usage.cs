@@ -4,8 +4,8 @@ namespace IdeProbe;
 
 public static class Usage
 {
-    // SPEC1001 on purpose: 'tenantId' is mandatory and left unset.
-    public static object Create() => Send(new QueryTransferRecordHistoryRequest { CallId = "c" });
+    // SPEC1001 on purpose: 'tenantId' is mandatory and left unset. The token is set so that SPEC1007 (Info) stays out.
+    public static object Create() => Send(new QueryTransferRecordHistoryRequest { CallId = "c", AuthToken = "token" });
 
     private static object Send(QueryTransferRecordHistoryRequest request) => request;
 }
