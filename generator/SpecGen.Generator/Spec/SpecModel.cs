@@ -83,7 +83,6 @@ internal sealed record ClassSpec(
     string Name,
     ClassKind Kind,
     string SpecName,
-    string? Description,
     ImmutableEquatableArray<FieldSpec> Fields,
     ImmutableEquatableArray<RuleSpec> Rules,
     LocationInfo Location);
@@ -117,15 +116,7 @@ internal sealed record ConstraintsSpec(
     decimal? Minimum,
     decimal? Maximum,
     int? MinItems,
-    int? MaxItems)
-{
-    public static readonly ConstraintsSpec None = new(
-        ImmutableEquatableArray<string>.Empty, null, null, null, null, null, null, null, null, null);
-
-    public bool HasValueConstraints
-        => Values.Count > 0 || Format is not null || Pattern is not null || MinLength is not null
-        || MaxLength is not null || Minimum is not null || Maximum is not null;
-}
+    int? MaxItems);
 
 /// <summary>A rule over request fields, such as <c>atLeastOne: [callId, userMobile]</c>.</summary>
 /// <param name="Kind">Which rule.</param>

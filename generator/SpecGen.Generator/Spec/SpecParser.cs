@@ -273,13 +273,7 @@ internal sealed partial class SpecParser
             }
         }
 
-        string? description = kind switch
-        {
-            ClassKind.Request => "The request of the interface.",
-            ClassKind.Response => "The response of the interface.",
-            _ => null,
-        };
-        return new ClassSpec(className, kind, specName, description, fields.ToImmutableEquatableArray(), rules, location);
+        return new ClassSpec(className, kind, specName, fields.ToImmutableEquatableArray(), rules, location);
     }
 
     /// <summary>
