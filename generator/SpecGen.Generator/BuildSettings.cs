@@ -3,51 +3,72 @@ using System.IO;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SpecGen.Generator.Emit;
+using SpecGen.Generator.Binding;
+using SpecGen.Generator.Common;
+using SpecGen.Generator.Diagnostics;
+using SpecGen.Generator.Model;
+using SpecGen.Generator.Spec;
 
 namespace SpecGen.Generator;
 
 /// <summary>What the consuming project tells the generator through MSBuild properties.</summary>
-/// <param name="SpecRoot">Only YAML files under this folder are specs (<c>SpecGenSpecRoot</c>); null for all.</param>
-/// <param name="Namespace">The namespace of all generated code (<c>SpecGenNamespace</c>), overriding service.yaml.</param>
-/// <param name="RootNamespace">The project's root namespace, for folders without a namespace.</param>
+/// <param name="Namespace">The namespace of all generated code (<c>SpecGenNamespace</c>), overriding service.yaml; null when unset or invalid.</param>
+/// <param name="RootNamespace">The project's root namespace made valid, for folders without a namespace.</param>
 /// <param name="Options">What the language version allows.</param>
-internal sealed record BuildSettings(string? SpecRoot, string? Namespace, string? RootNamespace, EmitOptions Options)
+/// <param name="Diagnostics">What is wrong with the properties themselves.</param>
+internal sealed record BuildSettings(string? Namespace, string? RootNamespace, EmitOptions Options, ImmutableEquatableArray<DiagnosticInfo> Diagnostics)
 {
     public const string FallbackNamespace = "SpecGen.Generated";
-
-    /// <summary>The assembly whose presence turns on the generated fake servers.</summary>
-    public const string TestingAssemblyName = "SpecGen.Testing";
 
     public static BuildSettings From(AnalyzerConfigOptions options, ParseOptions parseOptions, bool referencesTesting)
     {
         bool nullable = parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp8;
-        return new BuildSettings(
-            NormalizeFolder(Read(options, "SpecGenSpecRoot")),
-            Read(options, "SpecGenNamespace"),
-            Read(options, "RootNamespace"),
-            new EmitOptions(nullable, referencesTesting));
+        string? ns = Read(options, "SpecGenNamespace");
+        var diagnostics = ImmutableEquatableArray<DiagnosticInfo>.Empty;
+        if (ns is not null && SpecNamespaces.Problem(ns) is { } problem)
+        {
+            diagnostics = new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBuildProperty, LocationInfo.None, "SpecGenNamespace", ns, problem) }.ToImmutableEquatableArray();
+            ns = null;
+        }
+
+        // The SDK makes RootNamespace from the project's name, which need not be a namespace ("My-App", "2048").
+        string? root = Read(options, "RootNamespace") is { } rootNamespace ? CSharpNames.ToNamespace(rootNamespace) : null;
+        if (root is not null && SpecNamespaces.Problem(root) is not null)
+        {
+            root = null;
+        }
+
+        return new BuildSettings(ns, root, new EmitOptions(nullable, referencesTesting), diagnostics);
     }
 
     /// <summary>True when <paramref name="reference"/> is SpecGen.Testing, as a file or as a project.</summary>
     public static bool IsTestingReference(MetadataReference reference)
     {
         string display = reference.Display ?? string.Empty;
-        return string.Equals(Path.GetFileNameWithoutExtension(display), TestingAssemblyName, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(display, TestingAssemblyName, StringComparison.OrdinalIgnoreCase);
+        return string.Equals(Path.GetFileNameWithoutExtension(display), KnownNames.TestingAssembly, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(display, KnownNames.TestingAssembly, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>True when <paramref name="path"/> is a YAML file this build treats as a spec.</summary>
-    public bool IsSpec(string path)
+    internal static string? Read(AnalyzerConfigOptions options, string property)
+        => options.TryGetValue("build_property." + property, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}
+
+/// <summary>Which additional files are specs: the one setting that parsing reads (<c>SpecGenSpecRoot</c>).</summary>
+/// <param name="Root">The spec folder, normalized; null for every YAML file.</param>
+internal sealed record SpecRoot(string? Root)
+{
+    public static SpecRoot From(AnalyzerConfigOptions options) => new(NormalizeFolder(BuildSettings.Read(options, "SpecGenSpecRoot")));
+
+    public static bool IsYaml(string path)
     {
         string extension = Path.GetExtension(path);
-        bool isYaml = string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase)
+        return string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase)
             || string.Equals(extension, ".yml", StringComparison.OrdinalIgnoreCase);
-        return isYaml && (SpecRoot is null || NormalizeFolder(Path.GetDirectoryName(path))!.StartsWith(SpecRoot, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static string? Read(AnalyzerConfigOptions options, string property)
-        => options.TryGetValue("build_property." + property, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    /// <summary>True when <paramref name="path"/> is under the spec folder.</summary>
+    public bool Contains(string path)
+        => Root is null || NormalizeFolder(Path.GetDirectoryName(path))!.StartsWith(Root, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The folder with forward slashes, <c>.</c> and <c>..</c> resolved and a trailing slash, so that

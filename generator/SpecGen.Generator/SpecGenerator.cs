@@ -1,18 +1,23 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using SpecGen.Generator.Binding;
 using SpecGen.Generator.Common;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Emit;
+using SpecGen.Generator.Model;
 using SpecGen.Generator.Spec;
 
 namespace SpecGen.Generator;
 
 /// <summary>
 /// Turns the YAML specs among the project's AdditionalFiles into DTOs, validators and clients.
-/// Each step is pure and value-equatable, so an edit to one spec regenerates only that spec.
+/// Parse (YAML to spec model), bind (spec model to emit model), emit (text): each step is pure and
+/// value-equatable, so an edit to one spec regenerates only that spec, and a moved line only moves
+/// its diagnostics.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SpecGenerator : IIncrementalGenerator
@@ -20,13 +25,22 @@ public sealed class SpecGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        IncrementalValueProvider<SpecRoot> specRoot = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => SpecRoot.From(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.SpecRoot);
         IncrementalValueProvider<BuildSettings> settings = ReadSettings(context);
-        IncrementalValuesProvider<ParsedSpecFile> files = ParseSpecFiles(context, settings);
+        context.RegisterSourceOutput(settings, static (output, s) => Report(output, s.Diagnostics));
+        ReportYamlOutsideSpecRoot(context, specRoot);
+
+        IncrementalValuesProvider<ParsedSpecFile> files = ParseSpecFiles(context, specRoot);
         context.RegisterSourceOutput(files, static (output, file) => Report(output, file.Diagnostics));
 
-        IncrementalValuesProvider<InterfaceModel> interfaces = BindInterfaces(files, settings);
+        IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services = CollectServices(files);
+        IncrementalValuesProvider<BoundInterface> interfaces = BindInterfaces(files, services, settings);
+        context.RegisterSourceOutput(interfaces, static (output, bound) => Report(output, bound.Diagnostics));
+
         RegisterInterfaceSources(context, interfaces);
-        RegisterClientSources(context, interfaces);
+        RegisterClientSources(context, interfaces, services);
     }
 
     private static IncrementalValueProvider<BuildSettings> ReadSettings(IncrementalGeneratorInitializationContext context)
@@ -44,70 +58,117 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Settings);
     }
 
-    private static IncrementalValuesProvider<ParsedSpecFile> ParseSpecFiles(
-        IncrementalGeneratorInitializationContext context, IncrementalValueProvider<BuildSettings> settings)
+    /// <summary>A YAML file given to the compiler outside the spec folder is skipped, and said to be.</summary>
+    private static void ReportYamlOutsideSpecRoot(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecRoot> specRoot)
+    {
+        IncrementalValuesProvider<DiagnosticInfo> outside = context.AdditionalTextsProvider
+            .Select(static (file, _) => file.Path)
+            .Where(static path => SpecRoot.IsYaml(path))
+            .Combine(specRoot)
+            .Where(static pair => !pair.Right.Contains(pair.Left))
+            .Select(static (pair, _) => DiagnosticInfo.Create(DiagnosticDescriptors.YamlOutsideSpecRoot, LocationInfo.FileStart(pair.Left), pair.Left, pair.Right.Root!))
+            .WithTrackingName(TrackingNames.OutsideSpecRoot);
+        context.RegisterSourceOutput(outside, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+    }
+
+    /// <summary>Parsing reads the spec root and the file, nothing else: other settings never re-parse.</summary>
+    private static IncrementalValuesProvider<ParsedSpecFile> ParseSpecFiles(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecRoot> specRoot)
         => context.AdditionalTextsProvider
-            .Combine(settings)
-            .Where(static pair => pair.Right.IsSpec(pair.Left.Path))
+            .Where(static file => SpecRoot.IsYaml(file.Path))
+            .Combine(specRoot)
+            .Where(static pair => pair.Right.Contains(pair.Left.Path))
             .Select(static (pair, cancellationToken) => ParseSafely(pair.Left, cancellationToken))
             .WithTrackingName(TrackingNames.SpecFiles);
 
-    /// <summary>Each interface with its folder's service.yaml and the build settings.</summary>
-    private static IncrementalValuesProvider<InterfaceModel> BindInterfaces(
-        IncrementalValuesProvider<ParsedSpecFile> files, IncrementalValueProvider<BuildSettings> settings)
-    {
-        IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services = files
+    private static IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> CollectServices(IncrementalValuesProvider<ParsedSpecFile> files)
+        => files
             .Where(static file => file.Service is not null)
             .Select(static (file, _) => file.Service!)
             .Collect()
             .Select(static (all, _) => all.OrderBy(s => s.Directory, StringComparer.Ordinal).ToImmutableEquatableArray())
             .WithTrackingName(TrackingNames.Services);
 
-        return files
+    /// <summary>Each interface with its folder's service.yaml and the build settings, bound to its emit model.</summary>
+    private static IncrementalValuesProvider<BoundInterface> BindInterfaces(
+        IncrementalValuesProvider<ParsedSpecFile> files,
+        IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services,
+        IncrementalValueProvider<BuildSettings> settings)
+        => files
             .Where(static file => file.Interface is not null)
             .Select(static (file, _) => file.Interface!)
             .Combine(services)
             .Combine(settings)
-            .Select(static (pair, _) => ModelBinder.Bind(pair.Left.Left, pair.Left.Right, pair.Right))
+            .Select(static (pair, _) => BindSafely(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Interfaces);
-    }
 
-    /// <summary>One file per interface, except those whose class names another spec file already took.</summary>
-    private static void RegisterInterfaceSources(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<InterfaceModel> interfaces)
+    /// <summary>One file per interface, except those whose type names another spec file already took.</summary>
+    private static void RegisterInterfaceSources(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<BoundInterface> interfaces)
     {
         IncrementalValueProvider<NameCheckResult> nameCheck = interfaces
-            .Select(static (model, _) => DeclaredNames.From(model))
+            .Where(static bound => bound.Names is not null)
+            .Select(static (bound, _) => bound.Names!)
             .Collect()
             .Select(static (names, _) => NameCollisions.Check(names))
             .WithTrackingName(TrackingNames.NameCheck);
-
         context.RegisterSourceOutput(nameCheck, static (output, result) => Report(output, result.Diagnostics));
 
-        IncrementalValuesProvider<InterfaceModel> emitted = interfaces
-            .Combine(nameCheck.Select(static (result, _) => result.SuppressedFiles))
-            .Where(static pair => !pair.Right.Contains(pair.Left.Spec.FilePath))
-            .Select(static (pair, _) => pair.Left)
+        IncrementalValuesProvider<(InterfaceModel Model, string FilePath)> models = interfaces
+            .Where(static bound => bound.Model is not null)
+            .Select(static (bound, _) => (bound.Model!, bound.Names!.FilePath))
+            .WithTrackingName(TrackingNames.Models);
+
+        IncrementalValuesProvider<InterfaceModel> emitted = models
+            .Combine(nameCheck.Select(static (result, _) => (result.SuppressedFiles, result.HintNames)))
+            .Where(static pair => !pair.Right.SuppressedFiles.Contains(pair.Left.FilePath))
+            .Select(static (pair, _) => pair.Left.Model with { HintName = HintName(pair.Right.HintNames, pair.Left.FilePath, pair.Left.Model.HintName) })
             .WithTrackingName(TrackingNames.Emit);
 
-        context.RegisterSourceOutput(emitted, static (output, model) => EmitSafely(output, model.Spec.FilePath, model.HintName, () => InterfaceEmitter.Emit(model)));
+        context.RegisterSourceOutput(emitted, static (output, model) => EmitSafely(output, model.HintName, () => InterfaceEmitter.Emit(model)));
+    }
+
+    private static string HintName(ImmutableEquatableArray<HintNameOverride> overrides, string filePath, string hintName)
+    {
+        foreach (HintNameOverride entry in overrides)
+        {
+            if (entry.FilePath == filePath)
+            {
+                return entry.HintName;
+            }
+        }
+
+        return hintName;
     }
 
     /// <summary>One file per service: what its interfaces' client methods share.</summary>
-    private static void RegisterClientSources(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<InterfaceModel> interfaces)
+    private static void RegisterClientSources(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<BoundInterface> interfaces,
+        IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services)
     {
         IncrementalValueProvider<ServiceCheckResult> clients = interfaces
-            .Where(static model => model.HasClientMethod)
-            .Select(static (model, _) => (ServiceModel.From(model), model.Spec.Name))
+            .Where(static bound => bound.Client is not null)
+            .Select(static (bound, _) => bound.Client!)
             .Collect()
-            .Select(static (services, _) => ServiceCollisions.Check(services))
+            .Select(static (parts, _) => ServiceCollisions.Check(parts))
             .WithTrackingName(TrackingNames.Clients);
 
-        context.RegisterSourceOutput(clients, static (output, result) =>
-        {
-            Report(output, result.Diagnostics);
-            foreach (ServiceOutput service in result.Services)
+        // Only the diagnostics need the service files' locations; the client sources never wait on them.
+        context.RegisterSourceOutput(
+            clients.Select(static (result, _) => result.Conflicts).Combine(services),
+            static (output, pair) =>
             {
-                EmitSafely(output, service.Model.SourceFile, service.Model.HintName, () => ServiceEmitter.Emit(service));
+                foreach (ServiceConflict conflict in pair.Left)
+                {
+                    LocationInfo location = pair.Right.FirstOrDefault(s => s.Directory == conflict.Directory)?.Location ?? LocationInfo.FileStart(conflict.SourceFile);
+                    output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.ServiceCollision, location, conflict.Client, conflict.FirstDirectory).ToDiagnostic());
+                }
+            });
+
+        context.RegisterSourceOutput(clients.Select(static (result, _) => result.Services), static (output, all) =>
+        {
+            foreach (ServiceOutput service in all)
+            {
+                EmitSafely(output, service.Model.HintName, () => ServiceEmitter.Emit(service));
             }
         });
     }
@@ -122,11 +183,23 @@ public sealed class SpecGenerator : IIncrementalGenerator
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A crash would drop every generated file (CS8785) and bury the cause under CS0246 errors.
-            return new ParsedSpecFile(file.Path, null, null, new[] { InternalError(file.Path, ex) }.ToImmutableEquatableArray());
+            return new ParsedSpecFile(file.Path, null, null, new[] { InternalError(LocationInfo.FileStart(file.Path), ex) }.ToImmutableEquatableArray());
         }
     }
 
-    private static void EmitSafely(SourceProductionContext output, string specPath, string hintName, Func<string> emit)
+    private static BoundInterface BindSafely(InterfaceSpec spec, ImmutableEquatableArray<ServiceSpec> services, BuildSettings settings)
+    {
+        try
+        {
+            return ModelBinder.Bind(spec, services, settings);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return BoundInterface.Failed(InternalError(LocationInfo.FileStart(spec.FilePath), ex));
+        }
+    }
+
+    private static void EmitSafely(SourceProductionContext output, string hintName, Func<string> emit)
     {
         string source;
         try
@@ -135,15 +208,15 @@ public sealed class SpecGenerator : IIncrementalGenerator
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            output.ReportDiagnostic(InternalError(specPath, ex).ToDiagnostic());
+            output.ReportDiagnostic(InternalError(LocationInfo.None, ex).ToDiagnostic());
             return;
         }
 
         output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
     }
 
-    private static DiagnosticInfo InternalError(string path, Exception ex)
-        => DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(path), ex.GetType().Name + ": " + ex.Message);
+    private static DiagnosticInfo InternalError(LocationInfo location, Exception ex)
+        => DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, ex.GetType().Name + ": " + ex.Message);
 
     private static void Report(SourceProductionContext output, ImmutableEquatableArray<DiagnosticInfo> diagnostics)
     {

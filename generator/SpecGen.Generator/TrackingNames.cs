@@ -4,10 +4,17 @@ namespace SpecGen.Generator;
 internal static class TrackingNames
 {
     public const string TestingReference = nameof(TestingReference);
+    public const string SpecRoot = nameof(SpecRoot);
     public const string Settings = nameof(Settings);
+    public const string OutsideSpecRoot = nameof(OutsideSpecRoot);
     public const string SpecFiles = nameof(SpecFiles);
     public const string Services = nameof(Services);
+
+    /// <summary>Each interface bound: its emit model, declared names, client part and diagnostics.</summary>
     public const string Interfaces = nameof(Interfaces);
+
+    /// <summary>Each interface's emit model alone, without what only places diagnostics.</summary>
+    public const string Models = nameof(Models);
     public const string NameCheck = nameof(NameCheck);
     public const string Emit = nameof(Emit);
     public const string Clients = nameof(Clients);

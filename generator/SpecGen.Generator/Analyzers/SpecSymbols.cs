@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SpecGen.Generator.Common;
 using SpecGen.Generator.Spec;
 
 namespace SpecGen.Generator.Analyzers;
@@ -31,13 +32,13 @@ internal sealed class SpecSymbols
 
     private SpecSymbols(Compilation compilation)
     {
-        _field = compilation.GetTypeByMetadataName("SpecGen.SpecFieldAttribute");
-        _mandatory = compilation.GetTypeByMetadataName("SpecGen.SpecMandatoryAttribute");
-        _token = compilation.GetTypeByMetadataName("SpecGen.SpecTokenAttribute");
-        _values = compilation.GetTypeByMetadataName("SpecGen.SpecValuesAttribute");
-        _format = compilation.GetTypeByMetadataName("SpecGen.SpecFormatAttribute");
-        _atLeastOne = compilation.GetTypeByMetadataName("SpecGen.SpecAtLeastOneAttribute");
-        _exactlyOne = compilation.GetTypeByMetadataName("SpecGen.SpecExactlyOneAttribute");
+        _field = compilation.GetTypeByMetadataName(KnownNames.FieldAttribute);
+        _mandatory = compilation.GetTypeByMetadataName(KnownNames.MandatoryAttribute);
+        _token = compilation.GetTypeByMetadataName(KnownNames.TokenAttribute);
+        _values = compilation.GetTypeByMetadataName(KnownNames.ValuesAttribute);
+        _format = compilation.GetTypeByMetadataName(KnownNames.FormatAttribute);
+        _atLeastOne = compilation.GetTypeByMetadataName(KnownNames.AtLeastOneAttribute);
+        _exactlyOne = compilation.GetTypeByMetadataName(KnownNames.ExactlyOneAttribute);
         _generatedCode = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
     }
 
@@ -116,7 +117,7 @@ internal sealed class SpecSymbols
         {
             foreach (AttributeData attribute in t.GetAttributes())
             {
-                if (Is(attribute, _generatedCode) && FirstString(attribute) == "SpecGen")
+                if (Is(attribute, _generatedCode) && FirstString(attribute) == KnownNames.GeneratedCodeTool)
                 {
                     return true;
                 }

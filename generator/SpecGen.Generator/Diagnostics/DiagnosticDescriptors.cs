@@ -64,6 +64,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ServiceCollision = Spec(
         "SPEC0017", "Two spec folders generate the same client", "The client '{0}' of this folder is already generated from '{1}'; give one of the folders another 'service' or 'namespace'");
 
+    public static readonly DiagnosticDescriptor YamlOutsideSpecRoot = Spec(
+        "SPEC0018", "A YAML file outside the spec folder is not a spec", "'{0}' is not under the spec folder '{1}', so SpecGen does not read it; move it there, or set SpecGenSpecRoot", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidBuildProperty = Spec(
+        "SPEC0019", "Invalid SpecGen MSBuild property", "The MSBuild property {0} = '{1}' is not valid: {2}");
+
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";

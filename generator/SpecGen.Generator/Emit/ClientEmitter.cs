@@ -1,5 +1,6 @@
 using System.Linq;
-using SpecGen.Generator.Spec;
+using SpecGen.Generator.Common;
+using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator.Emit;
 
@@ -9,21 +10,17 @@ namespace SpecGen.Generator.Emit;
 /// </summary>
 internal static class ClientEmitter
 {
-    public static void Emit(SourceWriter writer, InterfaceModel model)
+    public static void Emit(SourceWriter writer, EmitOptions options, ClientMethodModel client)
     {
-        InterfaceSpec spec = model.Spec;
-        string request = spec.Request.Name;
-        string response = spec.Response.Name;
-        string signature = $"global::System.Threading.Tasks.Task<{response}> {spec.Name}Async({request} request, global::System.Threading.CancellationToken cancellationToken = default)";
-        string client = model.ServiceName + "Client";
+        string signature = $"global::System.Threading.Tasks.Task<{client.ResponseType}> {client.MethodName}({client.RequestType} request, global::System.Threading.CancellationToken cancellationToken = default)";
 
-        writer.OpenBlock($"public partial interface I{client}");
-        WriteMethodDocs(writer, spec);
+        writer.OpenBlock($"public partial interface {client.ClientInterface}");
+        WriteMethodDocs(writer, client);
         writer.WriteLine(signature + ";");
         writer.CloseBlock();
         writer.WriteLine();
 
-        writer.OpenBlock($"public partial class {client}");
+        writer.OpenBlock($"public partial class {client.ClientClass}");
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock("public async " + signature);
         writer.OpenBlock("if (request == null)");
@@ -31,56 +28,42 @@ internal static class ClientEmitter
         writer.CloseBlock();
         writer.WriteLine();
 
-        string name = CSharpText.Literal(spec.Name);
-        FieldSpec[] tokens = spec.Request.Fields.Where(f => f.Token).ToArray();
-        if (tokens.Length > 0)
+        if (client.TokenProperties.Count > 0)
         {
-            string missing = string.Join(" || ", tokens.Select(f => $"global::SpecGen.SpecChecks.IsMissing(request.{f.PropertyName})"));
+            string missing = string.Join(" || ", client.TokenProperties.Select(p => $"global::SpecGen.SpecChecks.IsMissing(request.{p})"));
             writer.OpenBlock($"if ({missing})");
-            writer.WriteLine($"string{(model.Options.NullableAnnotations ? "?" : string.Empty)} token = await _invoker.GetTokenAsync({name}, cancellationToken).ConfigureAwait(false);");
+            writer.WriteLine($"string{options.NullableMark} token = await this._invoker.GetTokenAsync({client.InterfaceNameLiteral}, cancellationToken).ConfigureAwait(false);");
             writer.OpenBlock("if (token != null)");
-            writer.WriteLine("request = request.WithToken(token);");
+            writer.WriteLine($"request = request.{KnownNames.WithToken}(token);");
             writer.CloseBlock();
             writer.CloseBlock();
             writer.WriteLine();
         }
 
-        writer.WriteLine($"_invoker.EnsureValid({name}, request.Validate());");
-        writer.WriteLine($"var call = new global::SpecGen.SpecCall({name}, {CSharpText.Literal(spec.Method)}, {CSharpText.Literal(spec.Url)});");
-        foreach (FieldSpec field in spec.Request.Fields)
+        writer.WriteLine($"this._invoker.EnsureValid({client.InterfaceNameLiteral}, request.{KnownNames.Validate}());");
+        writer.WriteLine($"var call = new global::SpecGen.SpecCall({client.InterfaceNameLiteral}, {client.MethodLiteral}, {client.UrlLiteral});");
+        foreach (ParameterModel parameter in client.Parameters)
         {
-            string value = "request." + field.PropertyName;
-            string secret = field.Secret ? ", secret: true" : string.Empty;
-            switch (field.Position)
-            {
-                case FieldPosition.Path:
-                    writer.WriteLine($"call.AddPath({CSharpText.Literal(field.JsonName)}, {value}{secret});");
-                    break;
-                case FieldPosition.Query:
-                    writer.WriteLine($"call.AddQuery({CSharpText.Literal(field.JsonName)}, {value}{secret});");
-                    break;
-                case FieldPosition.Header:
-                    writer.WriteLine($"call.AddHeader({CSharpText.Literal(field.JsonName)}, {value});");
-                    break;
-            }
+            string value = "request." + parameter.PropertyName;
+            string secret = parameter.Secret ? ", secret: true" : string.Empty;
+            writer.WriteLine(parameter.Position == "Header"
+                ? $"call.AddHeader({parameter.NameLiteral}, {value});"
+                : $"call.Add{parameter.Position}({parameter.NameLiteral}, {value}{secret});");
         }
 
-        if (SendsBody(spec.Method))
+        if (client.SendsBody)
         {
-            writer.WriteLine("call.SetJsonBody(request.WriteJson);");
+            writer.WriteLine($"call.SetJsonBody(request.{KnownNames.WriteJson});");
         }
 
-        writer.WriteLine($"return await _invoker.SendAsync<{response}>(call, {response}.ReadJson, r => r.Validate(), cancellationToken).ConfigureAwait(false);");
+        writer.WriteLine($"return await this._invoker.SendAsync<{client.ResponseType}>(call, {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(), cancellationToken).ConfigureAwait(false);");
         writer.CloseBlock();
         writer.CloseBlock();
     }
 
-    /// <summary>GET, DELETE, HEAD and OPTIONS send no body, whatever fields the spec lists.</summary>
-    public static bool SendsBody(string method) => method is "POST" or "PUT" or "PATCH";
-
-    private static void WriteMethodDocs(SourceWriter writer, InterfaceSpec spec)
+    private static void WriteMethodDocs(SourceWriter writer, ClientMethodModel client)
     {
-        CSharpText.WriteDocs(writer, spec.Title ?? $"Calls {spec.Name}.", $"{spec.Method} {spec.Url}{(spec.Description is null ? string.Empty : "\n" + spec.Description)}");
+        CSharpText.WriteDocs(writer, client.Summary, client.Remarks);
         writer.WriteLine("/// <param name=\"request\">The request; it is validated before any byte is sent.</param>");
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         writer.WriteLine("/// <returns>The answer, read and validated.</returns>");

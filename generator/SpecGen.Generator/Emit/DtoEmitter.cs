@@ -1,31 +1,30 @@
-using System.Collections.Generic;
 using System.Linq;
-using SpecGen.Generator.Spec;
+using SpecGen.Generator.Common;
+using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator.Emit;
 
 /// <summary>
 /// Writes one DTO class: its properties with XML docs and the attributes the analyzers read,
 /// <c>Validate()</c>, JSON reading and writing, and a <c>ToString()</c> that never shows secrets.
+/// Members are always reached as <c>this.X</c> or <c>value.X</c>, so no property can be taken for a local.
 /// </summary>
 internal static class DtoEmitter
 {
-    public static void Emit(SourceWriter writer, InterfaceModel model, ClassSpec spec)
+    public static void Emit(SourceWriter writer, EmitOptions options, ClassModel cls)
     {
-        CSharpText.WriteDocs(writer, Summary(model.Spec, spec), Remarks(model.Spec, spec));
-        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({spec.Name}.SpecGenJsonConverter))]");
-        foreach (RuleSpec rule in spec.Rules)
+        CSharpText.WriteDocs(writer, cls.Summary, cls.Remarks);
+        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({cls.TypeName}.{KnownNames.JsonConverter}))]");
+        foreach (RuleModel rule in cls.Rules)
         {
-            string attribute = rule.Kind == RuleKind.AtLeastOne ? "SpecAtLeastOne" : "SpecExactlyOne";
-            IEnumerable<string> members = rule.Fields.Select(name => spec.Fields.FirstOrDefault(f => f.JsonName == name)?.PropertyName).Where(n => n is not null).Select(n => CSharpText.Literal(n!));
-            writer.WriteLine($"[global::SpecGen.{attribute}({string.Join(", ", members)})]");
+            writer.WriteLine($"[{rule.AttributeName}({string.Join(", ", rule.Members.Select(m => m.NameLiteral))})]");
         }
 
-        writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock($"public sealed partial class {spec.Name}");
+        writer.WriteLine(InterfaceEmitter.GeneratedCodeAttribute);
+        writer.OpenBlock($"public sealed partial class {cls.Name}");
 
         bool first = true;
-        foreach (FieldSpec field in spec.Fields)
+        foreach (PropertyModel property in cls.Properties)
         {
             if (!first)
             {
@@ -33,108 +32,58 @@ internal static class DtoEmitter
             }
 
             first = false;
-            EmitProperty(writer, model.Options, field);
+            EmitProperty(writer, property);
         }
 
+        if (cls.Properties.Count > 0)
+        {
+            writer.WriteLine();
+        }
+
+        ValidationEmitter.Emit(writer, cls);
         writer.WriteLine();
-        ValidationEmitter.Emit(writer, model, spec);
+        EmitToString(writer, cls);
+        EmitWithToken(writer, cls);
         writer.WriteLine();
-        EmitToString(writer, spec);
-        EmitWithToken(writer, spec);
-        writer.WriteLine();
-        JsonEmitter.Emit(writer, model, spec);
+        JsonEmitter.Emit(writer, options, cls);
         writer.CloseBlock();
     }
 
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"SpecGen\", \"" + ThisAssembly.Version + "\")]";
-
-    private static string Summary(InterfaceSpec spec, ClassSpec cls) => cls.Kind switch
+    private static void EmitProperty(SourceWriter writer, PropertyModel property)
     {
-        ClassKind.Request => $"The request of {spec.Name}{(spec.Title is null ? "." : ": " + spec.Title)}",
-        ClassKind.Response => $"The response of {spec.Name}{(spec.Title is null ? "." : ": " + spec.Title)}",
-        ClassKind.Named => $"The '{cls.SpecName}' type of {spec.Name}.",
-        _ => $"The '{cls.SpecName}' object of {spec.Name}.",
-    };
-
-    private static string? Remarks(InterfaceSpec spec, ClassSpec cls)
-        => cls.Kind == ClassKind.Request && spec.Method.Length > 0 ? $"{spec.Method} {spec.Url}" : null;
-
-    private static void EmitProperty(SourceWriter writer, EmitOptions options, FieldSpec field)
-    {
-        CSharpText.WriteDocs(writer, field.Description ?? $"The '{field.JsonName}' field.", PropertyRemarks(field));
-        writer.WriteLine($"[global::SpecGen.SpecField({CSharpText.Literal(field.JsonName)}, global::SpecGen.SpecPosition.{field.Position})]");
-        if (field.Mandatory)
+        CSharpText.WriteDocs(writer, property.Summary, property.Remarks);
+        writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.FieldAttribute)}({property.JsonNameLiteral}, global::SpecGen.SpecPosition.{property.Position})]");
+        if (property.Mandatory)
         {
-            writer.WriteLine("[global::SpecGen.SpecMandatory]");
+            writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.MandatoryAttribute)}]");
         }
 
-        if (field.Secret)
+        if (property.Secret)
         {
-            writer.WriteLine("[global::SpecGen.SpecSecret]");
+            writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.SecretAttribute)}]");
         }
 
-        if (field.Token)
+        if (property.Token)
         {
-            writer.WriteLine("[global::SpecGen.SpecToken]");
+            writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.TokenAttribute)}]");
         }
 
-        ConstraintsSpec constraints = field.Constraints;
-        if (constraints.Values.Count > 0)
+        if (property.ValuesLiterals.Count > 0)
         {
-            writer.WriteLine($"[global::SpecGen.SpecValues({string.Join(", ", constraints.Values.Select(CSharpText.Literal))})]");
+            writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.ValuesAttribute)}({string.Join(", ", property.ValuesLiterals)})]");
         }
 
-        if (constraints.Format is not null)
+        if (property.FormatLiteral is not null)
         {
-            writer.WriteLine($"[global::SpecGen.SpecFormat({CSharpText.Literal(constraints.Format)})]");
+            writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.FormatAttribute)}({property.FormatLiteral})]");
         }
 
-        writer.WriteLine($"public {CSharpText.PropertyTypeName(field.Type, options)} {field.PropertyName} {{ get; set; }}");
+        writer.WriteLine($"public {property.TypeName} {property.Name} {{ get; set; }}");
     }
 
-    private static string PropertyRemarks(FieldSpec field)
+    private static void EmitWithToken(SourceWriter writer, ClassModel cls)
     {
-        var parts = new List<string>
-        {
-            $"{field.Position} field '{field.JsonName}', {field.TypeText}, {(field.Mandatory ? "mandatory" : "optional")}.",
-        };
-        ConstraintsSpec c = field.Constraints;
-        if (c.Values.Count > 0)
-        {
-            parts.Add($"Allowed values: {string.Join(", ", c.Values)}.");
-        }
-
-        if (c.Default is not null)
-        {
-            parts.Add($"When not transferred, the server uses {c.Default}.");
-        }
-
-        if (c.Format is not null)
-        {
-            parts.Add($"Format: {c.Format}.");
-        }
-
-        if (c.Pattern is not null)
-        {
-            parts.Add($"Pattern: {c.Pattern}.");
-        }
-
-        if (field.Secret)
-        {
-            parts.Add("Secret: never logged or printed.");
-        }
-
-        if (field.Token)
-        {
-            parts.Add("When left empty, the client fills it from the registered token provider.");
-        }
-
-        return string.Join(" ", parts);
-    }
-
-    private static void EmitWithToken(SourceWriter writer, ClassSpec spec)
-    {
-        FieldSpec[] tokens = spec.Fields.Where(f => f.Token).ToArray();
+        PropertyModel[] tokens = cls.Properties.Where(p => p.Token).ToArray();
         if (tokens.Length == 0)
         {
             return;
@@ -142,12 +91,12 @@ internal static class DtoEmitter
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>A copy of this request whose empty token fields hold <paramref name=\"token\"/>; the caller's object stays as it was.</summary>");
-        writer.OpenBlock($"internal {spec.Name} WithToken(string token)");
-        writer.WriteLine($"var copy = ({spec.Name})MemberwiseClone();");
-        foreach (FieldSpec field in tokens)
+        writer.OpenBlock($"internal {cls.TypeName} {KnownNames.WithToken}(string token)");
+        writer.WriteLine($"var copy = ({cls.TypeName})this.MemberwiseClone();");
+        foreach (PropertyModel property in tokens)
         {
-            writer.OpenBlock($"if (global::SpecGen.SpecChecks.IsMissing(copy.{field.PropertyName}))");
-            writer.WriteLine($"copy.{field.PropertyName} = token;");
+            writer.OpenBlock($"if (global::SpecGen.SpecChecks.IsMissing(copy.{property.Name}))");
+            writer.WriteLine($"copy.{property.Name} = token;");
             writer.CloseBlock();
             writer.WriteLine();
         }
@@ -156,18 +105,17 @@ internal static class DtoEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitToString(SourceWriter writer, ClassSpec spec)
+    private static void EmitToString(SourceWriter writer, ClassModel cls)
     {
         writer.WriteLine("/// <summary>The values of this object; secret values are masked.</summary>");
         writer.OpenBlock("public override string ToString()");
         writer.WriteLine("var builder = new global::System.Text.StringBuilder();");
-        writer.WriteLine($"builder.Append({CSharpText.Literal(spec.Name + " {")});");
+        writer.WriteLine($"builder.Append(\"{cls.Name} {{\");");
         string separator = " ";
-        foreach (FieldSpec field in spec.Fields)
+        foreach (PropertyModel property in cls.Properties)
         {
-            string label = CSharpText.Literal(separator + field.PropertyName + " = ");
-            string method = field.Secret ? "AppendSecret" : "AppendValue";
-            writer.WriteLine($"global::SpecGen.SpecText.{method}(builder.Append({label}), {field.PropertyName});");
+            string method = property.Secret ? "AppendSecret" : "AppendValue";
+            writer.WriteLine($"global::SpecGen.SpecText.{method}(builder.Append(\"{separator}{property.Name.TrimStart('@')} = \"), this.{property.Name});");
             separator = ", ";
         }
 

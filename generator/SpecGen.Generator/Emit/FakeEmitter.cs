@@ -1,5 +1,5 @@
-using System.Linq;
-using SpecGen.Generator.Spec;
+using SpecGen.Generator.Common;
+using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator.Emit;
 
@@ -10,16 +10,14 @@ namespace SpecGen.Generator.Emit;
 /// </summary>
 internal static class FakeEmitter
 {
-    private const string Testing = "global::SpecGen.Testing";
-
-    public static string ClassName(string serviceName) => serviceName + "Fake";
+    private const string Testing = KnownNames.Testing;
 
     public static void EmitServer(SourceWriter writer, ServiceOutput output)
     {
         ServiceModel model = output.Model;
         writer.WriteLine($"/// <summary>A fake {model.ServiceName} server on loopback HTTP, for tests and demos.</summary>");
-        writer.WriteLine(DtoEmitter.GeneratedCodeAttribute);
-        writer.OpenBlock($"public static partial class {ClassName(model.ServiceName)}");
+        writer.WriteLine(InterfaceEmitter.GeneratedCodeAttribute);
+        writer.OpenBlock($"public static partial class {model.FakeClass}");
         writer.WriteLine("/// <summary>");
         writer.WriteLine($"/// A server that serves every {model.ServiceName} interface, checks each request against its spec");
         writer.WriteLine("/// and answers with the spec's example response until a test sets up another answer.");
@@ -27,9 +25,9 @@ internal static class FakeEmitter
         writer.WriteLine("/// </summary>");
         writer.OpenBlock($"public static {Testing}.SpecFakeServer Create()");
         writer.WriteLine($"var server = new {Testing}.SpecFakeServer({ServiceEmitter.Envelope(model.Envelope)});");
-        foreach (string name in output.Interfaces)
+        foreach (string map in output.MapMethods)
         {
-            writer.WriteLine($"Map{name}(server);");
+            writer.WriteLine($"{map}(server);");
         }
 
         writer.WriteLine("return server;");
@@ -37,51 +35,39 @@ internal static class FakeEmitter
         writer.CloseBlock();
     }
 
-    public static void EmitRoute(SourceWriter writer, InterfaceModel model)
+    public static void EmitRoute(SourceWriter writer, FakeRouteModel fake)
     {
-        InterfaceSpec spec = model.Spec;
-        string request = spec.Request.Name;
-        string response = spec.Examples.Response is null ? "null" : $"{InterfaceEmitter.ExamplesClassName(spec)}.Response";
-        writer.OpenBlock($"public static partial class {ClassName(model.ServiceName)}");
-        writer.WriteLine($"/// <summary>Serves {spec.Name} on <paramref name=\"server\"/>.</summary>");
-        writer.OpenBlock($"public static {Testing}.SpecFakeServer Map{spec.Name}({Testing}.SpecFakeServer server)");
+        writer.OpenBlock($"public static partial class {fake.FakeClass}");
+        writer.WriteLine($"/// <summary>Serves {fake.InterfaceName} on <paramref name=\"server\"/>.</summary>");
+        writer.OpenBlock($"public static {Testing}.SpecFakeServer {fake.MapMethod}({Testing}.SpecFakeServer server)");
         writer.OpenBlock("if (server == null)");
         writer.WriteLine("throw new global::System.ArgumentNullException(nameof(server));");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"return server.Map(new {Testing}.SpecFakeRoute({CSharpText.Literal(spec.Name)}, {CSharpText.Literal(spec.Method)}, {CSharpText.Literal(spec.Url)}, Validate{spec.Name}, {response}));");
+        writer.WriteLine($"return server.Map(new {Testing}.SpecFakeRoute({fake.InterfaceNameLiteral}, {fake.MethodLiteral}, {fake.UrlLiteral}, {fake.ValidateMethod}, {fake.ExampleResponse}));");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock($"private static global::SpecGen.ValidationResult Validate{spec.Name}({Testing}.SpecFakeRequest received)");
-        writer.WriteLine($"{request} request = new {request}();");
-        if (ClientEmitter.SendsBody(spec.Method))
+        writer.OpenBlock($"private static global::SpecGen.ValidationResult {fake.ValidateMethod}({Testing}.SpecFakeRequest received)");
+        writer.WriteLine($"{fake.RequestType} request = new {fake.RequestType}();");
+        if (fake.ReadsBody)
         {
             writer.OpenBlock("if (received.Body.Length > 0)");
             writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(received.Body, global::SpecGen.SpecJson.ReaderOptions);");
             writer.WriteLine("reader.Read();");
-            writer.WriteLine($"request = {request}.ReadJson(ref reader);");
+            writer.WriteLine($"request = {fake.RequestType}.{KnownNames.ReadJson}(ref reader);");
             writer.CloseBlock();
             writer.WriteLine();
         }
 
-        foreach (FieldSpec field in spec.Request.Fields.Where(f => f.Position != FieldPosition.Body))
+        foreach (ParameterModel parameter in fake.Parameters)
         {
-            string read = field.Type.Kind switch
+            if (parameter.FakeRead is not null)
             {
-                SpecTypeKind.String or SpecTypeKind.Date => "Text",
-                SpecTypeKind.Int32 => "ReadInt32",
-                SpecTypeKind.Int64 => "ReadInt64",
-                SpecTypeKind.Double => "ReadDouble",
-                SpecTypeKind.Boolean => "ReadBoolean",
-                _ => null!,
-            };
-            if (read is not null)
-            {
-                writer.WriteLine($"request.{field.PropertyName} = received.{read}(global::SpecGen.SpecPosition.{field.Position}, {CSharpText.Literal(field.JsonName)});");
+                writer.WriteLine($"request.{parameter.PropertyName} = received.{parameter.FakeRead}(global::SpecGen.SpecPosition.{parameter.Position}, {parameter.NameLiteral});");
             }
         }
 
-        writer.WriteLine("return request.Validate();");
+        writer.WriteLine($"return request.{KnownNames.Validate}();");
         writer.CloseBlock();
         writer.CloseBlock();
     }

@@ -1,5 +1,6 @@
 using System.Linq;
-using SpecGen.Generator.Spec;
+using SpecGen.Generator.Common;
+using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator.Emit;
 
@@ -15,60 +16,68 @@ internal static class JsonEmitter
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
     private const string SpecJson = "global::SpecGen.SpecJson";
 
-    public static void Emit(SourceWriter writer, InterfaceModel model, ClassSpec spec)
+    public static void Emit(SourceWriter writer, EmitOptions options, ClassModel cls)
     {
-        FieldSpec[] body = spec.Fields.Where(f => f.Position == FieldPosition.Body).ToArray();
-        foreach (FieldSpec field in body)
-        {
-            writer.WriteLine($"private static readonly global::System.Text.Json.JsonEncodedText {NameField(field)} = global::System.Text.Json.JsonEncodedText.Encode({CSharpText.Literal(field.JsonName)});");
-        }
-
+        PropertyModel[] body = cls.Properties.Where(p => p.Index >= 0).ToArray();
+        EmitRead(writer, cls, body);
+        writer.WriteLine();
+        EmitWrite(writer, cls, body);
+        writer.WriteLine();
+        EmitConverter(writer, options, cls);
         if (body.Length > 0)
         {
             writer.WriteLine();
-        }
+            writer.WriteLine("/// <summary>The JSON names of the body fields, encoded once.</summary>");
+            writer.OpenBlock($"private static class {KnownNames.JsonNames}");
+            foreach (PropertyModel property in body)
+            {
+                writer.WriteLine($"internal static readonly global::System.Text.Json.JsonEncodedText {property.Name} = global::System.Text.Json.JsonEncodedText.Encode({property.JsonNameLiteral});");
+            }
 
-        EmitRead(writer, spec, body);
-        writer.WriteLine();
-        EmitWrite(writer, spec, body);
-        writer.WriteLine();
-        EmitConverter(writer, model, spec);
+            writer.CloseBlock();
+        }
     }
 
-    private static string NameField(FieldSpec field) => "s_json" + field.PropertyName.TrimStart('@');
-
-    private static void EmitRead(SourceWriter writer, ClassSpec spec, FieldSpec[] body)
+    private static void EmitRead(SourceWriter writer, ClassModel cls, PropertyModel[] body)
     {
-        writer.WriteLine($"/// <summary>Reads a <see cref=\"{spec.Name}\"/> from the JSON object at the reader's current token.</summary>");
-        writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecJsonException\">The JSON does not have the shape of the spec.</exception>");
-        writer.OpenBlock($"internal static {spec.Name} ReadJson(ref {Reader} reader)");
+        writer.WriteLine($"/// <summary>Reads a <see cref=\"{cls.TypeName}\"/> from the JSON object at the reader's current token.</summary>");
+        writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecJsonException\">The JSON does not have the shape of the spec, or repeats a property.</exception>");
+        writer.OpenBlock($"internal static {cls.TypeName} {KnownNames.ReadJson}(ref {Reader} reader)");
         writer.WriteLine($"{SpecJson}.ExpectStartObject(ref reader);");
-        writer.WriteLine($"var value = new {spec.Name}();");
+        writer.WriteLine($"var value = new {cls.TypeName}();");
         if (body.Length == 0)
         {
             writer.OpenBlock($"while ({SpecJson}.ReadNextProperty(ref reader))");
             writer.WriteLine($"{SpecJson}.SkipPropertyValue(ref reader);");
             writer.CloseBlock();
+            writer.WriteLine();
             writer.WriteLine("return value;");
             writer.CloseBlock();
             return;
         }
 
+        writer.WriteLine("var seen = default(global::SpecGen.SpecPropertySet);");
         writer.WriteLine("string property = string.Empty;");
         writer.OpenBlock("try");
         writer.OpenBlock($"while ({SpecJson}.ReadNextProperty(ref reader))");
         bool first = true;
-        foreach (FieldSpec field in body)
+        foreach (PropertyModel property in body)
         {
-            writer.OpenBlock($"{(first ? "if" : "else if")} (reader.ValueTextEquals({NameField(field)}.EncodedUtf8Bytes))");
+            // The reader compares unescaped names; the encoded bytes equal them only for plain ASCII names.
+            string name = $"{KnownNames.JsonNames}.{property.Name}" + (IsPlainAscii(property.JsonName) ? ".EncodedUtf8Bytes" : ".Value");
+            writer.OpenBlock($"{(first ? "if" : "else if")} (reader.ValueTextEquals({name}))");
             first = false;
-            writer.WriteLine($"property = {CSharpText.Literal(field.JsonName)};");
+            writer.WriteLine($"property = {property.JsonNameLiteral};");
+            writer.OpenBlock($"if (!seen.Add({property.Index}))");
+            writer.WriteLine($"throw {SpecJson}.DuplicateProperty(property);");
+            writer.CloseBlock();
+            writer.WriteLine();
             writer.WriteLine($"{SpecJson}.MoveToValue(ref reader);");
-            string target = "value." + field.PropertyName;
-            if (ScalarRead(field.Type) is { } read)
+            string target = "value." + property.Name;
+            ValueShape type = property.Type;
+            if (ScalarRead(type, orNull: true) is { } read)
             {
-                string orNull = field.Type.Kind == SpecTypeKind.Class ? $"reader.TokenType == {TokenType}.Null ? null : {read}" : read.Replace("(ref reader)", "OrNull(ref reader)");
-                writer.WriteLine($"{target} = {orNull};");
+                writer.WriteLine($"{target} = {read};");
             }
             else
             {
@@ -76,7 +85,7 @@ internal static class JsonEmitter
                 writer.WriteLine($"{target} = null;");
                 writer.CloseBlock();
                 writer.OpenBlock("else");
-                EmitReadValue(writer, field.Type, target, 0);
+                EmitReadValue(writer, type, target, 0);
                 writer.CloseBlock();
             }
 
@@ -96,30 +105,45 @@ internal static class JsonEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>True when JSON writes the name as it is, so its encoded bytes are its UTF-8.</summary>
+    private static bool IsPlainAscii(string name)
+    {
+        foreach (char c in name)
+        {
+            // The default encoder escapes these HTML-sensitive characters, and everything outside printable ASCII.
+            if (c < 0x20 || c > 0x7E || c is '"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Writes statements that read the current JSON value into <paramref name="target"/>.</summary>
-    private static void EmitReadValue(SourceWriter writer, TypeRef type, string target, int depth)
+    private static void EmitReadValue(SourceWriter writer, ValueShape type, string target, int depth)
     {
         switch (type.Kind)
         {
-            case SpecTypeKind.List:
+            case ValueKind.List:
             {
                 string list = "list" + depth;
                 string item = "item" + depth;
-                string index = "index" + depth;
                 writer.WriteLine($"{SpecJson}.ExpectStartArray(ref reader);");
-                writer.WriteLine($"var {list} = new {CSharpText.TypeName(type)}();");
+                writer.WriteLine($"var {list} = new {type.TypeName}();");
                 writer.OpenBlock("try");
                 writer.OpenBlock($"while ({SpecJson}.ReadNextItem(ref reader))");
-                if (ScalarRead(type.Element!) is { } read)
+                if (ScalarRead(type.Element!, orNull: false) is { } read)
                 {
                     writer.WriteLine($"{list}.Add({read});");
                 }
                 else
                 {
-                    writer.WriteLine($"{CSharpText.TypeName(type.Element!)} {item};");
+                    writer.WriteLine($"{type.Element!.TypeName} {item};");
                     EmitReadValue(writer, type.Element!, item, depth + 1);
                     writer.WriteLine($"{list}.Add({item});");
                 }
+
                 writer.CloseBlock();
                 writer.CloseBlock();
                 writer.OpenBlock("catch (global::System.Text.Json.JsonException ex)");
@@ -130,27 +154,28 @@ internal static class JsonEmitter
                 break;
             }
 
-            case SpecTypeKind.Map:
+            case ValueKind.Map:
             {
                 string map = "map" + depth;
                 string key = "key" + depth;
                 string item = "item" + depth;
                 writer.WriteLine($"{SpecJson}.ExpectStartObject(ref reader);");
-                writer.WriteLine($"var {map} = new {CSharpText.TypeName(type)}();");
+                writer.WriteLine($"var {map} = new {type.TypeName}();");
                 writer.WriteLine($"string {key} = string.Empty;");
                 writer.OpenBlock("try");
                 writer.OpenBlock($"while ({SpecJson}.ReadNextProperty(ref reader))");
                 writer.WriteLine($"{key} = {SpecJson}.ReadPropertyName(ref reader);");
-                if (ScalarRead(type.Element!) is { } read)
+                if (ScalarRead(type.Element!, orNull: false) is { } read)
                 {
                     writer.WriteLine($"{map}[{key}] = {read};");
                 }
                 else
                 {
-                    writer.WriteLine($"{CSharpText.TypeName(type.Element!)} {item};");
+                    writer.WriteLine($"{type.Element!.TypeName} {item};");
                     EmitReadValue(writer, type.Element!, item, depth + 1);
                     writer.WriteLine($"{map}[{key}] = {item};");
                 }
+
                 writer.CloseBlock();
                 writer.CloseBlock();
                 writer.OpenBlock("catch (global::System.Text.Json.JsonException ex)");
@@ -162,41 +187,42 @@ internal static class JsonEmitter
             }
 
             default:
-                writer.WriteLine($"{target} = {ScalarRead(type)};");
+                writer.WriteLine($"{target} = {ScalarRead(type, orNull: false)};");
                 break;
         }
     }
 
     /// <summary>The expression that reads a value of <paramref name="type"/>, or null for a list or map.</summary>
-    private static string? ScalarRead(TypeRef type) => type.Kind switch
+    private static string? ScalarRead(ValueShape type, bool orNull) => type.Kind switch
     {
-        SpecTypeKind.List or SpecTypeKind.Map => null,
-        SpecTypeKind.Class => $"{type.ClassName}.ReadJson(ref reader)",
-        _ => $"{SpecJson}.{ReadMethod(type)}(ref reader)",
+        ValueKind.List or ValueKind.Map => null,
+        ValueKind.Class when orNull => $"reader.TokenType == {TokenType}.Null ? null : {type.TypeName}.{KnownNames.ReadJson}(ref reader)",
+        ValueKind.Class => $"{type.TypeName}.{KnownNames.ReadJson}(ref reader)",
+        _ => $"{SpecJson}.{ReadMethod(type.Kind)}{(orNull ? "OrNull" : string.Empty)}(ref reader)",
     };
 
-    private static string ReadMethod(TypeRef type) => type.Kind switch
+    private static string ReadMethod(ValueKind kind) => kind switch
     {
-        SpecTypeKind.Int32 => "ReadInt32",
-        SpecTypeKind.Int64 => "ReadInt64",
-        SpecTypeKind.Boolean => "ReadBoolean",
-        SpecTypeKind.Double => "ReadDouble",
-        SpecTypeKind.Json => "ReadJsonElement",
+        ValueKind.Int32 => "ReadInt32",
+        ValueKind.Int64 => "ReadInt64",
+        ValueKind.Boolean => "ReadBoolean",
+        ValueKind.Double => "ReadDouble",
+        ValueKind.Json => "ReadJsonElement",
         _ => "ReadString",
     };
 
-    private static void EmitWrite(SourceWriter writer, ClassSpec spec, FieldSpec[] body)
+    private static void EmitWrite(SourceWriter writer, ClassModel cls, PropertyModel[] body)
     {
-        string onlyBody = spec.Fields.Count > body.Length ? " Only Body fields are written; header, path and query fields travel elsewhere." : string.Empty;
+        string onlyBody = cls.Properties.Count > body.Length ? " Only Body fields are written; header, path and query fields travel elsewhere." : string.Empty;
         writer.WriteLine($"/// <summary>Writes this object as a JSON object.{onlyBody}</summary>");
-        writer.OpenBlock($"internal void WriteJson({Writer} writer)");
+        writer.OpenBlock($"internal void {KnownNames.WriteJson}({Writer} writer)");
         writer.WriteLine("writer.WriteStartObject();");
-        foreach (FieldSpec field in body)
+        foreach (PropertyModel property in body)
         {
-            writer.OpenBlock($"if ({field.PropertyName} != null)");
-            writer.WriteLine($"writer.WritePropertyName({NameField(field)});");
-            string value = CSharpText.IsValueType(field.Type) ? field.PropertyName + ".Value" : field.PropertyName;
-            EmitWriteValue(writer, field.Type, value, 0);
+            string self = "this." + property.Name;
+            writer.OpenBlock($"if ({self} != null)");
+            writer.WriteLine($"writer.WritePropertyName({KnownNames.JsonNames}.{property.Name});");
+            EmitWriteValue(writer, property.Type, property.Type.IsValueType ? self + ".Value" : self, 0);
             writer.CloseBlock();
         }
 
@@ -206,11 +232,11 @@ internal static class JsonEmitter
     }
 
     /// <summary>Writes statements that write <paramref name="value"/>, which is not null.</summary>
-    private static void EmitWriteValue(SourceWriter writer, TypeRef type, string value, int depth)
+    private static void EmitWriteValue(SourceWriter writer, ValueShape type, string value, int depth)
     {
         switch (type.Kind)
         {
-            case SpecTypeKind.List:
+            case ValueKind.List:
             {
                 string item = "item" + depth;
                 writer.WriteLine("writer.WriteStartArray();");
@@ -221,7 +247,7 @@ internal static class JsonEmitter
                 break;
             }
 
-            case SpecTypeKind.Map:
+            case ValueKind.Map:
             {
                 string entry = "entry" + depth;
                 writer.WriteLine("writer.WriteStartObject();");
@@ -233,16 +259,16 @@ internal static class JsonEmitter
                 break;
             }
 
-            case SpecTypeKind.Class:
-                writer.WriteLine($"{value}.WriteJson(writer);");
+            case ValueKind.Class:
+                writer.WriteLine($"{value}.{KnownNames.WriteJson}(writer);");
                 break;
-            case SpecTypeKind.Json:
+            case ValueKind.Json:
                 writer.WriteLine($"{value}.WriteTo(writer);");
                 break;
-            case SpecTypeKind.Boolean:
+            case ValueKind.Boolean:
                 writer.WriteLine($"writer.WriteBooleanValue({value});");
                 break;
-            case SpecTypeKind.Int32 or SpecTypeKind.Int64 or SpecTypeKind.Double:
+            case ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double:
                 writer.WriteLine($"writer.WriteNumberValue({value});");
                 break;
             default:
@@ -251,9 +277,9 @@ internal static class JsonEmitter
         }
     }
 
-    private static void EmitWriteElement(SourceWriter writer, TypeRef element, string value, int depth)
+    private static void EmitWriteElement(SourceWriter writer, ValueShape element, string value, int depth)
     {
-        if (CSharpText.IsValueType(element))
+        if (element.IsValueType)
         {
             EmitWriteValue(writer, element, value, depth + 1);
             return;
@@ -267,18 +293,17 @@ internal static class JsonEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitConverter(SourceWriter writer, InterfaceModel model, ClassSpec spec)
+    private static void EmitConverter(SourceWriter writer, EmitOptions options, ClassModel cls)
     {
-        string nullable = model.Options.NullableAnnotations ? "?" : string.Empty;
         writer.WriteLine("/// <summary>Lets <see cref=\"global::System.Text.Json.JsonSerializer\"/> use the generated reader and writer.</summary>");
-        writer.OpenBlock($"internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<{spec.Name}>");
+        writer.OpenBlock($"internal sealed class {KnownNames.JsonConverter} : global::System.Text.Json.Serialization.JsonConverter<{cls.TypeName}>");
         writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public override {spec.Name}{nullable} Read(ref {Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-        writer.WriteLine($"    => reader.TokenType == {TokenType}.Null ? null : ReadJson(ref reader);");
+        writer.WriteLine($"public override {cls.TypeName}{options.NullableMark} Read(ref {Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.WriteLine($"    => reader.TokenType == {TokenType}.Null ? null : {cls.TypeName}.{KnownNames.ReadJson}(ref reader);");
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public override void Write({Writer} writer, {spec.Name} value, global::System.Text.Json.JsonSerializerOptions options)");
-        writer.WriteLine("    => value.WriteJson(writer);");
+        writer.WriteLine($"public override void Write({Writer} writer, {cls.TypeName} value, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.WriteLine($"    => value.{KnownNames.WriteJson}(writer);");
         writer.CloseBlock();
     }
 }

@@ -1,5 +1,4 @@
-using System.Linq;
-using SpecGen.Generator.Spec;
+using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator.Emit;
 
@@ -14,21 +13,24 @@ internal static class ServiceEmitter
     {
         ServiceModel model = output.Model;
         var writer = new SourceWriter();
-        InterfaceEmitter.WriteHeader(writer, model.Options, "the specs of folder " + System.IO.Path.GetFileName(model.Directory));
-        string nullable = model.Options.NullableAnnotations ? "?" : string.Empty;
-        string client = model.ClientName;
-        string options = client + "Options";
+        InterfaceEmitter.WriteHeader(writer, model.Options, "the specs of folder " + model.FolderName);
+        string nullable = model.Options.NullableMark;
+        string client = model.ClientClass;
+        string options = model.OptionsClass;
+        string clientType = $"global::{model.Namespace}.{client}";
+        string interfaceType = $"global::{model.Namespace}.{model.ClientInterface}";
+        string optionsType = $"global::{model.Namespace}.{options}";
 
         writer.OpenBlock($"namespace {model.Namespace}");
 
         writer.WriteLine($"/// <summary>Calls the {model.ServiceName} interfaces; one method per interface spec.</summary>");
-        writer.WriteLine(DtoEmitter.GeneratedCodeAttribute);
-        writer.OpenBlock($"public partial interface {model.InterfaceName}");
+        writer.WriteLine(InterfaceEmitter.GeneratedCodeAttribute);
+        writer.OpenBlock($"public partial interface {model.ClientInterface}");
         writer.CloseBlock();
         writer.WriteLine();
 
-        writer.WriteLine($"/// <summary>The options of <see cref=\"{client}\"/>.</summary>");
-        writer.WriteLine(DtoEmitter.GeneratedCodeAttribute);
+        writer.WriteLine($"/// <summary>The options of <see cref=\"{clientType}\"/>.</summary>");
+        writer.WriteLine(InterfaceEmitter.GeneratedCodeAttribute);
         writer.OpenBlock($"public sealed class {options} : global::SpecGen.SpecClientOptions");
         writer.CloseBlock();
         writer.WriteLine();
@@ -39,8 +41,8 @@ internal static class ServiceEmitter
             writer.WriteLine($"/// <remarks>The reference pages address the service as {CSharpText.Xml(model.BaseUrl)}; set <see cref=\"global::SpecGen.SpecClientOptions.BaseAddress\"/>.</remarks>");
         }
 
-        writer.WriteLine(DtoEmitter.GeneratedCodeAttribute);
-        writer.OpenBlock($"public sealed partial class {client} : {model.InterfaceName}");
+        writer.WriteLine(InterfaceEmitter.GeneratedCodeAttribute);
+        writer.OpenBlock($"public sealed partial class {client} : {interfaceType}");
         writer.WriteLine($"private static readonly global::SpecGen.SpecEnvelope{nullable} s_envelope = {Envelope(model.Envelope)};");
         writer.WriteLine("private readonly global::SpecGen.SpecHttpInvoker _invoker;");
         writer.WriteLine();
@@ -48,21 +50,21 @@ internal static class ServiceEmitter
         writer.WriteLine("/// <param name=\"httpClient\">The HTTP client, with its base address set.</param>");
         writer.WriteLine("/// <param name=\"tokenProvider\">Fills token fields the caller leaves empty; optional.</param>");
         writer.WriteLine("/// <param name=\"logger\">Receives one line per call, without bodies or secrets; optional.</param>");
-        writer.WriteLine($"public {client}(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider{nullable} tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<{client}>{nullable} logger = null)");
+        writer.WriteLine($"public {client}(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider{nullable} tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<{clientType}>{nullable} logger = null)");
         writer.OpenBlock();
-        writer.WriteLine("_invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);");
+        writer.WriteLine("this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.WriteLine();
 
-        writer.WriteLine($"/// <summary>Registers <see cref=\"{model.InterfaceName}\"/> in a service collection.</summary>");
-        writer.WriteLine(DtoEmitter.GeneratedCodeAttribute);
-        writer.OpenBlock($"public static class {client}ServiceCollectionExtensions");
-        writer.WriteLine($"/// <summary>Registers <see cref=\"{model.InterfaceName}\"/> as a typed client of <see cref=\"global::System.Net.Http.IHttpClientFactory\"/>.</summary>");
+        writer.WriteLine($"/// <summary>Registers <see cref=\"{interfaceType}\"/> in a service collection.</summary>");
+        writer.WriteLine(InterfaceEmitter.GeneratedCodeAttribute);
+        writer.OpenBlock($"public static class {model.ExtensionsClass}");
+        writer.WriteLine($"/// <summary>Registers <see cref=\"{interfaceType}\"/> as a typed client of <see cref=\"global::System.Net.Http.IHttpClientFactory\"/>.</summary>");
         writer.WriteLine("/// <param name=\"services\">The service collection.</param>");
         writer.WriteLine("/// <param name=\"configure\">Sets the options, at least the base address.</param>");
         writer.WriteLine("/// <returns>The HTTP client builder, to add handlers or resilience.</returns>");
-        writer.WriteLine($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{client}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<{options}> configure)");
+        writer.WriteLine($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{client}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<{optionsType}> configure)");
         writer.OpenBlock();
         writer.OpenBlock("if (services == null)");
         writer.WriteLine("throw new global::System.ArgumentNullException(nameof(services));");
@@ -73,9 +75,9 @@ internal static class ServiceEmitter
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);");
-        writer.WriteLine($"return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{model.InterfaceName}, {client}>(");
+        writer.WriteLine($"return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{interfaceType}, {clientType}>(");
         writer.WriteLine("    services,");
-        writer.WriteLine($"    (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{options}>>(provider).Value.ApplyTo(httpClient));");
+        writer.WriteLine($"    (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient));");
         writer.CloseBlock();
         writer.CloseBlock();
 
@@ -90,15 +92,8 @@ internal static class ServiceEmitter
     }
 
     /// <summary>The C# expression that creates the service's envelope, or <c>null</c>.</summary>
-    public static string Envelope(EnvelopeSpec? envelope)
-    {
-        if (envelope is null)
-        {
-            return "null";
-        }
-
-        string message = envelope.MessageField is null ? "null" : CSharpText.Literal(envelope.MessageField);
-        string codes = string.Join(", ", envelope.SuccessValues.Select(CSharpText.Literal));
-        return $"new global::SpecGen.SpecEnvelope({CSharpText.Literal(envelope.CodeField)}, {message}, new string[] {{ {codes} }}, missingIsSuccess: {(envelope.MissingIsSuccess ? "true" : "false")})";
-    }
+    public static string Envelope(EnvelopeModel? envelope)
+        => envelope is null
+            ? "null"
+            : $"new global::SpecGen.SpecEnvelope({envelope.CodeLiteral}, {envelope.MessageLiteral}, new string[] {{ {string.Join(", ", envelope.SuccessLiterals)} }}, missingIsSuccess: {(envelope.MissingIsSuccess ? "true" : "false")})";
 }

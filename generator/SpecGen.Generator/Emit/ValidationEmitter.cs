@@ -1,7 +1,6 @@
-using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using SpecGen.Generator.Spec;
+using SpecGen.Generator.Common;
+using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator.Emit;
 
@@ -13,24 +12,24 @@ internal static class ValidationEmitter
 {
     private const string Checks = "global::SpecGen.SpecChecks";
 
-    public static void Emit(SourceWriter writer, InterfaceModel model, ClassSpec spec)
+    public static void Emit(SourceWriter writer, ClassModel cls)
     {
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,");
         writer.WriteLine("/// lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.");
         writer.WriteLine("/// </summary>");
-        writer.OpenBlock("public global::SpecGen.ValidationResult Validate()");
+        writer.OpenBlock($"public global::SpecGen.ValidationResult {KnownNames.Validate}()");
         writer.WriteLine("var errors = new global::SpecGen.ValidationErrorCollector();");
-        writer.WriteLine("ValidateInto(ref errors);");
+        writer.WriteLine($"this.{KnownNames.ValidateInto}(ref errors);");
         writer.WriteLine("return errors.ToResult();");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("/// <summary>Adds the errors of this object to <paramref name=\"errors\"/>, with paths relative to it.</summary>");
-        writer.OpenBlock("internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)");
+        writer.OpenBlock($"internal void {KnownNames.ValidateInto}(ref global::SpecGen.ValidationErrorCollector errors)");
         bool first = true;
-        foreach (FieldSpec field in spec.Fields)
+        foreach (PropertyModel property in cls.Properties)
         {
-            if (!field.Mandatory && !HasValueChecks(field))
+            if (!property.Mandatory && !property.HasValueChecks)
             {
                 continue;
             }
@@ -41,88 +40,74 @@ internal static class ValidationEmitter
             }
 
             first = false;
-            EmitField(writer, field);
+            EmitProperty(writer, property);
         }
 
-        foreach (RuleSpec rule in spec.Rules)
+        foreach (RuleModel rule in cls.Rules)
         {
             writer.WriteLine();
-            EmitRule(writer, spec, rule);
+            EmitRule(writer, rule);
         }
 
         writer.CloseBlock();
 
-        foreach (FieldSpec field in spec.Fields.Where(f => f.Constraints.Pattern is not null))
+        PropertyModel[] patterns = cls.Properties.Where(p => p.Pattern is not null).ToArray();
+        if (patterns.Length > 0)
         {
             writer.WriteLine();
-            writer.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(field)} = new global::System.Text.RegularExpressions.Regex(");
-            writer.WriteLine($"    {CSharpText.Literal(field.Constraints.Pattern!)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+            writer.WriteLine("/// <summary>The compiled patterns; a match that takes over a second fails the check instead of hanging.</summary>");
+            writer.OpenBlock($"private static class {KnownNames.Patterns}");
+            foreach (PropertyModel property in patterns)
+            {
+                writer.WriteLine($"internal static readonly global::System.Text.RegularExpressions.Regex {property.Pattern!.FieldName} = new global::System.Text.RegularExpressions.Regex(");
+                writer.WriteLine($"    {property.Pattern.PatternLiteral}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+            }
+
+            writer.CloseBlock();
         }
     }
 
-    private static string PatternField(FieldSpec field) => "s_pattern" + field.PropertyName.TrimStart('@');
-
-    /// <summary>True when a field has checks beyond being mandatory.</summary>
-    private static bool HasValueChecks(FieldSpec field)
+    private static void EmitProperty(SourceWriter writer, PropertyModel property)
     {
-        TypeRef type = field.Type;
-        return type.Kind switch
+        string self = "this." + property.Name;
+        bool isString = property.Type.Kind == ValueKind.String;
+        if (property.Mandatory)
         {
-            SpecTypeKind.Class => true,
-            SpecTypeKind.List or SpecTypeKind.Map => field.Constraints.MinItems is not null || field.Constraints.MaxItems is not null
-                || type.Element!.Kind == SpecTypeKind.Class || ScalarChecks(field, type.Element, "x").Any(),
-            _ => ScalarChecks(field, type, "x").Any(),
-        };
-    }
-
-    private static void EmitField(SourceWriter writer, FieldSpec field)
-    {
-        string name = field.PropertyName;
-        string json = CSharpText.Literal(field.JsonName);
-        bool isString = field.Type.IsStringLike;
-        string missing = isString ? $"{Checks}.IsMissing({name})" : $"{name} == null";
-        string present = isString ? $"!{Checks}.IsMissing({name})" : $"{name} != null";
-
-        if (field.Mandatory)
-        {
-            writer.OpenBlock($"if ({missing})");
-            writer.WriteLine($"errors.Add({json}, \"mandatory\", {Message(field, "is mandatory.")});");
+            writer.OpenBlock($"if ({(isString ? $"{Checks}.IsMissing({self})" : $"{self} == null")})");
+            writer.WriteLine($"errors.Add({property.JsonNameLiteral}, \"mandatory\", {property.MandatoryMessageLiteral});");
             writer.CloseBlock();
         }
 
-        if (!HasValueChecks(field))
+        if (!property.HasValueChecks)
         {
             return;
         }
 
-        writer.OpenBlock(field.Mandatory ? "else" : $"if ({present})");
-        switch (field.Type.Kind)
+        writer.OpenBlock(property.Mandatory ? "else" : $"if ({(isString ? $"!{Checks}.IsMissing({self})" : $"{self} != null")})");
+        switch (property.Type.Kind)
         {
-            case SpecTypeKind.List:
-                EmitCount(writer, field, name);
-                EmitElements(writer, field, name, isList: true);
+            case ValueKind.List:
+            case ValueKind.Map:
+                EmitCounts(writer, property, self);
+                EmitItems(writer, property, self, property.Type.Kind == ValueKind.List);
                 break;
-            case SpecTypeKind.Map:
-                EmitCount(writer, field, name);
-                EmitElements(writer, field, name, isList: false);
-                break;
-            case SpecTypeKind.Class:
+            case ValueKind.Class:
                 writer.WriteLine("int mark = errors.Count;");
-                writer.WriteLine($"{name}.ValidateInto(ref errors);");
-                writer.WriteLine($"errors.Prefix(mark, {json});");
+                writer.WriteLine($"{self}.{KnownNames.ValidateInto}(ref errors);");
+                writer.WriteLine($"errors.Prefix(mark, {property.JsonNameLiteral});");
                 break;
             default:
-                bool firstCheck = true;
-                foreach (Check check in ScalarChecks(field, field.Type, isString ? name : name + ".Value"))
+                string value = property.Type.IsValueType ? self + ".Value" : self;
+                for (int i = 0; i < property.Checks.Count; i++)
                 {
-                    if (!firstCheck)
+                    if (i > 0)
                     {
                         writer.WriteLine();
                     }
 
-                    firstCheck = false;
-                    writer.OpenBlock($"if ({check.Failure})");
-                    writer.WriteLine($"errors.Add({json}, \"{check.Code}\", {Message(field, check.Message)});");
+                    CheckModel check = property.Checks[i];
+                    writer.OpenBlock($"if ({Failure(check, property, value)})");
+                    writer.WriteLine($"errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});");
                     writer.CloseBlock();
                 }
 
@@ -132,52 +117,41 @@ internal static class ValidationEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitCount(SourceWriter writer, FieldSpec field, string name)
+    private static void EmitCounts(SourceWriter writer, PropertyModel property, string self)
     {
-        string json = CSharpText.Literal(field.JsonName);
-        if (field.Constraints.MinItems is { } min)
+        foreach (CheckModel check in property.ItemCounts)
         {
-            writer.OpenBlock($"if ({name}.Count < {min})");
-            writer.WriteLine($"errors.Add({json}, \"minItems\", {Message(field, $"must have at least {min} item{(min == 1 ? string.Empty : "s")}.")});");
-            writer.CloseBlock();
-            writer.WriteLine();
-        }
-
-        if (field.Constraints.MaxItems is { } max)
-        {
-            writer.OpenBlock($"if ({name}.Count > {max})");
-            writer.WriteLine($"errors.Add({json}, \"maxItems\", {Message(field, $"must have at most {max} item{(max == 1 ? string.Empty : "s")}.")});");
+            writer.OpenBlock($"if ({Failure(check, property, self)})");
+            writer.WriteLine($"errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});");
             writer.CloseBlock();
             writer.WriteLine();
         }
     }
 
-    private static void EmitElements(SourceWriter writer, FieldSpec field, string name, bool isList)
+    private static void EmitItems(SourceWriter writer, PropertyModel property, string self, bool isList)
     {
-        TypeRef element = field.Type.Element!;
-        string json = CSharpText.Literal(field.JsonName);
-        string item = isList ? $"{name}[i]" : "entry.Value";
+        ValueShape element = property.Type.Element!;
+        string item = isList ? $"{self}[i]" : "entry.Value";
         string where = isList ? "i" : "entry.Key";
-        if (element.Kind == SpecTypeKind.Class)
+        if (element.Kind == ValueKind.Class)
         {
-            OpenLoop(writer, name, isList);
+            OpenLoop(writer, self, isList);
             writer.OpenBlock($"if ({item} != null)");
             writer.WriteLine("int mark = errors.Count;");
-            writer.WriteLine($"{item}.ValidateInto(ref errors);");
-            writer.WriteLine($"errors.Prefix(mark, {json}, {where});");
+            writer.WriteLine($"{item}.{KnownNames.ValidateInto}(ref errors);");
+            writer.WriteLine($"errors.Prefix(mark, {property.JsonNameLiteral}, {where});");
             writer.CloseBlock();
             writer.CloseBlock();
             return;
         }
 
-        List<Check> checks = ScalarChecks(field, element, item).ToList();
-        if (checks.Count == 0)
+        if (property.Checks.Count == 0)
         {
             return;
         }
 
-        OpenLoop(writer, name, isList);
-        if (element.IsStringLike)
+        OpenLoop(writer, self, isList);
+        if (element.Kind == ValueKind.String)
         {
             writer.OpenBlock($"if ({Checks}.IsMissing({item}))");
             writer.WriteLine("continue;");
@@ -185,147 +159,60 @@ internal static class ValidationEmitter
             writer.WriteLine();
         }
 
-        for (int c = 0; c < checks.Count; c++)
+        for (int i = 0; i < property.Checks.Count; i++)
         {
-            Check check = checks[c];
-            if (c > 0)
+            if (i > 0)
             {
                 writer.WriteLine();
             }
 
-            writer.OpenBlock($"if ({check.Failure})");
-            writer.WriteLine($"errors.Add({json}, {where}, \"{check.Code}\", {CSharpText.Literal($"Each item of '{field.JsonName}' {check.Message}")});");
+            CheckModel check = property.Checks[i];
+            writer.OpenBlock($"if ({Failure(check, property, item)})");
+            writer.WriteLine($"errors.Add({property.JsonNameLiteral}, {where}, \"{check.Code}\", {check.ItemMessageLiteral});");
             writer.CloseBlock();
         }
 
         writer.CloseBlock();
     }
 
-    private static void OpenLoop(SourceWriter writer, string name, bool isList)
-        => writer.OpenBlock(isList ? $"for (int i = 0; i < {name}.Count; i++)" : $"foreach (var entry in {name})");
+    private static void OpenLoop(SourceWriter writer, string self, bool isList)
+        => writer.OpenBlock(isList ? $"for (int i = 0; i < {self}.Count; i++)" : $"foreach (var entry in {self})");
 
-    private readonly struct Check
+    /// <summary>The condition under which <paramref name="check"/> fails for <paramref name="value"/>.</summary>
+    private static string Failure(CheckModel check, PropertyModel property, string value)
     {
-        public Check(string code, string failure, string message)
+        string operand = check.Operands.Count > 0 ? check.Operands[0] : string.Empty;
+        return check.Kind switch
         {
-            Code = code;
-            Failure = failure;
-            Message = message;
-        }
-
-        public string Code { get; }
-
-        public string Failure { get; }
-
-        public string Message { get; }
+            CheckKind.NotOneOf => string.Join(" && ", check.Operands.Select(o => $"{value} != {o}")),
+            CheckKind.Format => $"!global::SpecGen.SpecFormats.IsValid({value}, {operand})",
+            CheckKind.Below => $"{value} < {operand}",
+            CheckKind.Above => $"{value} > {operand}",
+            CheckKind.TextBelow => $"!{Checks}.IsNumberAtLeast({value}, {operand})",
+            CheckKind.TextAbove => $"!{Checks}.IsNumberAtMost({value}, {operand})",
+            CheckKind.Pattern => $"!{Checks}.MatchesPattern({KnownNames.Patterns}.{property.Pattern!.FieldName}, {value})",
+            CheckKind.ShorterThan => $"{value}.Length < {operand}",
+            CheckKind.LongerThan => $"{value}.Length > {operand}",
+            CheckKind.FewerItems => $"{value}.Count < {operand}",
+            _ => $"{value}.Count > {operand}",
+        };
     }
 
-    /// <summary>The constraint checks of a scalar value, each as a failure condition.</summary>
-    private static IEnumerable<Check> ScalarChecks(FieldSpec field, TypeRef type, string value)
+    private static void EmitRule(SourceWriter writer, RuleModel rule)
     {
-        ConstraintsSpec c = field.Constraints;
-        TypeRef scalar = type;
-        if (type.IsCollection || type.Kind is SpecTypeKind.Class or SpecTypeKind.Json)
-        {
-            // Constraints apply to scalars, and to the scalar items of one list or map level.
-            yield break;
-        }
-
-        if (c.Values.Count > 0)
-        {
-            IEnumerable<string> allowed = c.Values.Select(v => ValueLiteral(scalar, v));
-            yield return new Check("values", string.Join(" && ", allowed.Select(v => $"{value} != {v}")), $"must be one of: {string.Join(", ", c.Values)}.");
-        }
-
-        if (c.Format is { } format && SpecFormats.IsKnown(format) && (scalar.IsStringLike || scalar.Kind is SpecTypeKind.Int64 or SpecTypeKind.Int32))
-        {
-            yield return new Check("format", $"!global::SpecGen.SpecFormats.IsValid({value}, {CSharpText.Literal(format)})", $"must match the format '{format}'.");
-        }
-
-        if (!scalar.IsStringLike)
-        {
-            if (scalar.IsNumber)
-            {
-                string suffix = scalar.Kind == SpecTypeKind.Double ? "d" : "m";
-                if (c.Minimum is { } minimum)
-                {
-                    yield return new Check("minimum", $"{value} < {Number(minimum, suffix)}", $"must be at least {Number(minimum, string.Empty)}.");
-                }
-
-                if (c.Maximum is { } maximum)
-                {
-                    yield return new Check("maximum", $"{value} > {Number(maximum, suffix)}", $"must be at most {Number(maximum, string.Empty)}.");
-                }
-            }
-
-            yield break;
-        }
-
-        if (c.Pattern is not null)
-        {
-            yield return new Check("pattern", $"!{PatternField(field)}.IsMatch({value})", $"must match the pattern '{c.Pattern}'.");
-        }
-
-        if (c.MinLength is { } minLength)
-        {
-            yield return new Check("minLength", $"{value}.Length < {minLength}", $"must be at least {minLength} characters long.");
-        }
-
-        if (c.MaxLength is { } maxLength)
-        {
-            yield return new Check("maxLength", $"{value}.Length > {maxLength}", $"must be at most {maxLength} characters long.");
-        }
-
-        if (c.Minimum is { } min)
-        {
-            yield return new Check("minimum", $"!{Checks}.IsNumberAtLeast({value}, {CSharpText.Literal(min)})", $"must be a number not less than {Number(min, string.Empty)}.");
-        }
-
-        if (c.Maximum is { } max)
-        {
-            yield return new Check("maximum", $"!{Checks}.IsNumberAtMost({value}, {CSharpText.Literal(max)})", $"must be a number not greater than {Number(max, string.Empty)}.");
-        }
-    }
-
-    private static string Number(decimal value, string suffix) => value.ToString(CultureInfo.InvariantCulture) + suffix;
-
-    private static string ValueLiteral(TypeRef type, string value) => type.Kind switch
-    {
-        SpecTypeKind.Int32 or SpecTypeKind.Int64 => value,
-        SpecTypeKind.Double => value + "d",
-        SpecTypeKind.Boolean => value,
-        _ => CSharpText.Literal(value),
-    };
-
-    private static string Message(FieldSpec field, string rest) => CSharpText.Literal($"'{field.JsonName}' {rest}");
-
-    private static void EmitRule(SourceWriter writer, ClassSpec spec, RuleSpec rule)
-    {
-        FieldSpec[] members = rule.Fields.Select(n => spec.Fields.FirstOrDefault(f => f.JsonName == n)).Where(f => f is not null).ToArray()!;
-        string names = string.Join(", ", members.Select(f => "'" + f.JsonName + "'"));
-        string counter = rule.Kind == RuleKind.AtLeastOne ? "atLeastOne" : "exactlyOne";
         writer.OpenBlock();
-        writer.WriteLine($"int {counter} = 0;");
-        foreach (FieldSpec member in members)
+        writer.WriteLine($"int {rule.Code} = 0;");
+        foreach (RuleMember member in rule.Members)
         {
-            string set = member.Type.IsStringLike ? $"!{Checks}.IsMissing({member.PropertyName})" : $"{member.PropertyName} != null";
-            writer.OpenBlock($"if ({set})");
-            writer.WriteLine($"{counter}++;");
+            string self = "this." + member.PropertyName;
+            writer.OpenBlock($"if ({(member.IsString ? $"!{Checks}.IsMissing({self})" : $"{self} != null")})");
+            writer.WriteLine($"{rule.Code}++;");
             writer.CloseBlock();
             writer.WriteLine();
         }
 
-        if (rule.Kind == RuleKind.AtLeastOne)
-        {
-            writer.OpenBlock($"if ({counter} == 0)");
-            writer.WriteLine($"errors.Add(string.Empty, \"atLeastOne\", {CSharpText.Literal($"At least one of {names} must be set.")});");
-        }
-        else
-        {
-            writer.OpenBlock($"if ({counter} != 1)");
-            writer.WriteLine($"errors.Add(string.Empty, \"exactlyOne\", {CSharpText.Literal($"Exactly one of {names} must be set.")});");
-        }
-
+        writer.OpenBlock(rule.ExactlyOne ? $"if ({rule.Code} != 1)" : $"if ({rule.Code} == 0)");
+        writer.WriteLine($"errors.Add(string.Empty, \"{rule.Code}\", {rule.MessageLiteral});");
         writer.CloseBlock();
         writer.CloseBlock();
     }

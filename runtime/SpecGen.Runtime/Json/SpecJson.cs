@@ -127,6 +127,9 @@ public static class SpecJson
     public static JsonElement? ReadJsonElementOrNull(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Null ? null : ReadJsonElement(ref reader);
 
+    /// <summary>The error for a property that appears twice in one object.</summary>
+    public static SpecJsonException DuplicateProperty(string name) => new($"The property '{name}' appears more than once.");
+
     private static void Advance(ref Utf8JsonReader reader)
     {
         if (!reader.Read())

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace SpecGen;
 
@@ -10,6 +11,27 @@ public static class SpecChecks
 {
     /// <summary>True when a string is not transferred: null, or empty as the CEC pages use it.</summary>
     public static bool IsMissing([NotNullWhen(false)] string? value) => string.IsNullOrEmpty(value);
+
+    /// <summary>
+    /// True when <paramref name="value"/> matches <paramref name="pattern"/>. A match that runs past
+    /// the pattern's timeout counts as no match: a validation error, never an exception from Validate().
+    /// </summary>
+    public static bool MatchesPattern(Regex pattern, string value)
+    {
+        if (pattern is null)
+        {
+            throw new System.ArgumentNullException(nameof(pattern));
+        }
+
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>True when <paramref name="value"/> holds a number not less than <paramref name="minimum"/>.</summary>
     public static bool IsNumberAtLeast(string value, decimal minimum)

@@ -25,9 +25,9 @@ internal enum SpecTypeKind
 
 /// <summary>A resolved spec type, such as <c>List&lt;transferRecord&gt;</c>.</summary>
 /// <param name="Kind">What the type is.</param>
-/// <param name="ClassName">The C# class name, for <see cref="SpecTypeKind.Class"/>.</param>
+/// <param name="ClassId">The <see cref="ClassSpec.Id"/> of the table, for <see cref="SpecTypeKind.Class"/>.</param>
 /// <param name="Element">The element type of a list, or the value type of a map.</param>
-internal sealed record TypeRef(SpecTypeKind Kind, string? ClassName = null, TypeRef? Element = null)
+internal sealed record TypeRef(SpecTypeKind Kind, string? ClassId = null, TypeRef? Element = null)
 {
     public static readonly TypeRef String = new(SpecTypeKind.String);
     public static readonly TypeRef Int32 = new(SpecTypeKind.Int32);
@@ -41,17 +41,22 @@ internal sealed record TypeRef(SpecTypeKind Kind, string? ClassName = null, Type
 
     public static TypeRef MapOf(TypeRef value) => new(SpecTypeKind.Map, Element: value);
 
-    public static TypeRef ClassOf(string className) => new(SpecTypeKind.Class, ClassName: className);
+    public static TypeRef ClassOf(string classId) => new(SpecTypeKind.Class, ClassId: classId);
 
     /// <summary>True for types whose values are written as JSON strings.</summary>
     public bool IsStringLike => Kind is SpecTypeKind.String or SpecTypeKind.Date;
 
     public bool IsNumber => Kind is SpecTypeKind.Int32 or SpecTypeKind.Int64 or SpecTypeKind.Double;
 
+    /// <summary>True for the types a value of the spec can be written as: strings, numbers and booleans.</summary>
+    public bool IsScalar => IsStringLike || IsNumber || Kind == SpecTypeKind.Boolean;
+
     public bool IsCollection => Kind is SpecTypeKind.List or SpecTypeKind.Map;
 
     /// <summary>The type itself, or the element type at the bottom of lists and maps.</summary>
     public TypeRef Innermost => Element is null ? this : Element.Innermost;
+
+    private static readonly char[] IdSeparators = { ':', '/' };
 
     /// <summary>The spec spelling, for messages.</summary>
     public override string ToString()
@@ -75,7 +80,7 @@ internal sealed record TypeRef(SpecTypeKind Kind, string? ClassName = null, Type
                 builder.Append('>');
                 break;
             case SpecTypeKind.Class:
-                builder.Append(ClassName);
+                builder.Append(ClassId!.Substring(ClassId.LastIndexOfAny(IdSeparators) + 1));
                 break;
             case SpecTypeKind.Int32:
                 builder.Append("Integer");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Text;
+using SpecGen.Generator.Common;
 using SpecGen.Generator.Diagnostics;
 
 namespace SpecGen.Generator.Spec;
@@ -15,13 +16,22 @@ internal static class SpecValidator
 {
     private static readonly Regex Placeholder = new(@"\{([^{}/]+)\}", RegexOptions.CultureInvariant);
 
-    public static void Validate(InterfaceSpec spec, string text, YamlSource yaml)
+    /// <summary>Reports what is wrong across the interface; returns it without the rules it reported.</summary>
+    public static InterfaceSpec Validate(InterfaceSpec spec, string text, YamlSource yaml)
     {
         CheckUrl(spec, yaml);
-        CheckRules(spec, yaml);
+        ImmutableEquatableArray<RuleSpec> rules = CheckRules(spec, yaml);
+        if (rules.Count != spec.Request.Rules.Count)
+        {
+            ClassSpec[] classes = spec.Classes.ToArray();
+            classes[0] = spec.Request with { Rules = rules };
+            spec = spec with { Classes = classes.ToImmutableEquatableArray() };
+        }
+
         var examples = new ExampleChecker(spec, text, yaml);
         examples.Check("request", spec.Examples.Request, spec.Examples.RequestLocation, spec.Request);
         examples.Check("response", spec.Examples.Response, spec.Examples.ResponseLocation, spec.Response);
+        return spec;
     }
 
     /// <summary>The names of the <c>{placeholders}</c> of a URL, in order.</summary>
@@ -55,14 +65,18 @@ internal static class SpecValidator
         }
     }
 
-    private static void CheckRules(InterfaceSpec spec, YamlSource yaml)
+    /// <summary>The rules that name two or more distinct body, query, path or header fields of the request.</summary>
+    private static ImmutableEquatableArray<RuleSpec> CheckRules(InterfaceSpec spec, YamlSource yaml)
     {
+        var kept = new List<RuleSpec>();
         foreach (RuleSpec rule in spec.Request.Rules)
         {
             string ruleName = rule.Kind == RuleKind.AtLeastOne ? "atLeastOne" : "exactlyOne";
-            if (rule.Fields.Count < 2)
+            bool sound = true;
+            if (rule.Fields.Distinct(StringComparer.Ordinal).Count() < 2)
             {
-                yaml.Report(DiagnosticDescriptors.InvalidValue, rule.Location, string.Join(", ", rule.Fields), ruleName, "a rule names two fields or more");
+                yaml.Report(DiagnosticDescriptors.InvalidValue, rule.Location, string.Join(", ", rule.Fields), ruleName, "a rule names two different fields or more");
+                sound = false;
             }
 
             for (int i = 0; i < rule.Fields.Count; i++)
@@ -71,9 +85,17 @@ internal static class SpecValidator
                 if (!spec.Request.Fields.Any(f => f.JsonName == name))
                 {
                     yaml.Report(DiagnosticDescriptors.RuleNamesUnknownField, rule.FieldLocations[i], ruleName, name);
+                    sound = false;
                 }
             }
+
+            if (sound)
+            {
+                kept.Add(rule);
+            }
         }
+
+        return kept.ToImmutableEquatableArray();
     }
 
     /// <summary>Checks an example's JSON against the class it illustrates.</summary>
@@ -167,7 +189,7 @@ internal static class SpecValidator
 
                     return;
                 case SpecTypeKind.Class:
-                    ClassSpec? target = _spec.Classes.FirstOrDefault(c => c.Name == type.ClassName);
+                    ClassSpec? target = _spec.Classes.FirstOrDefault(c => c.Id == type.ClassId);
                     if (target is not null)
                     {
                         CheckObject(value, target, path);

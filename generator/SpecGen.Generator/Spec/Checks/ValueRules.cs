@@ -32,7 +32,7 @@ internal static class ValueRules
         if (constraints.Format is { } format && SpecFormats.IsKnown(format))
         {
             bool valid = scalar.IsNumber
-                ? long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number) && SpecFormats.IsValid(number, format)
+                ? SpecScalars.TryParseInt64(value, out long number) && SpecFormats.IsValid(number, format)
                 : SpecFormats.IsValid(value, format);
             if (!valid)
             {
@@ -109,11 +109,12 @@ internal static class ValueRules
 
     private static string? CheckType(TypeRef type, string value) => type.Kind switch
     {
-        SpecTypeKind.Int32 when !int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "is not an Integer (32-bit)",
-        SpecTypeKind.Int64 when !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "is not a Long (64-bit)",
-        SpecTypeKind.Double when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => "is not a Number",
-        SpecTypeKind.Boolean when value is not ("true" or "false") => "is not a Boolean (true or false)",
         SpecTypeKind.Class or SpecTypeKind.Json => "is not an object",
+        _ when SpecScalars.Fits(type.Kind, value) => null,
+        SpecTypeKind.Int32 => "is not an Integer (32-bit), written as JSON writes it",
+        SpecTypeKind.Int64 => "is not a Long (64-bit), written as JSON writes it",
+        SpecTypeKind.Double => "is not a finite Number, written as JSON writes it (such as 1.5 or 2e3)",
+        SpecTypeKind.Boolean => "is not a Boolean (true or false)",
         _ => null,
     };
 
@@ -121,15 +122,7 @@ internal static class ValueRules
     {
         foreach (string allowed in constraints.Values)
         {
-            if (allowed == value)
-            {
-                return true;
-            }
-
-            if (type.IsNumber
-                && decimal.TryParse(allowed, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal a)
-                && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal b)
-                && a == b)
+            if (SpecScalars.AreEqual(type.Kind, allowed, value))
             {
                 return true;
             }

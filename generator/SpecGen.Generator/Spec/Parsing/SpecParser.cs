@@ -10,15 +10,17 @@ using YamlDotNet.RepresentationModel;
 namespace SpecGen.Generator.Spec;
 
 /// <summary>
-/// Reads one YAML file into a <see cref="ParsedSpecFile"/>: the model, with every C# name and
-/// type resolved, and a diagnostic for each problem on its line and column. It never throws for
-/// bad input; <see cref="SpecValidator"/> then checks what can only be checked on the whole model.
+/// Reads one YAML file into a <see cref="ParsedSpecFile"/>: what the spec says, with every type
+/// resolved to its table, and a diagnostic for each problem on its line and column. It never
+/// throws for bad input, and it leaves out what it reports (a repeated field, a value that
+/// breaks its type), so the model holds only what can be generated. C# names are binding's work.
+/// <see cref="SpecValidator"/> then checks what can only be checked on the whole interface.
 /// </summary>
 internal sealed partial class SpecParser
 {
     private readonly YamlSource _yaml;
     private readonly List<ClassSpec> _inlineClasses = new();
-    private Dictionary<string, string> _typeClassNames = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _typeIds = new(StringComparer.Ordinal);
 
     private SpecParser(string filePath) => _yaml = new YamlSource(filePath);
 
@@ -50,7 +52,7 @@ internal sealed partial class SpecParser
 
         if (spec is not null)
         {
-            SpecValidator.Validate(spec, text, parser._yaml);
+            spec = SpecValidator.Validate(spec, text, parser._yaml);
         }
 
         return new ParsedSpecFile(filePath, service, spec, parser._yaml.Diagnostics.ToImmutableEquatableArray());
@@ -60,13 +62,13 @@ internal sealed partial class SpecParser
     {
         _yaml.CheckKeys(root, SpecKeys.Service, "in service.yaml");
         YamlScalarNode? nameNode = _yaml.RequiredScalar(root, "service", "in service.yaml");
-        string? name = nameNode is null ? null : CSharpNames.ToPascalCase(nameNode.Value!);
+        string? name = nameNode?.Value!.Trim();
 
         YamlScalarNode? namespaceNode = _yaml.Scalar(root, "namespace");
         string? ns = namespaceNode is null || YamlSource.IsNull(namespaceNode) ? null : namespaceNode.Value!.Trim();
-        if (ns is not null && !CSharpNames.IsValidNamespace(ns))
+        if (ns is not null && SpecNamespaces.Problem(ns) is { } problem)
         {
-            _yaml.Report(DiagnosticDescriptors.InvalidValue, namespaceNode!, ns, "namespace", "expected a C# namespace such as 'Cec.Chatbot'");
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, namespaceNode!, ns, "namespace", problem);
             ns = null;
         }
 
@@ -124,16 +126,15 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        string name = CSharpNames.ToPascalCase(nameNode.Value!);
+        LocationInfo nameLocation = _yaml.Locate(nameNode);
         YamlMappingNode? types = _yaml.Mapping(root, "types");
-        _typeClassNames = CollectTypeNames(types);
+        _typeIds = CollectTypeIds(types);
 
-        ClassSpec request = ParseClass(
-            name + "Request", ClassKind.Request, "request", _yaml.Sequence(root, "request"), _yaml.Locate(nameNode), ParseRules(root));
-        ClassSpec response = ParseClass(
-            name + "Response", ClassKind.Response, "response", _yaml.Sequence(root, "response"), _yaml.Locate(nameNode), ImmutableEquatableArray<RuleSpec>.Empty);
-
-        var classes = new List<ClassSpec> { request, response };
+        var classes = new List<ClassSpec>
+        {
+            ParseClass(ClassIds.Request, ClassKind.Request, "request", null, null, _yaml.Sequence(root, "request"), nameLocation, ParseRules(root)),
+            ParseClass(ClassIds.Response, ClassKind.Response, "response", null, null, _yaml.Sequence(root, "response"), nameLocation, ImmutableEquatableArray<RuleSpec>.Empty),
+        };
         if (types is not null)
         {
             foreach (KeyValuePair<YamlNode, YamlNode> entry in types.Children)
@@ -148,7 +149,7 @@ internal sealed partial class SpecParser
                 string specName = key.Value ?? string.Empty;
                 if (entry.Value is YamlSequenceNode fields)
                 {
-                    classes.Add(ParseClass(_typeClassNames[specName], ClassKind.Named, specName, fields, _yaml.Locate(entry.Key), ImmutableEquatableArray<RuleSpec>.Empty));
+                    classes.Add(ParseClass(_typeIds[specName], ClassKind.Named, specName, null, null, fields, _yaml.Locate(entry.Key), ImmutableEquatableArray<RuleSpec>.Empty));
                 }
                 else if (!(entry.Value is YamlScalarNode scalar && YamlSource.IsNull(scalar)))
                 {
@@ -158,22 +159,18 @@ internal sealed partial class SpecParser
         }
 
         classes.AddRange(_inlineClasses);
-        ExamplesSpec examples = ParseExamples(_yaml.Mapping(root, "examples"));
-
-        // The examples class (InterfaceEmitter.ExamplesClassName) shares the file's namespace with the DTOs.
-        string? examplesClass = examples.Request is null && examples.Response is null ? null : name + "Examples";
         return new InterfaceSpec(
             _yaml.FilePath,
             Path.GetDirectoryName(_yaml.FilePath) ?? string.Empty,
-            name,
+            nameNode.Value!.Trim(),
+            nameLocation,
             _yaml.String(root, "title"),
             _yaml.String(root, "description"),
             method,
             urlNode?.Value?.Trim() ?? string.Empty,
             urlNode is null ? _yaml.Locate(root) : _yaml.Locate(urlNode),
-            DropCollidingClasses(classes, examplesClass),
-            examples,
-            _yaml.Locate(nameNode));
+            classes.ToImmutableEquatableArray(),
+            ParseExamples(_yaml.Mapping(root, "examples")));
     }
 
     private string ParseMethod(YamlMappingNode root, string where)
@@ -194,12 +191,12 @@ internal sealed partial class SpecParser
         return method;
     }
 
-    private static Dictionary<string, string> CollectTypeNames(YamlMappingNode? types)
+    private static Dictionary<string, string> CollectTypeIds(YamlMappingNode? types)
     {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         if (types is null)
         {
-            return names;
+            return ids;
         }
 
         foreach (YamlNode key in types.Children.Keys)
@@ -207,11 +204,11 @@ internal sealed partial class SpecParser
             if (key is YamlScalarNode scalar)
             {
                 string specName = scalar.Value ?? string.Empty;
-                names[specName] = CSharpNames.ToPascalCase(specName);
+                ids[specName] = ClassIds.Named(specName);
             }
         }
 
-        return names;
+        return ids;
     }
 
     private ImmutableEquatableArray<RuleSpec> ParseRules(YamlMappingNode root)
@@ -256,9 +253,11 @@ internal sealed partial class SpecParser
     }
 
     private ClassSpec ParseClass(
-        string className,
+        string id,
         ClassKind kind,
         string specName,
+        string? typeName,
+        InlineOwner? owner,
         YamlSequenceNode? fieldNodes,
         LocationInfo location,
         ImmutableEquatableArray<RuleSpec> rules)
@@ -266,87 +265,26 @@ internal sealed partial class SpecParser
         var fields = new List<FieldSpec>();
         foreach (YamlMappingNode fieldNode in _yaml.Mappings(fieldNodes, "A field"))
         {
-            FieldSpec? field = ParseField(fieldNode, className, kind);
-            if (field is not null && IsUnique(field, fields, className, specName))
+            FieldSpec? field = ParseField(fieldNode, id, kind);
+            if (field is null)
             {
-                fields.Add(field);
+                continue;
             }
-        }
 
-        return new ClassSpec(className, kind, specName, fields.ToImmutableEquatableArray(), rules, location);
-    }
-
-    /// <summary>
-    /// Members that every generated class has, or that C# forbids (a member named as its class).
-    /// </summary>
-    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
-    {
-        "Validate", "ToString", "Equals", "GetHashCode", "GetType", "ReadJson", "WriteJson", "SpecGenJsonConverter",
-        "MemberwiseClone", "Finalize", "ValidateInto", "WithToken",
-    };
-
-    // A repeated field is reported and dropped, so that the generated code stays compilable.
-    private bool IsUnique(FieldSpec field, List<FieldSpec> previous, string className, string specName)
-    {
-        foreach (FieldSpec other in previous)
-        {
-            if (other.JsonName == field.JsonName)
+            // A repeated field is reported and left out, so that the generated code stays compilable.
+            if (fields.Exists(other => other.JsonName == field.JsonName))
             {
                 _yaml.Report(DiagnosticDescriptors.DuplicateField, field.Location, field.JsonName, "'" + specName + "'");
-                return false;
-            }
-
-            if (other.PropertyName == field.PropertyName)
-            {
-                _yaml.Report(DiagnosticDescriptors.NameCollision, field.Location, field.PropertyName, $"field '{field.JsonName}'", $"field '{other.JsonName}' of '{specName}'");
-                return false;
-            }
-        }
-
-        if (ReservedMemberNames.Contains(field.PropertyName) || field.PropertyName == className)
-        {
-            _yaml.Report(DiagnosticDescriptors.NameCollision, field.Location, field.PropertyName, $"field '{field.JsonName}'", field.PropertyName == className ? "its own class" : "a member every generated class has");
-            return false;
-        }
-
-        return true;
-    }
-
-    private ImmutableEquatableArray<ClassSpec> DropCollidingClasses(List<ClassSpec> classes, string? examplesClass)
-    {
-        var kept = new List<ClassSpec>();
-        var byName = new Dictionary<string, ClassSpec>(StringComparer.Ordinal);
-        foreach (ClassSpec candidate in classes)
-        {
-            if (candidate.Name == examplesClass)
-            {
-                _yaml.Report(DiagnosticDescriptors.NameCollision, candidate.Location, candidate.Name, Describe(candidate), "the class of the examples");
                 continue;
             }
 
-            if (byName.TryGetValue(candidate.Name, out ClassSpec? first))
-            {
-                _yaml.Report(DiagnosticDescriptors.NameCollision, candidate.Location, candidate.Name, Describe(candidate), Describe(first));
-                continue;
-            }
-
-            byName.Add(candidate.Name, candidate);
-            kept.Add(candidate);
+            fields.Add(field);
         }
 
-        return kept.ToImmutableEquatableArray();
+        return new ClassSpec(id, kind, specName, typeName, owner, fields.ToImmutableEquatableArray(), rules, location);
     }
 
-    /// <summary>How a diagnostic names a generated class.</summary>
-    internal static string Describe(ClassSpec spec) => spec.Kind switch
-    {
-        ClassKind.Request => "the request class",
-        ClassKind.Response => "the response class",
-        ClassKind.Named => $"type '{spec.SpecName}'",
-        _ => $"the inline object of field '{spec.SpecName}'",
-    };
-
-    private FieldSpec? ParseField(YamlMappingNode map, string ownerClass, ClassKind ownerKind)
+    private FieldSpec? ParseField(YamlMappingNode map, string ownerId, ClassKind ownerKind)
     {
         const string Where = "in a field";
         _yaml.CheckKeys(map, SpecKeys.Field, Where);
@@ -357,23 +295,20 @@ internal sealed partial class SpecParser
         }
 
         string jsonName = nameNode.Value!;
-        string propertyName = ParseCSharpName(map) ?? CSharpNames.ToPascalCase(jsonName);
-        (TypeRef type, string typeText) = ParseFieldType(map, ownerClass, ownerKind, jsonName, propertyName);
-
+        (TypeRef type, string typeText) = ParseFieldType(map, ownerId, jsonName);
         var field = new FieldSpec(
             jsonName,
-            propertyName,
+            ParseCSharpName(map),
             type,
             typeText,
-            ParsePosition(map, ownerKind),
+            ParsePosition(map, ownerKind, type),
             ParseFlag(map, "mandatory", MandatoryWords) ?? false,
             ParseFlag(map, "secret", BooleanWords) ?? false,
             ParseTokenFlag(map, ownerKind, type),
             _yaml.String(map, "description")?.Trim(),
             ParseConstraints(map),
             _yaml.Locate(nameNode));
-        CheckConstraints(map, field);
-        return field;
+        return field with { Constraints = CheckConstraints(map, field) };
     }
 
     private string? ParseCSharpName(YamlMappingNode map)
@@ -385,28 +320,28 @@ internal sealed partial class SpecParser
         }
 
         string name = node.Value!.Trim();
-        if (!CSharpNames.IsValidIdentifier(name))
+        string bare = name.StartsWith("@", StringComparison.Ordinal) ? name.Substring(1) : name;
+        if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(bare))
         {
             _yaml.Report(DiagnosticDescriptors.InvalidValue, node, name, "csharpName", "expected a C# identifier");
             return null;
         }
 
-        return CSharpNames.ToIdentifier(name.TrimStart('@'));
+        return bare;
     }
 
-    private (TypeRef Type, string Text) ParseFieldType(YamlMappingNode map, string ownerClass, ClassKind ownerKind, string jsonName, string propertyName)
+    private (TypeRef Type, string Text) ParseFieldType(YamlMappingNode map, string ownerId, string jsonName)
     {
         YamlScalarNode? typeNode = _yaml.Scalar(map, "type");
         string? typeText = typeNode is null || YamlSource.IsNull(typeNode) ? null : typeNode.Value!.Trim();
         YamlSequenceNode? inlineFields = _yaml.Sequence(map, "fields");
         YamlScalarNode? typeNameNode = _yaml.Scalar(map, "typeName");
+        string? typeName = typeNameNode is null || YamlSource.IsNull(typeNameNode) ? null : typeNameNode.Value!.Trim();
 
         if (inlineFields is not null)
         {
-            string className = typeNameNode is null || YamlSource.IsNull(typeNameNode)
-                ? ownerClass + propertyName
-                : CSharpNames.ToPascalCase(typeNameNode.Value!);
-            TypeRef classType = TypeRef.ClassOf(className);
+            string classId = ClassIds.Inline(ownerId, jsonName);
+            TypeRef classType = TypeRef.ClassOf(classId);
             TypeRef? type = typeText is null ? classType : InlineShape(typeText, classType);
             if (type is null)
             {
@@ -414,13 +349,19 @@ internal sealed partial class SpecParser
                 type = classType;
             }
 
-            _inlineClasses.Add(ParseClass(className, ClassKind.Inline, jsonName, inlineFields, _yaml.Locate(map), ImmutableEquatableArray<RuleSpec>.Empty));
+            if (typeName is not null && !HasIdentifierCharacter(typeName))
+            {
+                _yaml.Report(DiagnosticDescriptors.InvalidValue, typeNameNode!, typeName, "typeName", "expected a name such as 'OrderItem'");
+                typeName = null;
+            }
+
+            _inlineClasses.Add(ParseClass(classId, ClassKind.Inline, jsonName, typeName, new InlineOwner(ownerId, jsonName), inlineFields, _yaml.Locate(map), ImmutableEquatableArray<RuleSpec>.Empty));
             return (type, typeText ?? "Object");
         }
 
-        if (typeNameNode is not null && !YamlSource.IsNull(typeNameNode))
+        if (typeName is not null)
         {
-            _yaml.Report(DiagnosticDescriptors.InvalidValue, typeNameNode, typeNameNode.Value!, "typeName", "only a field with inline 'fields' names a class");
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, typeNameNode!, typeName, "typeName", "only a field with inline 'fields' names a class");
         }
 
         if (typeText is null)
@@ -433,10 +374,10 @@ internal sealed partial class SpecParser
             return (TypeRef.String, "String");
         }
 
-        TypeRef? parsed = TypeExpression.Parse(typeText, ResolveTypeName, out string? unknown);
+        TypeRef? parsed = TypeExpression.Parse(typeText, ResolveTypeId, out string? unknown);
         if (parsed is null)
         {
-            string hint = Suggestions.Hint(unknown!, TypeExpression.BuiltInNames.Concat(_typeClassNames.Keys));
+            string hint = Suggestions.Hint(unknown!, TypeExpression.BuiltInNames.Concat(_typeIds.Keys));
             _yaml.Report(DiagnosticDescriptors.UnknownType, typeNode!, unknown!, hint);
 
             // Free JSON keeps the generated code compilable while the spec is being fixed.
@@ -444,6 +385,19 @@ internal sealed partial class SpecParser
         }
 
         return (parsed, typeText);
+    }
+
+    private static bool HasIdentifierCharacter(string text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static TypeRef? InlineShape(string typeText, TypeRef classType)
@@ -457,15 +411,15 @@ internal sealed partial class SpecParser
         };
     }
 
-    private string? ResolveTypeName(string name)
+    private string? ResolveTypeId(string name)
     {
-        if (_typeClassNames.TryGetValue(name, out string? className))
+        if (_typeIds.TryGetValue(name, out string? id))
         {
-            return className;
+            return id;
         }
 
         // The pages are not consistent about case ("transferRecord" in one table, "TransferRecord" in another).
-        foreach (KeyValuePair<string, string> entry in _typeClassNames)
+        foreach (KeyValuePair<string, string> entry in _typeIds)
         {
             if (string.Equals(entry.Key, name, StringComparison.OrdinalIgnoreCase))
             {
@@ -476,7 +430,7 @@ internal sealed partial class SpecParser
         return null;
     }
 
-    private FieldPosition ParsePosition(YamlMappingNode map, ClassKind ownerKind)
+    private FieldPosition ParsePosition(YamlMappingNode map, ClassKind ownerKind, TypeRef type)
     {
         YamlScalarNode? node = _yaml.Scalar(map, "position");
         if (node is null || YamlSource.IsNull(node))
@@ -493,6 +447,15 @@ internal sealed partial class SpecParser
         if (position != FieldPosition.Body && ownerKind != ClassKind.Request)
         {
             _yaml.Report(DiagnosticDescriptors.InvalidPosition, node, node.Value!, "only top-level request fields travel outside the JSON body");
+            return FieldPosition.Body;
+        }
+
+        // A URL or a header carries text: one value, or for a query one value per list item.
+        bool fits = type.IsScalar || (position == FieldPosition.Query && type.Kind == SpecTypeKind.List && type.Element!.IsScalar);
+        if (!fits)
+        {
+            string carries = position == FieldPosition.Query ? "a string, number or boolean, or a list of them" : "a string, number or boolean";
+            _yaml.Report(DiagnosticDescriptors.InvalidPosition, node, node.Value!, $"a {position} field carries {carries}, not {type}");
             return FieldPosition.Body;
         }
 
@@ -560,8 +523,8 @@ internal sealed partial class SpecParser
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int count) ? count : null);
 
     private decimal? ParseNumber(YamlMappingNode map, string key)
-        => ParseScalar<decimal>(map, key, "expected a number", static text =>
-            decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) ? number : null);
+        => ParseScalar<decimal>(map, key, "expected a number as JSON writes it, such as 10 or 0.5", static text =>
+            text is not null && SpecScalars.TryParseDecimal(text, out decimal number) ? number : null);
 
     /// <summary>The value under <paramref name="key"/> read by <paramref name="parse"/>; reported when it cannot be read.</summary>
     private T? ParseScalar<T>(YamlMappingNode map, string key, string expected, Func<string?, T?> parse)

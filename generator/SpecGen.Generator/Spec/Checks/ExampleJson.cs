@@ -46,8 +46,15 @@ internal sealed class ExampleJsonValue
 /// </summary>
 internal sealed class ExampleJson
 {
+    /// <summary>
+    /// Deeper than any page's example; the reader recurses per level, and a pasted example nested
+    /// tens of thousands deep would otherwise overflow the compiler's stack.
+    /// </summary>
+    public const int MaxDepth = 128;
+
     private readonly string _text;
     private int _position;
+    private int _depth;
 
     private ExampleJson(string text) => _text = text;
 
@@ -88,9 +95,9 @@ internal sealed class ExampleJson
         switch (_text[_position])
         {
             case '{':
-                return ReadObject();
+                return Nested(ReadObject);
             case '[':
-                return ReadArray();
+                return Nested(ReadArray);
             case '"':
                 return new ExampleJsonValue(ExampleJsonKind.String, start, ReadString());
             case 't':
@@ -105,6 +112,18 @@ internal sealed class ExampleJson
             default:
                 return new ExampleJsonValue(ExampleJsonKind.Number, start, ReadNumber());
         }
+    }
+
+    private ExampleJsonValue Nested(Func<ExampleJsonValue> read)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Fail($"the JSON nests more than {MaxDepth} levels deep");
+        }
+
+        ExampleJsonValue value = read();
+        _depth--;
+        return value;
     }
 
     private ExampleJsonValue ReadObject()

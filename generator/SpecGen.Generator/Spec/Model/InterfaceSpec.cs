@@ -12,7 +12,7 @@ internal enum FieldPosition
     Header,
 }
 
-/// <summary>What a generated class stands for.</summary>
+/// <summary>What a table of the spec stands for.</summary>
 internal enum ClassKind
 {
     Request,
@@ -31,61 +31,50 @@ internal enum RuleKind
     ExactlyOne,
 }
 
-/// <summary>The result of parsing one YAML file: at most one of the two specs, and what went wrong.</summary>
-internal sealed record ParsedSpecFile(
-    string FilePath,
-    ServiceSpec? Service,
-    InterfaceSpec? Interface,
-    ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
-
-/// <summary>What the interfaces of one folder share (<c>service.yaml</c>).</summary>
-/// <param name="Location">The <c>service:</c> value, or the file start, to place diagnostics about the service.</param>
-internal sealed record ServiceSpec(
-    string Directory,
-    string? Name,
-    string? Namespace,
-    string? BaseUrl,
-    EnvelopeSpec? Envelope,
-    LocationInfo Location);
-
-/// <summary>The success convention of the responses of a service.</summary>
-/// <param name="CodeField">The JSON name of the response code.</param>
-/// <param name="MessageField">The JSON name of the response message, if any.</param>
-/// <param name="SuccessValues">The codes that mean success, as the wire writes them.</param>
-/// <param name="MissingIsSuccess">True when a response without a code is a success.</param>
-internal sealed record EnvelopeSpec(
-    string CodeField,
-    string? MessageField,
-    ImmutableEquatableArray<string> SuccessValues,
-    bool MissingIsSuccess);
-
-/// <summary>One HTTP interface, with every class it generates.</summary>
+/// <summary>
+/// One HTTP interface as its YAML file says it: names as written, no C# names (binding makes
+/// those), and only what passed the spec's checks: a field, value or rule with a SPEC error is
+/// reported and left out, so nothing broken reaches the emitters.
+/// </summary>
 internal sealed record InterfaceSpec(
     string FilePath,
     string Directory,
     string Name,
+    LocationInfo NameLocation,
     string? Title,
     string? Description,
     string Method,
     string Url,
     LocationInfo UrlLocation,
     ImmutableEquatableArray<ClassSpec> Classes,
-    ExamplesSpec Examples,
-    LocationInfo NameLocation)
+    ExamplesSpec Examples)
 {
     public ClassSpec Request => Classes[0];
 
     public ClassSpec Response => Classes[1];
+
+    /// <summary>True when the spec says enough to call the interface.</summary>
+    public bool IsCallable => Method.Length > 0 && Url.Length > 0;
 }
 
-/// <summary>A generated DTO class.</summary>
+/// <summary>A table: the request, the response, a <c>types</c> entry or an inline object.</summary>
+/// <param name="Id">Identifies the table within its file; <see cref="TypeRef.ClassId"/> refers to it.</param>
+/// <param name="Kind">What the table stands for.</param>
+/// <param name="SpecName">The <c>types</c> key, or the JSON name of the field that holds an inline object.</param>
+/// <param name="TypeName">The field's <c>typeName:</c> for an inline object, if set.</param>
+/// <param name="Owner">For an inline object, the table and field that hold it.</param>
 internal sealed record ClassSpec(
-    string Name,
+    string Id,
     ClassKind Kind,
     string SpecName,
+    string? TypeName,
+    InlineOwner? Owner,
     ImmutableEquatableArray<FieldSpec> Fields,
     ImmutableEquatableArray<RuleSpec> Rules,
     LocationInfo Location);
+
+/// <summary>The table and field that describe an inline object.</summary>
+internal sealed record InlineOwner(string ClassId, string FieldJsonName);
 
 /// <summary>One row of a parameter table.</summary>
 /// <remarks>
@@ -94,7 +83,7 @@ internal sealed record ClassSpec(
 /// </remarks>
 internal sealed record FieldSpec(
     string JsonName,
-    string PropertyName,
+    string? CSharpName,
     TypeRef Type,
     string TypeText,
     FieldPosition Position,
@@ -105,7 +94,7 @@ internal sealed record FieldSpec(
     ConstraintsSpec Constraints,
     LocationInfo Location);
 
-/// <summary>The constraints of a field, as the spec writes them.</summary>
+/// <summary>The constraints of a field, each one checked against the field's type and the others.</summary>
 internal sealed record ConstraintsSpec(
     ImmutableEquatableArray<string> Values,
     string? Default,
@@ -129,4 +118,6 @@ internal sealed record RuleSpec(RuleKind Kind, ImmutableEquatableArray<string> F
 internal sealed record ExamplesSpec(string? Request, LocationInfo? RequestLocation, string? Response, LocationInfo? ResponseLocation)
 {
     public static readonly ExamplesSpec None = new(null, null, null, null);
+
+    public bool IsEmpty => Request is null && Response is null;
 }

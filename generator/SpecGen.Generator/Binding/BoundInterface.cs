@@ -1,0 +1,34 @@
+using SpecGen.Generator.Common;
+using SpecGen.Generator.Diagnostics;
+using SpecGen.Generator.Model;
+
+namespace SpecGen.Generator.Binding;
+
+/// <summary>
+/// What binding makes of one interface: the emit model, the names it declares (for the check
+/// across files), its part of the service client, and what went wrong. The pipeline splits these,
+/// so that a diagnostic's location never reaches, and never invalidates, an emit step.
+/// </summary>
+/// <remarks>Model and Names are null only when binding failed, which the diagnostics then say (SPEC0016).</remarks>
+internal sealed record BoundInterface(
+    InterfaceModel? Model,
+    DeclaredNames? Names,
+    ClientPart? Client,
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public static BoundInterface Failed(DiagnosticInfo error) => new(null, null, null, new[] { error }.ToImmutableEquatableArray());
+}
+
+/// <summary>One interface's contribution to its service's client file.</summary>
+/// <param name="Service">The service's emit model, the same for every interface of the folder.</param>
+/// <param name="Directory">The spec folder, to tell folders that would generate one client apart.</param>
+/// <param name="SourceFile">The spec file, to order interfaces stably.</param>
+/// <param name="MapMethod">The fake's map method of this interface.</param>
+internal sealed record ClientPart(ServiceModel Service, string Directory, string SourceFile, string MapMethod);
+
+/// <summary>The type names one spec file declares, the hint name of its source file, and its client's.</summary>
+internal sealed record DeclaredNames(string Namespace, string FilePath, string HintName, string? ClientHintName, ImmutableEquatableArray<DeclaredName> Names);
+
+/// <summary>A type name, with what declares it and where, for the message of a clash.</summary>
+/// <param name="Owner">Who declares it: a spec file, or a service whose interfaces all declare its client.</param>
+internal sealed record DeclaredName(string Name, string Owner, string Description, LocationInfo Location);

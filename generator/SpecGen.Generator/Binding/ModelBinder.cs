@@ -1,0 +1,396 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using SpecGen.Generator.Common;
+using SpecGen.Generator.Diagnostics;
+using SpecGen.Generator.Model;
+using SpecGen.Generator.Spec;
+
+namespace SpecGen.Generator.Binding;
+
+/// <summary>
+/// Turns one interface spec, with its folder's <c>service.yaml</c> and the build's settings, into
+/// the emit model: C# names with their clashes resolved, types <c>global::</c>-qualified, literals
+/// written from parsed values, and each field's checks. A name that clashes is reported (SPEC0011)
+/// and its field or class left out, together with whatever refers to it.
+/// </summary>
+internal sealed class ModelBinder
+{
+    private readonly InterfaceSpec _spec;
+    private readonly string _namespace;
+    private readonly EmitOptions _options;
+    private readonly string _name;
+    private readonly Dictionary<string, ClassSpec> _classesById;
+    private readonly Dictionary<string, string?> _classNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _propertyNames = new(StringComparer.Ordinal);
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    private ModelBinder(InterfaceSpec spec, string ns, EmitOptions options)
+    {
+        _spec = spec;
+        _namespace = ns;
+        _options = options;
+        _name = CSharpNames.ToPascalCase(spec.Name);
+        _classesById = spec.Classes.ToDictionary(c => c.Id, StringComparer.Ordinal);
+    }
+
+    public static BoundInterface Bind(InterfaceSpec spec, ImmutableEquatableArray<ServiceSpec> services, BuildSettings settings)
+    {
+        ServiceSpec? service = null;
+        foreach (ServiceSpec candidate in services)
+        {
+            if (string.Equals(candidate.Directory, spec.Directory, StringComparison.Ordinal))
+            {
+                service = candidate;
+                break;
+            }
+        }
+
+        string ns = settings.Namespace ?? service?.Namespace ?? settings.RootNamespace ?? BuildSettings.FallbackNamespace;
+        return new ModelBinder(spec, ns, settings.Options).Bind(service);
+    }
+
+    private BoundInterface Bind(ServiceSpec? service)
+    {
+        NameClasses();
+        string examplesClass = _name + KnownNames.ExamplesSuffix;
+        ClassModel[] classes = _spec.Classes.Where(c => _classNames[c.Id] is not null).Select(BindClass).ToArray();
+
+        ServiceModel? serviceModel = _spec.IsCallable ? BindService(service) : null;
+        ExamplesModel? examples = _spec.Examples.IsEmpty
+            ? null
+            : new ExamplesModel(
+                examplesClass,
+                _name,
+                _spec.Examples.Request is { } request ? CSharpLiterals.Verbatim(request) : null,
+                _spec.Examples.Response is { } response ? CSharpLiterals.Verbatim(response) : null);
+
+        string hintName = $"{_namespace}.{_name}.g.cs";
+        var model = new InterfaceModel(
+            hintName,
+            Path.GetFileName(_spec.FilePath),
+            _namespace,
+            _options,
+            classes.ToImmutableEquatableArray(),
+            serviceModel is null ? null : BindClient(serviceModel),
+            serviceModel is not null && _options.FakeServer ? BindFake(serviceModel, examples) : null,
+            examples);
+
+        return new BoundInterface(
+            model,
+            DeclareNames(hintName, examples, serviceModel),
+            serviceModel is null ? null : new ClientPart(serviceModel, _spec.Directory, _spec.FilePath, "Map" + _name),
+            _diagnostics.ToImmutableEquatableArray());
+    }
+
+    private string TypeName(string className) => $"global::{_namespace}.{className}";
+
+    /// <summary>Names every class; a later class whose name is taken is reported and left out (null).</summary>
+    private void NameClasses()
+    {
+        var taken = new Dictionary<string, ClassSpec>(StringComparer.Ordinal);
+        string examplesClass = _name + KnownNames.ExamplesSuffix;
+        foreach (ClassSpec cls in _spec.Classes)
+        {
+            string name = ClassName(cls);
+            if (name == examplesClass && !_spec.Examples.IsEmpty)
+            {
+                Report(cls.Location, name, Describe(cls), "the class of the examples");
+                _classNames[cls.Id] = null;
+            }
+            else if (taken.TryGetValue(name, out ClassSpec? first))
+            {
+                Report(cls.Location, name, Describe(cls), Describe(first));
+                _classNames[cls.Id] = null;
+            }
+            else
+            {
+                taken.Add(name, cls);
+                _classNames[cls.Id] = name;
+            }
+        }
+    }
+
+    /// <summary>The C# name a class asks for, before clashes: an inline object's follows its owner's.</summary>
+    private string ClassName(ClassSpec cls) => cls.Kind switch
+    {
+        ClassKind.Request => _name + KnownNames.RequestSuffix,
+        ClassKind.Response => _name + KnownNames.ResponseSuffix,
+        ClassKind.Named => CSharpNames.ToPascalCase(cls.SpecName),
+        _ when cls.TypeName is not null => CSharpNames.ToPascalCase(cls.TypeName),
+        _ => OwnerName(cls.Owner!) + CSharpNames.Bare(OwnerFieldName(cls.Owner!)),
+    };
+
+    /// <summary>The property name of the field that holds an inline object (the parser may have left out a repeated one).</summary>
+    private string OwnerFieldName(InlineOwner owner)
+        => _classesById[owner.ClassId].Fields.FirstOrDefault(f => f.JsonName == owner.FieldJsonName) is { } field
+            ? RequestedPropertyName(field)
+            : CSharpNames.ToPascalCase(owner.FieldJsonName);
+
+    private string OwnerName(InlineOwner owner)
+        => _classNames.TryGetValue(owner.ClassId, out string? name) && name is not null ? name : ClassName(_classesById[owner.ClassId]);
+
+    private static string RequestedPropertyName(FieldSpec field)
+        => field.CSharpName is { } name ? CSharpNames.ToIdentifier(name) : CSharpNames.ToPascalCase(field.JsonName);
+
+    private ClassModel BindClass(ClassSpec cls)
+    {
+        string className = _classNames[cls.Id]!;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        _propertyNames[cls.Id] = names;
+        var properties = new List<PropertyModel>();
+        var taken = new Dictionary<string, FieldSpec>(StringComparer.Ordinal);
+        int bodyIndex = 0;
+        foreach (FieldSpec field in cls.Fields)
+        {
+            string name = RequestedPropertyName(field);
+            string bare = CSharpNames.Bare(name);
+            if (bare == className || Array.IndexOf(KnownNames.ReservedMembers, bare) >= 0)
+            {
+                Report(field.Location, bare, $"field '{field.JsonName}'", bare == className ? "its own class" : "a member every generated class has");
+                continue;
+            }
+
+            if (taken.TryGetValue(bare, out FieldSpec? other))
+            {
+                Report(field.Location, bare, $"field '{field.JsonName}'", $"field '{other.JsonName}' of '{cls.SpecName}'");
+                continue;
+            }
+
+            ValueShape? type = BindType(field.Type);
+            if (type is null)
+            {
+                // Its class clashed and was left out (reported there): leave out what refers to it too.
+                continue;
+            }
+
+            taken.Add(bare, field);
+            names.Add(field.JsonName, name);
+            int index = field.Position == FieldPosition.Body ? bodyIndex++ : -1;
+            properties.Add(BindProperty(field, name, type, index));
+        }
+
+        return new ClassModel(
+            className,
+            TypeName(className),
+            ClassSummary(cls),
+            cls.Kind == ClassKind.Request && _spec.IsCallable ? $"{_spec.Method} {_spec.Url}" : null,
+            properties.ToImmutableEquatableArray(),
+            BindRules(cls, names));
+    }
+
+    private ValueShape? BindType(TypeRef type)
+    {
+        switch (type.Kind)
+        {
+            case SpecTypeKind.List:
+            case SpecTypeKind.Map:
+                ValueShape? element = BindType(type.Element!);
+                if (element is null)
+                {
+                    return null;
+                }
+
+                string collection = type.Kind == SpecTypeKind.List
+                    ? $"global::System.Collections.Generic.List<{element.TypeName}>"
+                    : $"global::System.Collections.Generic.Dictionary<string, {element.TypeName}>";
+                return new ValueShape(type.Kind == SpecTypeKind.List ? ValueKind.List : ValueKind.Map, collection, element);
+            case SpecTypeKind.Class:
+                return _classNames.TryGetValue(type.ClassId!, out string? name) && name is not null ? new ValueShape(ValueKind.Class, TypeName(name)) : null;
+            case SpecTypeKind.Int32:
+                return new ValueShape(ValueKind.Int32, "int");
+            case SpecTypeKind.Int64:
+                return new ValueShape(ValueKind.Int64, "long");
+            case SpecTypeKind.Double:
+                return new ValueShape(ValueKind.Double, "double");
+            case SpecTypeKind.Boolean:
+                return new ValueShape(ValueKind.Boolean, "bool");
+            case SpecTypeKind.Json:
+                return new ValueShape(ValueKind.Json, "global::System.Text.Json.JsonElement");
+            default:
+                return new ValueShape(ValueKind.String, "string");
+        }
+    }
+
+    private PropertyModel BindProperty(FieldSpec field, string name, ValueShape type, int index)
+    {
+        ConstraintsSpec c = field.Constraints;
+        TypeRef checkedType = field.Type.IsCollection ? field.Type.Element! : field.Type;
+        return new PropertyModel(
+            name,
+            field.JsonName,
+            CSharpLiterals.String(field.JsonName),
+            type.IsValueType || _options.NullableAnnotations ? type.TypeName + "?" : type.TypeName,
+            type,
+            field.Position.ToString(),
+            index,
+            field.Mandatory,
+            field.Secret,
+            field.Token,
+            c.Values.Select(CSharpLiterals.String).ToImmutableEquatableArray(),
+            c.Format is null ? null : CSharpLiterals.String(c.Format),
+            field.Description ?? $"The '{field.JsonName}' field.",
+            PropertyDocs.Remarks(field),
+            CSharpLiterals.String($"'{field.JsonName}' is mandatory."),
+            checkedType.IsScalar ? CheckBinder.ValueChecks(field, checkedType) : ImmutableEquatableArray<CheckModel>.Empty,
+            field.Type.IsCollection ? CheckBinder.ItemCounts(field) : ImmutableEquatableArray<CheckModel>.Empty,
+            c.Pattern is not null && checkedType.IsStringLike ? new PatternModel(name, CSharpLiterals.String(c.Pattern)) : null);
+    }
+
+    private static ImmutableEquatableArray<RuleModel> BindRules(ClassSpec cls, Dictionary<string, string> names)
+    {
+        var rules = new List<RuleModel>();
+        foreach (RuleSpec rule in cls.Rules)
+        {
+            FieldSpec[] members = rule.Fields.Distinct(StringComparer.Ordinal)
+                .Select(json => cls.Fields.FirstOrDefault(f => f.JsonName == json))
+                .Where(f => f is not null && names.ContainsKey(f.JsonName))
+                .ToArray()!;
+            if (members.Length < 2)
+            {
+                // A member clashed and was left out (reported there); a rule over fewer than two is no rule.
+                continue;
+            }
+
+            bool exactlyOne = rule.Kind == RuleKind.ExactlyOne;
+            string list = string.Join(", ", members.Select(f => "'" + f.JsonName + "'"));
+            rules.Add(new RuleModel(
+                exactlyOne ? "exactlyOne" : "atLeastOne",
+                exactlyOne,
+                KnownNames.AttributeUsage(exactlyOne ? KnownNames.ExactlyOneAttribute : KnownNames.AtLeastOneAttribute),
+                members.Select(f => new RuleMember(names[f.JsonName], CSharpLiterals.String(CSharpNames.Bare(names[f.JsonName])), f.Type.IsStringLike)).ToImmutableEquatableArray(),
+                CSharpLiterals.String(exactlyOne ? $"Exactly one of {list} must be set." : $"At least one of {list} must be set.")));
+        }
+
+        return rules.ToImmutableEquatableArray();
+    }
+
+    private ServiceModel BindService(ServiceSpec? service)
+    {
+        string serviceName = CSharpNames.ToPascalCase(service?.Name ?? Path.GetFileName(_spec.Directory));
+        string client = serviceName + KnownNames.ClientSuffix;
+        EnvelopeSpec? envelope = service?.Envelope;
+        return new ServiceModel(
+            $"{_namespace}.{client}.g.cs",
+            Path.GetFileName(_spec.Directory),
+            _namespace,
+            _options,
+            serviceName,
+            "I" + client,
+            client,
+            serviceName + KnownNames.OptionsSuffix,
+            serviceName + KnownNames.ExtensionsSuffix,
+            serviceName + KnownNames.FakeSuffix,
+            envelope is null
+                ? null
+                : new EnvelopeModel(
+                    CSharpLiterals.String(envelope.CodeField),
+                    envelope.MessageField is null ? "null" : CSharpLiterals.String(envelope.MessageField),
+                    envelope.SuccessValues.Select(CSharpLiterals.String).ToImmutableEquatableArray(),
+                    envelope.MissingIsSuccess),
+            service?.BaseUrl);
+    }
+
+    private ClientMethodModel BindClient(ServiceModel service)
+    {
+        ClassSpec request = _spec.Request;
+        Dictionary<string, string> names = _propertyNames[request.Id];
+        return new ClientMethodModel(
+            service.ClientInterface,
+            service.ClientClass,
+            _name + KnownNames.AsyncSuffix,
+            TypeName(_classNames[request.Id]!),
+            TypeName(_classNames[ClassIds.Response]!),
+            CSharpLiterals.String(_name),
+            CSharpLiterals.String(_spec.Method),
+            CSharpLiterals.String(_spec.Url),
+            Parameters(request, names),
+            request.Fields.Where(f => f.Token && names.ContainsKey(f.JsonName)).Select(f => names[f.JsonName]).ToImmutableEquatableArray(),
+            SendsBody(_spec.Method),
+            _spec.Title ?? $"Calls {_name}.",
+            $"{_spec.Method} {_spec.Url}{(_spec.Description is null ? string.Empty : "\n" + _spec.Description)}");
+    }
+
+    private FakeRouteModel BindFake(ServiceModel service, ExamplesModel? examples)
+        => new(
+            service.FakeClass,
+            "Map" + _name,
+            "Validate" + _name,
+            _name,
+            CSharpLiterals.String(_name),
+            CSharpLiterals.String(_spec.Method),
+            CSharpLiterals.String(_spec.Url),
+            TypeName(_classNames[ClassIds.Request]!),
+            examples?.ResponseLiteral is null ? "null" : $"{TypeName(examples.ClassName)}.Response",
+            SendsBody(_spec.Method),
+            Parameters(_spec.Request, _propertyNames[ClassIds.Request]));
+
+    private static ImmutableEquatableArray<ParameterModel> Parameters(ClassSpec request, Dictionary<string, string> names)
+        => request.Fields
+            .Where(f => f.Position != FieldPosition.Body && names.ContainsKey(f.JsonName))
+            .Select(f => new ParameterModel(f.Position.ToString(), names[f.JsonName], CSharpLiterals.String(f.JsonName), f.Secret, FakeRead(f.Type)))
+            .ToImmutableEquatableArray();
+
+    /// <summary>The <c>SpecFakeRequest</c> reader of a value outside the body; a query list is not read back.</summary>
+    private static string? FakeRead(TypeRef type) => type.Kind switch
+    {
+        SpecTypeKind.String or SpecTypeKind.Date => "Text",
+        SpecTypeKind.Int32 => "ReadInt32",
+        SpecTypeKind.Int64 => "ReadInt64",
+        SpecTypeKind.Double => "ReadDouble",
+        SpecTypeKind.Boolean => "ReadBoolean",
+        _ => null,
+    };
+
+    /// <summary>GET, DELETE, HEAD and OPTIONS send no body, whatever fields the spec lists.</summary>
+    private static bool SendsBody(string method) => method is "POST" or "PUT" or "PATCH";
+
+    private DeclaredNames DeclareNames(string hintName, ExamplesModel? examples, ServiceModel? service)
+    {
+        string file = _spec.FilePath;
+        var names = _spec.Classes
+            .Where(c => _classNames[c.Id] is not null)
+            .Select(c => new DeclaredName(_classNames[c.Id]!, file, Describe(c) + " of " + _name, c.Location))
+            .ToList();
+        if (examples is not null)
+        {
+            names.Add(new DeclaredName(examples.ClassName, file, "the examples of " + _name, _spec.NameLocation));
+        }
+
+        if (service is not null)
+        {
+            // Every interface of a folder declares its client; only another owner's use of a name clashes.
+            string owner = "service " + service.Namespace + "." + service.ServiceName;
+            var clientNames = new List<string> { service.ClientInterface, service.ClientClass, service.OptionsClass, service.ExtensionsClass };
+            if (_options.FakeServer)
+            {
+                clientNames.Add(service.FakeClass);
+            }
+
+            names.AddRange(clientNames.Select(n => new DeclaredName(n, owner, $"the client of service '{service.ServiceName}'", _spec.NameLocation)));
+        }
+
+        return new DeclaredNames(_namespace, file, hintName, service?.HintName, names.ToImmutableEquatableArray());
+    }
+
+    /// <summary>How a diagnostic names a class of the spec.</summary>
+    private static string Describe(ClassSpec spec) => spec.Kind switch
+    {
+        ClassKind.Request => "the request class",
+        ClassKind.Response => "the response class",
+        ClassKind.Named => $"type '{spec.SpecName}'",
+        _ => $"the inline object of field '{spec.SpecName}'",
+    };
+
+    private string ClassSummary(ClassSpec cls) => cls.Kind switch
+    {
+        ClassKind.Request => $"The request of {_name}{(_spec.Title is null ? "." : ": " + _spec.Title)}",
+        ClassKind.Response => $"The response of {_name}{(_spec.Title is null ? "." : ": " + _spec.Title)}",
+        ClassKind.Named => $"The '{cls.SpecName}' type of {_name}.",
+        _ => $"The '{cls.SpecName}' object of {_name}.",
+    };
+
+    private void Report(LocationInfo location, string name, string what, string owner)
+        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, location, name, what, owner));
+}

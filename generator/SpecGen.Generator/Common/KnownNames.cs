@@ -1,0 +1,65 @@
+namespace SpecGen.Generator.Common;
+
+/// <summary>
+/// The names that generated code, the runtime and the analyzers must agree on, in one place:
+/// a rename here is a rename everywhere, and binding reserves exactly what the emitters declare.
+/// </summary>
+internal static class KnownNames
+{
+    /// <summary>The runtime's namespace, as generated code refers to it.</summary>
+    public const string Runtime = "global::SpecGen";
+
+    /// <summary>The runtime's SpecGen.Testing namespace, as generated fakes refer to it.</summary>
+    public const string Testing = "global::SpecGen.Testing";
+
+    // Suffixes of the classes generated per interface and per service.
+    public const string RequestSuffix = "Request";
+    public const string ResponseSuffix = "Response";
+    public const string ExamplesSuffix = "Examples";
+    public const string ClientSuffix = "Client";
+    public const string OptionsSuffix = "ClientOptions";
+    public const string ExtensionsSuffix = "ClientServiceCollectionExtensions";
+    public const string FakeSuffix = "Fake";
+    public const string AsyncSuffix = "Async";
+
+    // Members every generated DTO declares. A spec field may not take one of these names.
+    public const string Validate = "Validate";
+    public const string ValidateInto = "ValidateInto";
+    public const string ReadJson = "ReadJson";
+    public const string WriteJson = "WriteJson";
+    public const string WithToken = "WithToken";
+    public const string JsonConverter = "SpecGenJsonConverter";
+
+    /// <summary>The nested class that holds each body field's encoded JSON name.</summary>
+    public const string JsonNames = "SpecGenJsonNames";
+
+    /// <summary>The nested class that holds each pattern field's compiled regular expression.</summary>
+    public const string Patterns = "SpecGenPatterns";
+
+    /// <summary>Members a class has or that C# forbids a property to hide.</summary>
+    public static readonly string[] ReservedMembers =
+    {
+        Validate, ValidateInto, ReadJson, WriteJson, WithToken, JsonConverter, JsonNames, Patterns,
+        "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    // The attributes the generator puts on members for the analyzers (metadata names).
+    public const string FieldAttribute = "SpecGen.SpecFieldAttribute";
+    public const string MandatoryAttribute = "SpecGen.SpecMandatoryAttribute";
+    public const string SecretAttribute = "SpecGen.SpecSecretAttribute";
+    public const string TokenAttribute = "SpecGen.SpecTokenAttribute";
+    public const string ValuesAttribute = "SpecGen.SpecValuesAttribute";
+    public const string FormatAttribute = "SpecGen.SpecFormatAttribute";
+    public const string AtLeastOneAttribute = "SpecGen.SpecAtLeastOneAttribute";
+    public const string ExactlyOneAttribute = "SpecGen.SpecExactlyOneAttribute";
+
+    /// <summary>The attribute's name as generated code writes it: <c>global::SpecGen.SpecField</c>.</summary>
+    public static string AttributeUsage(string metadataName)
+        => "global::" + metadataName.Substring(0, metadataName.Length - "Attribute".Length);
+
+    /// <summary>The tool name in <c>[GeneratedCode]</c>, by which the analyzers know generated clients.</summary>
+    public const string GeneratedCodeTool = "SpecGen";
+
+    /// <summary>The assembly whose presence turns on the generated fake servers.</summary>
+    public const string TestingAssembly = "SpecGen.Testing";
+}

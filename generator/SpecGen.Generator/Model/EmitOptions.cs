@@ -1,0 +1,13 @@
+namespace SpecGen.Generator.Model;
+
+/// <summary>What the consuming compilation allows and asks for.</summary>
+/// <param name="NullableAnnotations">
+/// True from C# 8 on. Before it (the default of netstandard2.0 and .NET Framework projects, C# 7.3)
+/// the generated code carries no nullable annotations, so it compiles there too.
+/// </param>
+/// <param name="FakeServer">True when the project references SpecGen.Testing: fakes are generated too.</param>
+internal sealed record EmitOptions(bool NullableAnnotations, bool FakeServer = false)
+{
+    /// <summary>The <c>?</c> of a nullable reference type, or nothing before C# 8.</summary>
+    public string NullableMark => NullableAnnotations ? "?" : string.Empty;
+}

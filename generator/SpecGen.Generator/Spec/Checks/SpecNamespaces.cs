@@ -1,0 +1,44 @@
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace SpecGen.Generator.Spec;
+
+/// <summary>The rule for a namespace that generated code goes into, from service.yaml or MSBuild.</summary>
+internal static class SpecNamespaces
+{
+    /// <summary>The runtime's namespace: generated types there could hide the runtime's own.</summary>
+    public const string Reserved = "SpecGen";
+
+    /// <summary>Null when <paramref name="ns"/> can hold generated code; else why not, as a phrase.</summary>
+    public static string? Problem(string ns)
+    {
+        string[] parts = ns.Split('.');
+        foreach (string part in parts)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(part) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None || part == "global" || HasFormattingCharacter(part))
+            {
+                return "expected a C# namespace such as 'Cec.Chatbot', of identifiers that are not keywords";
+            }
+        }
+
+        if (parts[0] == Reserved)
+        {
+            return $"'{Reserved}' and the namespaces below it belong to the SpecGen runtime";
+        }
+
+        return null;
+    }
+
+    // C# ignores formatting characters in identifiers, so 'A\u200BB' would silently be 'AB'.
+    private static bool HasFormattingCharacter(string text)
+    {
+        foreach (char c in text)
+        {
+            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
