@@ -5,8 +5,8 @@ namespace SpecGen.Generator.Spec;
 /// <summary>The rule for a namespace that generated code goes into, from service.yaml or MSBuild.</summary>
 internal static class SpecNamespaces
 {
-    /// <summary>The runtime's namespace: generated types there could hide the runtime's own.</summary>
-    public const string Reserved = "SpecGen";
+    /// <summary>The runtime's namespaces: generated types there could hide the runtime's own (SpecGen.ValidationResult).</summary>
+    private static readonly string[] Reserved = { "SpecGen", "SpecGen.Testing" };
 
     /// <summary>Null when <paramref name="ns"/> can hold generated code; else why not, as a phrase.</summary>
     public static string? Problem(string ns)
@@ -20,9 +20,9 @@ internal static class SpecNamespaces
             }
         }
 
-        if (parts[0] == Reserved)
+        if (System.Array.IndexOf(Reserved, ns) >= 0)
         {
-            return $"'{Reserved}' and the namespaces below it belong to the SpecGen runtime";
+            return $"'{ns}' is the SpecGen runtime's own namespace";
         }
 
         return null;

@@ -451,7 +451,7 @@ internal sealed partial class SpecParser
         }
 
         // A URL or a header carries text: one value, or for a query one value per list item.
-        bool fits = type.IsScalar || (position == FieldPosition.Query && type.Kind == SpecTypeKind.List && type.Element!.IsScalar);
+        bool fits = position == FieldPosition.Body || type.IsScalar || (position == FieldPosition.Query && type.Kind == SpecTypeKind.List && type.Element!.IsScalar);
         if (!fits)
         {
             string carries = position == FieldPosition.Query ? "a string, number or boolean, or a list of them" : "a string, number or boolean";

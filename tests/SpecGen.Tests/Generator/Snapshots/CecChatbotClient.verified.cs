@@ -10,7 +10,7 @@ namespace Cec.Chatbot
     {
     }
 
-    /// <summary>The options of <see cref="CecChatbotClient"/>.</summary>
+    /// <summary>The options of <see cref="global::Cec.Chatbot.CecChatbotClient"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed class CecChatbotClientOptions : global::SpecGen.SpecClientOptions
     {
@@ -19,7 +19,7 @@ namespace Cec.Chatbot
     /// <summary>Calls the CecChatbot interfaces over HTTP, validating each request before it is sent.</summary>
     /// <remarks>The reference pages address the service as https://{host}:{port}; set <see cref="global::SpecGen.SpecClientOptions.BaseAddress"/>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
-    public sealed partial class CecChatbotClient : ICecChatbotClient
+    public sealed partial class CecChatbotClient : global::Cec.Chatbot.ICecChatbotClient
     {
         private static readonly global::SpecGen.SpecEnvelope? s_envelope = new global::SpecGen.SpecEnvelope("errorCode", "errorMessage", new string[] { "0" }, missingIsSuccess: false);
         private readonly global::SpecGen.SpecHttpInvoker _invoker;
@@ -28,21 +28,21 @@ namespace Cec.Chatbot
         /// <param name="httpClient">The HTTP client, with its base address set.</param>
         /// <param name="tokenProvider">Fills token fields the caller leaves empty; optional.</param>
         /// <param name="logger">Receives one line per call, without bodies or secrets; optional.</param>
-        public CecChatbotClient(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider? tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<CecChatbotClient>? logger = null)
+        public CecChatbotClient(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider? tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<global::Cec.Chatbot.CecChatbotClient>? logger = null)
         {
-            _invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);
+            this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);
         }
     }
 
-    /// <summary>Registers <see cref="ICecChatbotClient"/> in a service collection.</summary>
+    /// <summary>Registers <see cref="global::Cec.Chatbot.ICecChatbotClient"/> in a service collection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public static class CecChatbotClientServiceCollectionExtensions
     {
-        /// <summary>Registers <see cref="ICecChatbotClient"/> as a typed client of <see cref="global::System.Net.Http.IHttpClientFactory"/>.</summary>
+        /// <summary>Registers <see cref="global::Cec.Chatbot.ICecChatbotClient"/> as a typed client of <see cref="global::System.Net.Http.IHttpClientFactory"/>.</summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the options, at least the base address.</param>
         /// <returns>The HTTP client builder, to add handlers or resilience.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCecChatbotClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<CecChatbotClientOptions> configure)
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCecChatbotClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Cec.Chatbot.CecChatbotClientOptions> configure)
         {
             if (services == null)
             {
@@ -55,9 +55,9 @@ namespace Cec.Chatbot
             }
 
             global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);
-            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<ICecChatbotClient, CecChatbotClient>(
+            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Cec.Chatbot.ICecChatbotClient, global::Cec.Chatbot.CecChatbotClient>(
                 services,
-                (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<CecChatbotClientOptions>>(provider).Value.ApplyTo(httpClient));
+                (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Cec.Chatbot.CecChatbotClientOptions>>(provider).Value.ApplyTo(httpClient));
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Shop.Api
 {
     /// <summary>The request of PlaceOrder: Place an order</summary>
     /// <remarks>POST /shop/{shopId}/orders</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(PlaceOrderRequest.SpecGenJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.PlaceOrderRequest.SpecGenJsonConverter))]
     [global::SpecGen.SpecExactlyOne("Total", "Weight")]
     [global::SpecGen.SpecAtLeastOne("Tags", "Scores")]
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
@@ -96,23 +96,23 @@ namespace Shop.Api
         /// <summary>The 'address' field.</summary>
         /// <remarks>Body field 'address', address, optional.</remarks>
         [global::SpecGen.SpecField("address", global::SpecGen.SpecPosition.Body)]
-        public Address? Address { get; set; }
+        public global::Shop.Api.Address? Address { get; set; }
 
         /// <summary>The 'history' field.</summary>
         /// <remarks>Body field 'history', List&lt;address&gt;, optional.</remarks>
         [global::SpecGen.SpecField("history", global::SpecGen.SpecPosition.Body)]
-        public global::System.Collections.Generic.List<Address>? History { get; set; }
+        public global::System.Collections.Generic.List<global::Shop.Api.Address>? History { get; set; }
 
         /// <summary>The lines of the order.</summary>
         /// <remarks>Body field 'items', Object[], mandatory.</remarks>
         [global::SpecGen.SpecField("items", global::SpecGen.SpecPosition.Body)]
         [global::SpecGen.SpecMandatory]
-        public global::System.Collections.Generic.List<PlaceOrderRequestItems>? Items { get; set; }
+        public global::System.Collections.Generic.List<global::Shop.Api.PlaceOrderRequestItems>? Items { get; set; }
 
         /// <summary>The 'buyer' field.</summary>
         /// <remarks>Body field 'buyer', Object, optional.</remarks>
         [global::SpecGen.SpecField("buyer", global::SpecGen.SpecPosition.Body)]
-        public Customer? Buyer { get; set; }
+        public global::Shop.Api.Customer? Buyer { get; set; }
 
         /// <summary>
         /// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,
@@ -121,163 +121,163 @@ namespace Shop.Api
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            ValidateInto(ref errors);
+            this.ValidateInto(ref errors);
             return errors.ToResult();
         }
 
         /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
         internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
         {
-            if (global::SpecGen.SpecChecks.IsMissing(ShopId))
+            if (global::SpecGen.SpecChecks.IsMissing(this.ShopId))
             {
                 errors.Add("shopId", "mandatory", "'shopId' is mandatory.");
             }
             else
             {
-                if (!s_patternShopId.IsMatch(ShopId))
+                if (!global::SpecGen.SpecChecks.MatchesPattern(SpecGenPatterns.ShopId, this.ShopId))
                 {
                     errors.Add("shopId", "pattern", "'shopId' must match the pattern '^[0-9]+$'.");
                 }
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(XAppKey))
+            if (global::SpecGen.SpecChecks.IsMissing(this.XAppKey))
             {
                 errors.Add("X-APP-Key", "mandatory", "'X-APP-Key' is mandatory.");
             }
 
-            if (!global::SpecGen.SpecChecks.IsMissing(TwoFactorCode))
+            if (!global::SpecGen.SpecChecks.IsMissing(this.TwoFactorCode))
             {
-                if (TwoFactorCode.Length < 6)
+                if (this.TwoFactorCode.Length < 6)
                 {
                     errors.Add("2fa", "minLength", "'2fa' must be at least 6 characters long.");
                 }
 
-                if (TwoFactorCode.Length > 6)
+                if (this.TwoFactorCode.Length > 6)
                 {
                     errors.Add("2fa", "maxLength", "'2fa' must be at most 6 characters long.");
                 }
             }
 
-            if (Quantity != null)
+            if (this.Quantity != null)
             {
-                if (Quantity.Value < 1m)
+                if (this.Quantity.Value < 1)
                 {
                     errors.Add("quantity", "minimum", "'quantity' must be at least 1.");
                 }
 
-                if (Quantity.Value > 99m)
+                if (this.Quantity.Value > 99)
                 {
                     errors.Add("quantity", "maximum", "'quantity' must be at most 99.");
                 }
             }
 
-            if (Total == null)
+            if (this.Total == null)
             {
                 errors.Add("total", "mandatory", "'total' is mandatory.");
             }
 
-            if (Weight != null)
+            if (this.Weight != null)
             {
-                if (Weight.Value < 0.5d)
+                if (this.Weight.Value < 0.5d)
                 {
                     errors.Add("weight", "minimum", "'weight' must be at least 0.5.");
                 }
             }
 
-            if (!global::SpecGen.SpecChecks.IsMissing(CreatedAt))
+            if (!global::SpecGen.SpecChecks.IsMissing(this.CreatedAt))
             {
-                if (!global::SpecGen.SpecFormats.IsValid(CreatedAt, "yyyy-MM-dd"))
+                if (!global::SpecGen.SpecFormats.IsValid(this.CreatedAt, "yyyy-MM-dd"))
                 {
                     errors.Add("createdAt", "format", "'createdAt' must match the format 'yyyy-MM-dd'.");
                 }
             }
 
-            if (!global::SpecGen.SpecChecks.IsMissing(Channel))
+            if (!global::SpecGen.SpecChecks.IsMissing(this.Channel))
             {
-                if (Channel != "WEB" && Channel != "APP")
+                if (this.Channel != "WEB" && this.Channel != "APP")
                 {
                     errors.Add("channel", "values", "'channel' must be one of: WEB, APP.");
                 }
             }
 
-            if (Tags != null)
+            if (this.Tags != null)
             {
-                if (Tags.Count < 1)
+                if (this.Tags.Count < 1)
                 {
                     errors.Add("tags", "minItems", "'tags' must have at least 1 item.");
                 }
 
-                if (Tags.Count > 5)
+                if (this.Tags.Count > 5)
                 {
                     errors.Add("tags", "maxItems", "'tags' must have at most 5 items.");
                 }
 
-                for (int i = 0; i < Tags.Count; i++)
+                for (int i = 0; i < this.Tags.Count; i++)
                 {
-                    if (global::SpecGen.SpecChecks.IsMissing(Tags[i]))
+                    if (global::SpecGen.SpecChecks.IsMissing(this.Tags[i]))
                     {
                         continue;
                     }
 
-                    if (Tags[i].Length > 10)
+                    if (this.Tags[i].Length > 10)
                     {
                         errors.Add("tags", i, "maxLength", "Each item of 'tags' must be at most 10 characters long.");
                     }
                 }
             }
 
-            if (Address != null)
+            if (this.Address != null)
             {
                 int mark = errors.Count;
-                Address.ValidateInto(ref errors);
+                this.Address.ValidateInto(ref errors);
                 errors.Prefix(mark, "address");
             }
 
-            if (History != null)
+            if (this.History != null)
             {
-                for (int i = 0; i < History.Count; i++)
+                for (int i = 0; i < this.History.Count; i++)
                 {
-                    if (History[i] != null)
+                    if (this.History[i] != null)
                     {
                         int mark = errors.Count;
-                        History[i].ValidateInto(ref errors);
+                        this.History[i].ValidateInto(ref errors);
                         errors.Prefix(mark, "history", i);
                     }
                 }
             }
 
-            if (Items == null)
+            if (this.Items == null)
             {
                 errors.Add("items", "mandatory", "'items' is mandatory.");
             }
             else
             {
-                for (int i = 0; i < Items.Count; i++)
+                for (int i = 0; i < this.Items.Count; i++)
                 {
-                    if (Items[i] != null)
+                    if (this.Items[i] != null)
                     {
                         int mark = errors.Count;
-                        Items[i].ValidateInto(ref errors);
+                        this.Items[i].ValidateInto(ref errors);
                         errors.Prefix(mark, "items", i);
                     }
                 }
             }
 
-            if (Buyer != null)
+            if (this.Buyer != null)
             {
                 int mark = errors.Count;
-                Buyer.ValidateInto(ref errors);
+                this.Buyer.ValidateInto(ref errors);
                 errors.Prefix(mark, "buyer");
             }
 
             {
                 int exactlyOne = 0;
-                if (Total != null)
+                if (this.Total != null)
                 {
                     exactlyOne++;
                 }
 
-                if (Weight != null)
+                if (this.Weight != null)
                 {
                     exactlyOne++;
                 }
@@ -290,12 +290,12 @@ namespace Shop.Api
 
             {
                 int atLeastOne = 0;
-                if (Tags != null)
+                if (this.Tags != null)
                 {
                     atLeastOne++;
                 }
 
-                if (Scores != null)
+                if (this.Scores != null)
                 {
                     atLeastOne++;
                 }
@@ -307,109 +307,137 @@ namespace Shop.Api
             }
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_patternShopId = new global::System.Text.RegularExpressions.Regex(
-            "^[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        /// <summary>The compiled patterns; a match that takes over a second fails the check instead of hanging.</summary>
+        private static class SpecGenPatterns
+        {
+            internal static readonly global::System.Text.RegularExpressions.Regex ShopId = new global::System.Text.RegularExpressions.Regex(
+                "^[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        }
 
         /// <summary>The values of this object; secret values are masked.</summary>
         public override string ToString()
         {
             var builder = new global::System.Text.StringBuilder();
             builder.Append("PlaceOrderRequest {");
-            global::SpecGen.SpecText.AppendValue(builder.Append(" ShopId = "), ShopId);
-            global::SpecGen.SpecText.AppendSecret(builder.Append(", XAppKey = "), XAppKey);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", DryRun = "), DryRun);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Class = "), Class);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", TwoFactorCode = "), TwoFactorCode);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Quantity = "), Quantity);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Total = "), Total);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Weight = "), Weight);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", CreatedAt = "), CreatedAt);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Channel = "), Channel);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Tags = "), Tags);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Scores = "), Scores);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Attributes = "), Attributes);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Extra = "), Extra);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Payload = "), Payload);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Address = "), Address);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", History = "), History);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Items = "), Items);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Buyer = "), Buyer);
+            global::SpecGen.SpecText.AppendValue(builder.Append(" ShopId = "), this.ShopId);
+            global::SpecGen.SpecText.AppendSecret(builder.Append(", XAppKey = "), this.XAppKey);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", DryRun = "), this.DryRun);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Class = "), this.Class);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", TwoFactorCode = "), this.TwoFactorCode);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Quantity = "), this.Quantity);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Total = "), this.Total);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Weight = "), this.Weight);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", CreatedAt = "), this.CreatedAt);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Channel = "), this.Channel);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Tags = "), this.Tags);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Scores = "), this.Scores);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Attributes = "), this.Attributes);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Extra = "), this.Extra);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Payload = "), this.Payload);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Address = "), this.Address);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", History = "), this.History);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Items = "), this.Items);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Buyer = "), this.Buyer);
             return builder.Append(" }").ToString();
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonClass = global::System.Text.Json.JsonEncodedText.Encode("class");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonTwoFactorCode = global::System.Text.Json.JsonEncodedText.Encode("2fa");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonQuantity = global::System.Text.Json.JsonEncodedText.Encode("quantity");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonTotal = global::System.Text.Json.JsonEncodedText.Encode("total");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonWeight = global::System.Text.Json.JsonEncodedText.Encode("weight");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonCreatedAt = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonChannel = global::System.Text.Json.JsonEncodedText.Encode("channel");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonTags = global::System.Text.Json.JsonEncodedText.Encode("tags");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonScores = global::System.Text.Json.JsonEncodedText.Encode("scores");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonAttributes = global::System.Text.Json.JsonEncodedText.Encode("attributes");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonExtra = global::System.Text.Json.JsonEncodedText.Encode("extra");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonPayload = global::System.Text.Json.JsonEncodedText.Encode("payload");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonAddress = global::System.Text.Json.JsonEncodedText.Encode("address");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonHistory = global::System.Text.Json.JsonEncodedText.Encode("history");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonItems = global::System.Text.Json.JsonEncodedText.Encode("items");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonBuyer = global::System.Text.Json.JsonEncodedText.Encode("buyer");
-
-        /// <summary>Reads a <see cref="PlaceOrderRequest"/> from the JSON object at the reader's current token.</summary>
-        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec.</exception>
-        internal static PlaceOrderRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a <see cref="global::Shop.Api.PlaceOrderRequest"/> from the JSON object at the reader's current token.</summary>
+        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
+        internal static global::Shop.Api.PlaceOrderRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-            var value = new PlaceOrderRequest();
+            var value = new global::Shop.Api.PlaceOrderRequest();
+            var seen = default(global::SpecGen.SpecPropertySet);
             string property = string.Empty;
             try
             {
                 while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals(s_jsonClass.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals(SpecGenJsonNames.Class.EncodedUtf8Bytes))
                     {
                         property = "class";
+                        if (!seen.Add(0))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Class = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonTwoFactorCode.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.TwoFactorCode.EncodedUtf8Bytes))
                     {
                         property = "2fa";
+                        if (!seen.Add(1))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.TwoFactorCode = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonQuantity.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Quantity.EncodedUtf8Bytes))
                     {
                         property = "quantity";
+                        if (!seen.Add(2))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Quantity = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonTotal.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Total.EncodedUtf8Bytes))
                     {
                         property = "total";
+                        if (!seen.Add(3))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Total = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonWeight.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Weight.EncodedUtf8Bytes))
                     {
                         property = "weight";
+                        if (!seen.Add(4))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Weight = global::SpecGen.SpecJson.ReadDoubleOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonCreatedAt.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.CreatedAt.EncodedUtf8Bytes))
                     {
                         property = "createdAt";
+                        if (!seen.Add(5))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.CreatedAt = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonChannel.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Channel.EncodedUtf8Bytes))
                     {
                         property = "channel";
+                        if (!seen.Add(6))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Channel = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonTags.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Tags.EncodedUtf8Bytes))
                     {
                         property = "tags";
+                        if (!seen.Add(7))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -434,9 +462,14 @@ namespace Shop.Api
                             value.Tags = list0;
                         }
                     }
-                    else if (reader.ValueTextEquals(s_jsonScores.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Scores.EncodedUtf8Bytes))
                     {
                         property = "scores";
+                        if (!seen.Add(8))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -461,9 +494,14 @@ namespace Shop.Api
                             value.Scores = list0;
                         }
                     }
-                    else if (reader.ValueTextEquals(s_jsonAttributes.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Attributes.EncodedUtf8Bytes))
                     {
                         property = "attributes";
+                        if (!seen.Add(9))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -490,9 +528,14 @@ namespace Shop.Api
                             value.Attributes = map0;
                         }
                     }
-                    else if (reader.ValueTextEquals(s_jsonExtra.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Extra.EncodedUtf8Bytes))
                     {
                         property = "extra";
+                        if (!seen.Add(10))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -519,21 +562,36 @@ namespace Shop.Api
                             value.Extra = map0;
                         }
                     }
-                    else if (reader.ValueTextEquals(s_jsonPayload.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Payload.EncodedUtf8Bytes))
                     {
                         property = "payload";
+                        if (!seen.Add(11))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Payload = global::SpecGen.SpecJson.ReadJsonElementOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonAddress.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Address.EncodedUtf8Bytes))
                     {
                         property = "address";
+                        if (!seen.Add(12))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Address = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : Address.ReadJson(ref reader);
+                        value.Address = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Address.ReadJson(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonHistory.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.History.EncodedUtf8Bytes))
                     {
                         property = "history";
+                        if (!seen.Add(13))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -542,12 +600,12 @@ namespace Shop.Api
                         else
                         {
                             global::SpecGen.SpecJson.ExpectStartArray(ref reader);
-                            var list0 = new global::System.Collections.Generic.List<Address>();
+                            var list0 = new global::System.Collections.Generic.List<global::Shop.Api.Address>();
                             try
                             {
                                 while (global::SpecGen.SpecJson.ReadNextItem(ref reader))
                                 {
-                                    list0.Add(Address.ReadJson(ref reader));
+                                    list0.Add(global::Shop.Api.Address.ReadJson(ref reader));
                                 }
                             }
                             catch (global::System.Text.Json.JsonException ex)
@@ -558,9 +616,14 @@ namespace Shop.Api
                             value.History = list0;
                         }
                     }
-                    else if (reader.ValueTextEquals(s_jsonItems.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Items.EncodedUtf8Bytes))
                     {
                         property = "items";
+                        if (!seen.Add(14))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -569,12 +632,12 @@ namespace Shop.Api
                         else
                         {
                             global::SpecGen.SpecJson.ExpectStartArray(ref reader);
-                            var list0 = new global::System.Collections.Generic.List<PlaceOrderRequestItems>();
+                            var list0 = new global::System.Collections.Generic.List<global::Shop.Api.PlaceOrderRequestItems>();
                             try
                             {
                                 while (global::SpecGen.SpecJson.ReadNextItem(ref reader))
                                 {
-                                    list0.Add(PlaceOrderRequestItems.ReadJson(ref reader));
+                                    list0.Add(global::Shop.Api.PlaceOrderRequestItems.ReadJson(ref reader));
                                 }
                             }
                             catch (global::System.Text.Json.JsonException ex)
@@ -585,11 +648,16 @@ namespace Shop.Api
                             value.Items = list0;
                         }
                     }
-                    else if (reader.ValueTextEquals(s_jsonBuyer.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Buyer.EncodedUtf8Bytes))
                     {
                         property = "buyer";
+                        if (!seen.Add(15))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Buyer = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : Customer.ReadJson(ref reader);
+                        value.Buyer = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Customer.ReadJson(ref reader);
                     }
                     else
                     {
@@ -609,46 +677,46 @@ namespace Shop.Api
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Class != null)
+            if (this.Class != null)
             {
-                writer.WritePropertyName(s_jsonClass);
-                writer.WriteStringValue(Class);
+                writer.WritePropertyName(SpecGenJsonNames.Class);
+                writer.WriteStringValue(this.Class);
             }
-            if (TwoFactorCode != null)
+            if (this.TwoFactorCode != null)
             {
-                writer.WritePropertyName(s_jsonTwoFactorCode);
-                writer.WriteStringValue(TwoFactorCode);
+                writer.WritePropertyName(SpecGenJsonNames.TwoFactorCode);
+                writer.WriteStringValue(this.TwoFactorCode);
             }
-            if (Quantity != null)
+            if (this.Quantity != null)
             {
-                writer.WritePropertyName(s_jsonQuantity);
-                writer.WriteNumberValue(Quantity.Value);
+                writer.WritePropertyName(SpecGenJsonNames.Quantity);
+                writer.WriteNumberValue(this.Quantity.Value);
             }
-            if (Total != null)
+            if (this.Total != null)
             {
-                writer.WritePropertyName(s_jsonTotal);
-                writer.WriteNumberValue(Total.Value);
+                writer.WritePropertyName(SpecGenJsonNames.Total);
+                writer.WriteNumberValue(this.Total.Value);
             }
-            if (Weight != null)
+            if (this.Weight != null)
             {
-                writer.WritePropertyName(s_jsonWeight);
-                writer.WriteNumberValue(Weight.Value);
+                writer.WritePropertyName(SpecGenJsonNames.Weight);
+                writer.WriteNumberValue(this.Weight.Value);
             }
-            if (CreatedAt != null)
+            if (this.CreatedAt != null)
             {
-                writer.WritePropertyName(s_jsonCreatedAt);
-                writer.WriteStringValue(CreatedAt);
+                writer.WritePropertyName(SpecGenJsonNames.CreatedAt);
+                writer.WriteStringValue(this.CreatedAt);
             }
-            if (Channel != null)
+            if (this.Channel != null)
             {
-                writer.WritePropertyName(s_jsonChannel);
-                writer.WriteStringValue(Channel);
+                writer.WritePropertyName(SpecGenJsonNames.Channel);
+                writer.WriteStringValue(this.Channel);
             }
-            if (Tags != null)
+            if (this.Tags != null)
             {
-                writer.WritePropertyName(s_jsonTags);
+                writer.WritePropertyName(SpecGenJsonNames.Tags);
                 writer.WriteStartArray();
-                foreach (var item0 in Tags)
+                foreach (var item0 in this.Tags)
                 {
                     if (item0 == null)
                     {
@@ -661,21 +729,21 @@ namespace Shop.Api
                 }
                 writer.WriteEndArray();
             }
-            if (Scores != null)
+            if (this.Scores != null)
             {
-                writer.WritePropertyName(s_jsonScores);
+                writer.WritePropertyName(SpecGenJsonNames.Scores);
                 writer.WriteStartArray();
-                foreach (var item0 in Scores)
+                foreach (var item0 in this.Scores)
                 {
                     writer.WriteNumberValue(item0);
                 }
                 writer.WriteEndArray();
             }
-            if (Attributes != null)
+            if (this.Attributes != null)
             {
-                writer.WritePropertyName(s_jsonAttributes);
+                writer.WritePropertyName(SpecGenJsonNames.Attributes);
                 writer.WriteStartObject();
-                foreach (var entry0 in Attributes)
+                foreach (var entry0 in this.Attributes)
                 {
                     writer.WritePropertyName(entry0.Key);
                     if (entry0.Value == null)
@@ -689,32 +757,32 @@ namespace Shop.Api
                 }
                 writer.WriteEndObject();
             }
-            if (Extra != null)
+            if (this.Extra != null)
             {
-                writer.WritePropertyName(s_jsonExtra);
+                writer.WritePropertyName(SpecGenJsonNames.Extra);
                 writer.WriteStartObject();
-                foreach (var entry0 in Extra)
+                foreach (var entry0 in this.Extra)
                 {
                     writer.WritePropertyName(entry0.Key);
                     entry0.Value.WriteTo(writer);
                 }
                 writer.WriteEndObject();
             }
-            if (Payload != null)
+            if (this.Payload != null)
             {
-                writer.WritePropertyName(s_jsonPayload);
-                Payload.Value.WriteTo(writer);
+                writer.WritePropertyName(SpecGenJsonNames.Payload);
+                this.Payload.Value.WriteTo(writer);
             }
-            if (Address != null)
+            if (this.Address != null)
             {
-                writer.WritePropertyName(s_jsonAddress);
-                Address.WriteJson(writer);
+                writer.WritePropertyName(SpecGenJsonNames.Address);
+                this.Address.WriteJson(writer);
             }
-            if (History != null)
+            if (this.History != null)
             {
-                writer.WritePropertyName(s_jsonHistory);
+                writer.WritePropertyName(SpecGenJsonNames.History);
                 writer.WriteStartArray();
-                foreach (var item0 in History)
+                foreach (var item0 in this.History)
                 {
                     if (item0 == null)
                     {
@@ -727,11 +795,11 @@ namespace Shop.Api
                 }
                 writer.WriteEndArray();
             }
-            if (Items != null)
+            if (this.Items != null)
             {
-                writer.WritePropertyName(s_jsonItems);
+                writer.WritePropertyName(SpecGenJsonNames.Items);
                 writer.WriteStartArray();
-                foreach (var item0 in Items)
+                foreach (var item0 in this.Items)
                 {
                     if (item0 == null)
                     {
@@ -744,30 +812,51 @@ namespace Shop.Api
                 }
                 writer.WriteEndArray();
             }
-            if (Buyer != null)
+            if (this.Buyer != null)
             {
-                writer.WritePropertyName(s_jsonBuyer);
-                Buyer.WriteJson(writer);
+                writer.WritePropertyName(SpecGenJsonNames.Buyer);
+                this.Buyer.WriteJson(writer);
             }
 
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PlaceOrderRequest>
+        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Api.PlaceOrderRequest>
         {
             /// <inheritdoc/>
-            public override PlaceOrderRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJson(ref reader);
+            public override global::Shop.Api.PlaceOrderRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.PlaceOrderRequest.ReadJson(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PlaceOrderRequest value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.PlaceOrderRequest value, global::System.Text.Json.JsonSerializerOptions options)
                 => value.WriteJson(writer);
+        }
+
+        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        private static class SpecGenJsonNames
+        {
+            internal static readonly global::System.Text.Json.JsonEncodedText Class = global::System.Text.Json.JsonEncodedText.Encode("class");
+            internal static readonly global::System.Text.Json.JsonEncodedText TwoFactorCode = global::System.Text.Json.JsonEncodedText.Encode("2fa");
+            internal static readonly global::System.Text.Json.JsonEncodedText Quantity = global::System.Text.Json.JsonEncodedText.Encode("quantity");
+            internal static readonly global::System.Text.Json.JsonEncodedText Total = global::System.Text.Json.JsonEncodedText.Encode("total");
+            internal static readonly global::System.Text.Json.JsonEncodedText Weight = global::System.Text.Json.JsonEncodedText.Encode("weight");
+            internal static readonly global::System.Text.Json.JsonEncodedText CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
+            internal static readonly global::System.Text.Json.JsonEncodedText Channel = global::System.Text.Json.JsonEncodedText.Encode("channel");
+            internal static readonly global::System.Text.Json.JsonEncodedText Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
+            internal static readonly global::System.Text.Json.JsonEncodedText Scores = global::System.Text.Json.JsonEncodedText.Encode("scores");
+            internal static readonly global::System.Text.Json.JsonEncodedText Attributes = global::System.Text.Json.JsonEncodedText.Encode("attributes");
+            internal static readonly global::System.Text.Json.JsonEncodedText Extra = global::System.Text.Json.JsonEncodedText.Encode("extra");
+            internal static readonly global::System.Text.Json.JsonEncodedText Payload = global::System.Text.Json.JsonEncodedText.Encode("payload");
+            internal static readonly global::System.Text.Json.JsonEncodedText Address = global::System.Text.Json.JsonEncodedText.Encode("address");
+            internal static readonly global::System.Text.Json.JsonEncodedText History = global::System.Text.Json.JsonEncodedText.Encode("history");
+            internal static readonly global::System.Text.Json.JsonEncodedText Items = global::System.Text.Json.JsonEncodedText.Encode("items");
+            internal static readonly global::System.Text.Json.JsonEncodedText Buyer = global::System.Text.Json.JsonEncodedText.Encode("buyer");
         }
     }
 
     /// <summary>The response of PlaceOrder: Place an order</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(PlaceOrderResponse.SpecGenJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.PlaceOrderResponse.SpecGenJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class PlaceOrderResponse
     {
@@ -790,7 +879,7 @@ namespace Shop.Api
         /// <summary>The 'lines' field.</summary>
         /// <remarks>Body field 'lines', Map&lt;String, address&gt;, optional.</remarks>
         [global::SpecGen.SpecField("lines", global::SpecGen.SpecPosition.Body)]
-        public global::System.Collections.Generic.Dictionary<string, Address>? Lines { get; set; }
+        public global::System.Collections.Generic.Dictionary<string, global::Shop.Api.Address>? Lines { get; set; }
 
         /// <summary>
         /// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,
@@ -799,21 +888,21 @@ namespace Shop.Api
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            ValidateInto(ref errors);
+            this.ValidateInto(ref errors);
             return errors.ToResult();
         }
 
         /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
         internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
         {
-            if (global::SpecGen.SpecChecks.IsMissing(ResultCode))
+            if (global::SpecGen.SpecChecks.IsMissing(this.ResultCode))
             {
                 errors.Add("resultCode", "mandatory", "'resultCode' is mandatory.");
             }
 
-            if (Lines != null)
+            if (this.Lines != null)
             {
-                foreach (var entry in Lines)
+                foreach (var entry in this.Lines)
                 {
                     if (entry.Value != null)
                     {
@@ -830,50 +919,66 @@ namespace Shop.Api
         {
             var builder = new global::System.Text.StringBuilder();
             builder.Append("PlaceOrderResponse {");
-            global::SpecGen.SpecText.AppendValue(builder.Append(" ResultCode = "), ResultCode);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", ResultMsg = "), ResultMsg);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", OrderId = "), OrderId);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Lines = "), Lines);
+            global::SpecGen.SpecText.AppendValue(builder.Append(" ResultCode = "), this.ResultCode);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", ResultMsg = "), this.ResultMsg);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", OrderId = "), this.OrderId);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Lines = "), this.Lines);
             return builder.Append(" }").ToString();
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonResultCode = global::System.Text.Json.JsonEncodedText.Encode("resultCode");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonResultMsg = global::System.Text.Json.JsonEncodedText.Encode("resultMsg");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonOrderId = global::System.Text.Json.JsonEncodedText.Encode("orderId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonLines = global::System.Text.Json.JsonEncodedText.Encode("lines");
-
-        /// <summary>Reads a <see cref="PlaceOrderResponse"/> from the JSON object at the reader's current token.</summary>
-        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec.</exception>
-        internal static PlaceOrderResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a <see cref="global::Shop.Api.PlaceOrderResponse"/> from the JSON object at the reader's current token.</summary>
+        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
+        internal static global::Shop.Api.PlaceOrderResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-            var value = new PlaceOrderResponse();
+            var value = new global::Shop.Api.PlaceOrderResponse();
+            var seen = default(global::SpecGen.SpecPropertySet);
             string property = string.Empty;
             try
             {
                 while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals(s_jsonResultCode.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals(SpecGenJsonNames.ResultCode.EncodedUtf8Bytes))
                     {
                         property = "resultCode";
+                        if (!seen.Add(0))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.ResultCode = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonResultMsg.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.ResultMsg.EncodedUtf8Bytes))
                     {
                         property = "resultMsg";
+                        if (!seen.Add(1))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.ResultMsg = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonOrderId.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.OrderId.EncodedUtf8Bytes))
                     {
                         property = "orderId";
+                        if (!seen.Add(2))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.OrderId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonLines.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Lines.EncodedUtf8Bytes))
                     {
                         property = "lines";
+                        if (!seen.Add(3))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -882,14 +987,14 @@ namespace Shop.Api
                         else
                         {
                             global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-                            var map0 = new global::System.Collections.Generic.Dictionary<string, Address>();
+                            var map0 = new global::System.Collections.Generic.Dictionary<string, global::Shop.Api.Address>();
                             string key0 = string.Empty;
                             try
                             {
                                 while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
                                 {
                                     key0 = global::SpecGen.SpecJson.ReadPropertyName(ref reader);
-                                    map0[key0] = Address.ReadJson(ref reader);
+                                    map0[key0] = global::Shop.Api.Address.ReadJson(ref reader);
                                 }
                             }
                             catch (global::System.Text.Json.JsonException ex)
@@ -918,26 +1023,26 @@ namespace Shop.Api
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (ResultCode != null)
+            if (this.ResultCode != null)
             {
-                writer.WritePropertyName(s_jsonResultCode);
-                writer.WriteStringValue(ResultCode);
+                writer.WritePropertyName(SpecGenJsonNames.ResultCode);
+                writer.WriteStringValue(this.ResultCode);
             }
-            if (ResultMsg != null)
+            if (this.ResultMsg != null)
             {
-                writer.WritePropertyName(s_jsonResultMsg);
-                writer.WriteStringValue(ResultMsg);
+                writer.WritePropertyName(SpecGenJsonNames.ResultMsg);
+                writer.WriteStringValue(this.ResultMsg);
             }
-            if (OrderId != null)
+            if (this.OrderId != null)
             {
-                writer.WritePropertyName(s_jsonOrderId);
-                writer.WriteStringValue(OrderId);
+                writer.WritePropertyName(SpecGenJsonNames.OrderId);
+                writer.WriteStringValue(this.OrderId);
             }
-            if (Lines != null)
+            if (this.Lines != null)
             {
-                writer.WritePropertyName(s_jsonLines);
+                writer.WritePropertyName(SpecGenJsonNames.Lines);
                 writer.WriteStartObject();
-                foreach (var entry0 in Lines)
+                foreach (var entry0 in this.Lines)
                 {
                     writer.WritePropertyName(entry0.Key);
                     if (entry0.Value == null)
@@ -956,20 +1061,29 @@ namespace Shop.Api
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PlaceOrderResponse>
+        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Api.PlaceOrderResponse>
         {
             /// <inheritdoc/>
-            public override PlaceOrderResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJson(ref reader);
+            public override global::Shop.Api.PlaceOrderResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.PlaceOrderResponse.ReadJson(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PlaceOrderResponse value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.PlaceOrderResponse value, global::System.Text.Json.JsonSerializerOptions options)
                 => value.WriteJson(writer);
+        }
+
+        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        private static class SpecGenJsonNames
+        {
+            internal static readonly global::System.Text.Json.JsonEncodedText ResultCode = global::System.Text.Json.JsonEncodedText.Encode("resultCode");
+            internal static readonly global::System.Text.Json.JsonEncodedText ResultMsg = global::System.Text.Json.JsonEncodedText.Encode("resultMsg");
+            internal static readonly global::System.Text.Json.JsonEncodedText OrderId = global::System.Text.Json.JsonEncodedText.Encode("orderId");
+            internal static readonly global::System.Text.Json.JsonEncodedText Lines = global::System.Text.Json.JsonEncodedText.Encode("lines");
         }
     }
 
     /// <summary>The 'address' type of PlaceOrder.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Address.SpecGenJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.Address.SpecGenJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class Address
     {
@@ -997,79 +1111,95 @@ namespace Shop.Api
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            ValidateInto(ref errors);
+            this.ValidateInto(ref errors);
             return errors.ToResult();
         }
 
         /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
         internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
         {
-            if (global::SpecGen.SpecChecks.IsMissing(Street))
+            if (global::SpecGen.SpecChecks.IsMissing(this.Street))
             {
                 errors.Add("street", "mandatory", "'street' is mandatory.");
             }
 
-            if (!global::SpecGen.SpecChecks.IsMissing(Zip))
+            if (!global::SpecGen.SpecChecks.IsMissing(this.Zip))
             {
-                if (!s_patternZip.IsMatch(Zip))
+                if (!global::SpecGen.SpecChecks.MatchesPattern(SpecGenPatterns.Zip, this.Zip))
                 {
                     errors.Add("zip", "pattern", "'zip' must match the pattern '^[0-9]{5}$'.");
                 }
             }
 
-            if (UpdatedAt != null)
+            if (this.UpdatedAt != null)
             {
-                if (!global::SpecGen.SpecFormats.IsValid(UpdatedAt.Value, "unix-ms"))
+                if (!global::SpecGen.SpecFormats.IsValid(this.UpdatedAt.Value, "unix-ms"))
                 {
                     errors.Add("updatedAt", "format", "'updatedAt' must match the format 'unix-ms'.");
                 }
             }
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_patternZip = new global::System.Text.RegularExpressions.Regex(
-            "^[0-9]{5}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        /// <summary>The compiled patterns; a match that takes over a second fails the check instead of hanging.</summary>
+        private static class SpecGenPatterns
+        {
+            internal static readonly global::System.Text.RegularExpressions.Regex Zip = new global::System.Text.RegularExpressions.Regex(
+                "^[0-9]{5}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        }
 
         /// <summary>The values of this object; secret values are masked.</summary>
         public override string ToString()
         {
             var builder = new global::System.Text.StringBuilder();
             builder.Append("Address {");
-            global::SpecGen.SpecText.AppendValue(builder.Append(" Street = "), Street);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Zip = "), Zip);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", UpdatedAt = "), UpdatedAt);
+            global::SpecGen.SpecText.AppendValue(builder.Append(" Street = "), this.Street);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Zip = "), this.Zip);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", UpdatedAt = "), this.UpdatedAt);
             return builder.Append(" }").ToString();
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonStreet = global::System.Text.Json.JsonEncodedText.Encode("street");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonZip = global::System.Text.Json.JsonEncodedText.Encode("zip");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonUpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
-
-        /// <summary>Reads a <see cref="Address"/> from the JSON object at the reader's current token.</summary>
-        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec.</exception>
-        internal static Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a <see cref="global::Shop.Api.Address"/> from the JSON object at the reader's current token.</summary>
+        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
+        internal static global::Shop.Api.Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-            var value = new Address();
+            var value = new global::Shop.Api.Address();
+            var seen = default(global::SpecGen.SpecPropertySet);
             string property = string.Empty;
             try
             {
                 while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals(s_jsonStreet.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals(SpecGenJsonNames.Street.EncodedUtf8Bytes))
                     {
                         property = "street";
+                        if (!seen.Add(0))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Street = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonZip.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Zip.EncodedUtf8Bytes))
                     {
                         property = "zip";
+                        if (!seen.Add(1))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Zip = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonUpdatedAt.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.UpdatedAt.EncodedUtf8Bytes))
                     {
                         property = "updatedAt";
+                        if (!seen.Add(2))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.UpdatedAt = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader);
                     }
@@ -1091,40 +1221,48 @@ namespace Shop.Api
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Street != null)
+            if (this.Street != null)
             {
-                writer.WritePropertyName(s_jsonStreet);
-                writer.WriteStringValue(Street);
+                writer.WritePropertyName(SpecGenJsonNames.Street);
+                writer.WriteStringValue(this.Street);
             }
-            if (Zip != null)
+            if (this.Zip != null)
             {
-                writer.WritePropertyName(s_jsonZip);
-                writer.WriteStringValue(Zip);
+                writer.WritePropertyName(SpecGenJsonNames.Zip);
+                writer.WriteStringValue(this.Zip);
             }
-            if (UpdatedAt != null)
+            if (this.UpdatedAt != null)
             {
-                writer.WritePropertyName(s_jsonUpdatedAt);
-                writer.WriteNumberValue(UpdatedAt.Value);
+                writer.WritePropertyName(SpecGenJsonNames.UpdatedAt);
+                writer.WriteNumberValue(this.UpdatedAt.Value);
             }
 
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Address>
+        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Api.Address>
         {
             /// <inheritdoc/>
-            public override Address? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJson(ref reader);
+            public override global::Shop.Api.Address? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Address.ReadJson(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Address value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.Address value, global::System.Text.Json.JsonSerializerOptions options)
                 => value.WriteJson(writer);
+        }
+
+        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        private static class SpecGenJsonNames
+        {
+            internal static readonly global::System.Text.Json.JsonEncodedText Street = global::System.Text.Json.JsonEncodedText.Encode("street");
+            internal static readonly global::System.Text.Json.JsonEncodedText Zip = global::System.Text.Json.JsonEncodedText.Encode("zip");
+            internal static readonly global::System.Text.Json.JsonEncodedText UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
         }
     }
 
     /// <summary>The 'items' object of PlaceOrder.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(PlaceOrderRequestItems.SpecGenJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.PlaceOrderRequestItems.SpecGenJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class PlaceOrderRequestItems
     {
@@ -1147,21 +1285,21 @@ namespace Shop.Api
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            ValidateInto(ref errors);
+            this.ValidateInto(ref errors);
             return errors.ToResult();
         }
 
         /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
         internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
         {
-            if (global::SpecGen.SpecChecks.IsMissing(Sku))
+            if (global::SpecGen.SpecChecks.IsMissing(this.Sku))
             {
                 errors.Add("sku", "mandatory", "'sku' is mandatory.");
             }
 
-            if (Count != null)
+            if (this.Count != null)
             {
-                if (Count.Value != 1 && Count.Value != 2 && Count.Value != 3)
+                if (this.Count.Value != 1 && this.Count.Value != 2 && this.Count.Value != 3)
                 {
                     errors.Add("count", "values", "'count' must be one of: 1, 2, 3.");
                 }
@@ -1173,34 +1311,42 @@ namespace Shop.Api
         {
             var builder = new global::System.Text.StringBuilder();
             builder.Append("PlaceOrderRequestItems {");
-            global::SpecGen.SpecText.AppendValue(builder.Append(" Sku = "), Sku);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Count = "), Count);
+            global::SpecGen.SpecText.AppendValue(builder.Append(" Sku = "), this.Sku);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Count = "), this.Count);
             return builder.Append(" }").ToString();
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonSku = global::System.Text.Json.JsonEncodedText.Encode("sku");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonCount = global::System.Text.Json.JsonEncodedText.Encode("count");
-
-        /// <summary>Reads a <see cref="PlaceOrderRequestItems"/> from the JSON object at the reader's current token.</summary>
-        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec.</exception>
-        internal static PlaceOrderRequestItems ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a <see cref="global::Shop.Api.PlaceOrderRequestItems"/> from the JSON object at the reader's current token.</summary>
+        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
+        internal static global::Shop.Api.PlaceOrderRequestItems ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-            var value = new PlaceOrderRequestItems();
+            var value = new global::Shop.Api.PlaceOrderRequestItems();
+            var seen = default(global::SpecGen.SpecPropertySet);
             string property = string.Empty;
             try
             {
                 while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals(s_jsonSku.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals(SpecGenJsonNames.Sku.EncodedUtf8Bytes))
                     {
                         property = "sku";
+                        if (!seen.Add(0))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Sku = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonCount.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Count.EncodedUtf8Bytes))
                     {
                         property = "count";
+                        if (!seen.Add(1))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Count = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader);
                     }
@@ -1222,35 +1368,42 @@ namespace Shop.Api
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Sku != null)
+            if (this.Sku != null)
             {
-                writer.WritePropertyName(s_jsonSku);
-                writer.WriteStringValue(Sku);
+                writer.WritePropertyName(SpecGenJsonNames.Sku);
+                writer.WriteStringValue(this.Sku);
             }
-            if (Count != null)
+            if (this.Count != null)
             {
-                writer.WritePropertyName(s_jsonCount);
-                writer.WriteNumberValue(Count.Value);
+                writer.WritePropertyName(SpecGenJsonNames.Count);
+                writer.WriteNumberValue(this.Count.Value);
             }
 
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PlaceOrderRequestItems>
+        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Api.PlaceOrderRequestItems>
         {
             /// <inheritdoc/>
-            public override PlaceOrderRequestItems? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJson(ref reader);
+            public override global::Shop.Api.PlaceOrderRequestItems? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.PlaceOrderRequestItems.ReadJson(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PlaceOrderRequestItems value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.PlaceOrderRequestItems value, global::System.Text.Json.JsonSerializerOptions options)
                 => value.WriteJson(writer);
+        }
+
+        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        private static class SpecGenJsonNames
+        {
+            internal static readonly global::System.Text.Json.JsonEncodedText Sku = global::System.Text.Json.JsonEncodedText.Encode("sku");
+            internal static readonly global::System.Text.Json.JsonEncodedText Count = global::System.Text.Json.JsonEncodedText.Encode("count");
         }
     }
 
     /// <summary>The 'buyer' object of PlaceOrder.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Customer.SpecGenJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.Customer.SpecGenJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class Customer
     {
@@ -1272,14 +1425,14 @@ namespace Shop.Api
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            ValidateInto(ref errors);
+            this.ValidateInto(ref errors);
             return errors.ToResult();
         }
 
         /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
         internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
         {
-            if (global::SpecGen.SpecChecks.IsMissing(Id))
+            if (global::SpecGen.SpecChecks.IsMissing(this.Id))
             {
                 errors.Add("id", "mandatory", "'id' is mandatory.");
             }
@@ -1290,34 +1443,42 @@ namespace Shop.Api
         {
             var builder = new global::System.Text.StringBuilder();
             builder.Append("Customer {");
-            global::SpecGen.SpecText.AppendValue(builder.Append(" Id = "), Id);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Level = "), Level);
+            global::SpecGen.SpecText.AppendValue(builder.Append(" Id = "), this.Id);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Level = "), this.Level);
             return builder.Append(" }").ToString();
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonId = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonLevel = global::System.Text.Json.JsonEncodedText.Encode("level");
-
-        /// <summary>Reads a <see cref="Customer"/> from the JSON object at the reader's current token.</summary>
-        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec.</exception>
-        internal static Customer ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a <see cref="global::Shop.Api.Customer"/> from the JSON object at the reader's current token.</summary>
+        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
+        internal static global::Shop.Api.Customer ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-            var value = new Customer();
+            var value = new global::Shop.Api.Customer();
+            var seen = default(global::SpecGen.SpecPropertySet);
             string property = string.Empty;
             try
             {
                 while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals(s_jsonId.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals(SpecGenJsonNames.Id.EncodedUtf8Bytes))
                     {
                         property = "id";
+                        if (!seen.Add(0))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Id = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonLevel.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Level.EncodedUtf8Bytes))
                     {
                         property = "level";
+                        if (!seen.Add(1))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Level = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader);
                     }
@@ -1339,30 +1500,37 @@ namespace Shop.Api
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Id != null)
+            if (this.Id != null)
             {
-                writer.WritePropertyName(s_jsonId);
-                writer.WriteStringValue(Id);
+                writer.WritePropertyName(SpecGenJsonNames.Id);
+                writer.WriteStringValue(this.Id);
             }
-            if (Level != null)
+            if (this.Level != null)
             {
-                writer.WritePropertyName(s_jsonLevel);
-                writer.WriteNumberValue(Level.Value);
+                writer.WritePropertyName(SpecGenJsonNames.Level);
+                writer.WriteNumberValue(this.Level.Value);
             }
 
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Customer>
+        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Api.Customer>
         {
             /// <inheritdoc/>
-            public override Customer? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJson(ref reader);
+            public override global::Shop.Api.Customer? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Customer.ReadJson(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Customer value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.Customer value, global::System.Text.Json.JsonSerializerOptions options)
                 => value.WriteJson(writer);
+        }
+
+        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        private static class SpecGenJsonNames
+        {
+            internal static readonly global::System.Text.Json.JsonEncodedText Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+            internal static readonly global::System.Text.Json.JsonEncodedText Level = global::System.Text.Json.JsonEncodedText.Encode("level");
         }
     }
 
@@ -1380,26 +1548,26 @@ namespace Shop.Api
         /// <exception cref="global::SpecGen.SpecResponseValidationException">The answer breaks its spec.</exception>
         /// <exception cref="global::SpecGen.SpecTransportException">The server could not be reached.</exception>
         /// <exception cref="global::SpecGen.SpecTimeoutException">No answer arrived in time.</exception>
-        global::System.Threading.Tasks.Task<PlaceOrderResponse> PlaceOrderAsync(PlaceOrderRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Shop.Api.PlaceOrderResponse> PlaceOrderAsync(global::Shop.Api.PlaceOrderRequest request, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     public partial class ShopApiClient
     {
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<PlaceOrderResponse> PlaceOrderAsync(PlaceOrderRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Shop.Api.PlaceOrderResponse> PlaceOrderAsync(global::Shop.Api.PlaceOrderRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request == null)
             {
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            _invoker.EnsureValid("PlaceOrder", request.Validate());
+            this._invoker.EnsureValid("PlaceOrder", request.Validate());
             var call = new global::SpecGen.SpecCall("PlaceOrder", "POST", "/shop/{shopId}/orders");
             call.AddPath("shopId", request.ShopId);
             call.AddHeader("X-APP-Key", request.XAppKey);
             call.AddQuery("dryRun", request.DryRun);
             call.SetJsonBody(request.WriteJson);
-            return await _invoker.SendAsync<PlaceOrderResponse>(call, PlaceOrderResponse.ReadJson, r => r.Validate(), cancellationToken).ConfigureAwait(false);
+            return await this._invoker.SendAsync<global::Shop.Api.PlaceOrderResponse>(call, global::Shop.Api.PlaceOrderResponse.ReadJson, r => r.Validate(), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Cec.Chatbot
 {
     /// <summary>The request of QueryTransferRecordHistory: Interface for Querying the Recordings of Calls Transferred to a Third Party</summary>
     /// <remarks>POST /oifde/rest/api/queryTransferRecordHistory</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(QueryTransferRecordHistoryRequest.SpecGenJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cec.Chatbot.QueryTransferRecordHistoryRequest.SpecGenJsonConverter))]
     [global::SpecGen.SpecAtLeastOne("CallId", "UserMobile", "CtiCallId")]
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class QueryTransferRecordHistoryRequest
@@ -70,42 +70,42 @@ namespace Cec.Chatbot
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            ValidateInto(ref errors);
+            this.ValidateInto(ref errors);
             return errors.ToResult();
         }
 
         /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
         internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
         {
-            if (global::SpecGen.SpecChecks.IsMissing(TenantId))
+            if (global::SpecGen.SpecChecks.IsMissing(this.TenantId))
             {
                 errors.Add("tenantId", "mandatory", "'tenantId' is mandatory.");
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(AuthToken))
+            if (global::SpecGen.SpecChecks.IsMissing(this.AuthToken))
             {
                 errors.Add("authToken", "mandatory", "'authToken' is mandatory.");
             }
 
-            if (!global::SpecGen.SpecChecks.IsMissing(BeginTime))
+            if (!global::SpecGen.SpecChecks.IsMissing(this.BeginTime))
             {
-                if (!global::SpecGen.SpecFormats.IsValid(BeginTime, "yyyy-MM-dd HH:mm:ss"))
+                if (!global::SpecGen.SpecFormats.IsValid(this.BeginTime, "yyyy-MM-dd HH:mm:ss"))
                 {
                     errors.Add("beginTime", "format", "'beginTime' must match the format 'yyyy-MM-dd HH:mm:ss'.");
                 }
             }
 
-            if (!global::SpecGen.SpecChecks.IsMissing(EndTime))
+            if (!global::SpecGen.SpecChecks.IsMissing(this.EndTime))
             {
-                if (!global::SpecGen.SpecFormats.IsValid(EndTime, "yyyy-MM-dd HH:mm:ss"))
+                if (!global::SpecGen.SpecFormats.IsValid(this.EndTime, "yyyy-MM-dd HH:mm:ss"))
                 {
                     errors.Add("endTime", "format", "'endTime' must match the format 'yyyy-MM-dd HH:mm:ss'.");
                 }
             }
 
-            if (!global::SpecGen.SpecChecks.IsMissing(PageSize))
+            if (!global::SpecGen.SpecChecks.IsMissing(this.PageSize))
             {
-                if (PageSize != "5" && PageSize != "10" && PageSize != "20" && PageSize != "50" && PageSize != "100")
+                if (this.PageSize != "5" && this.PageSize != "10" && this.PageSize != "20" && this.PageSize != "50" && this.PageSize != "100")
                 {
                     errors.Add("pageSize", "values", "'pageSize' must be one of: 5, 10, 20, 50, 100.");
                 }
@@ -113,17 +113,17 @@ namespace Cec.Chatbot
 
             {
                 int atLeastOne = 0;
-                if (!global::SpecGen.SpecChecks.IsMissing(CallId))
+                if (!global::SpecGen.SpecChecks.IsMissing(this.CallId))
                 {
                     atLeastOne++;
                 }
 
-                if (!global::SpecGen.SpecChecks.IsMissing(UserMobile))
+                if (!global::SpecGen.SpecChecks.IsMissing(this.UserMobile))
                 {
                     atLeastOne++;
                 }
 
-                if (!global::SpecGen.SpecChecks.IsMissing(CtiCallId))
+                if (!global::SpecGen.SpecChecks.IsMissing(this.CtiCallId))
                 {
                     atLeastOne++;
                 }
@@ -140,22 +140,22 @@ namespace Cec.Chatbot
         {
             var builder = new global::System.Text.StringBuilder();
             builder.Append("QueryTransferRecordHistoryRequest {");
-            global::SpecGen.SpecText.AppendValue(builder.Append(" TenantId = "), TenantId);
-            global::SpecGen.SpecText.AppendSecret(builder.Append(", AuthToken = "), AuthToken);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", BeginTime = "), BeginTime);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", EndTime = "), EndTime);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", PageNum = "), PageNum);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", PageSize = "), PageSize);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", CallId = "), CallId);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", UserMobile = "), UserMobile);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", CtiCallId = "), CtiCallId);
+            global::SpecGen.SpecText.AppendValue(builder.Append(" TenantId = "), this.TenantId);
+            global::SpecGen.SpecText.AppendSecret(builder.Append(", AuthToken = "), this.AuthToken);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", BeginTime = "), this.BeginTime);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", EndTime = "), this.EndTime);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", PageNum = "), this.PageNum);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", PageSize = "), this.PageSize);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", CallId = "), this.CallId);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", UserMobile = "), this.UserMobile);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", CtiCallId = "), this.CtiCallId);
             return builder.Append(" }").ToString();
         }
 
         /// <summary>A copy of this request whose empty token fields hold <paramref name="token"/>; the caller's object stays as it was.</summary>
-        internal QueryTransferRecordHistoryRequest WithToken(string token)
+        internal global::Cec.Chatbot.QueryTransferRecordHistoryRequest WithToken(string token)
         {
-            var copy = (QueryTransferRecordHistoryRequest)MemberwiseClone();
+            var copy = (global::Cec.Chatbot.QueryTransferRecordHistoryRequest)this.MemberwiseClone();
             if (global::SpecGen.SpecChecks.IsMissing(copy.AuthToken))
             {
                 copy.AuthToken = token;
@@ -164,78 +164,114 @@ namespace Cec.Chatbot
             return copy;
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonTenantId = global::System.Text.Json.JsonEncodedText.Encode("tenantId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonAuthToken = global::System.Text.Json.JsonEncodedText.Encode("authToken");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonBeginTime = global::System.Text.Json.JsonEncodedText.Encode("beginTime");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonEndTime = global::System.Text.Json.JsonEncodedText.Encode("endTime");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonPageNum = global::System.Text.Json.JsonEncodedText.Encode("pageNum");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonPageSize = global::System.Text.Json.JsonEncodedText.Encode("pageSize");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonCallId = global::System.Text.Json.JsonEncodedText.Encode("callId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonUserMobile = global::System.Text.Json.JsonEncodedText.Encode("userMobile");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonCtiCallId = global::System.Text.Json.JsonEncodedText.Encode("ctiCallId");
-
-        /// <summary>Reads a <see cref="QueryTransferRecordHistoryRequest"/> from the JSON object at the reader's current token.</summary>
-        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec.</exception>
-        internal static QueryTransferRecordHistoryRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a <see cref="global::Cec.Chatbot.QueryTransferRecordHistoryRequest"/> from the JSON object at the reader's current token.</summary>
+        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
+        internal static global::Cec.Chatbot.QueryTransferRecordHistoryRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-            var value = new QueryTransferRecordHistoryRequest();
+            var value = new global::Cec.Chatbot.QueryTransferRecordHistoryRequest();
+            var seen = default(global::SpecGen.SpecPropertySet);
             string property = string.Empty;
             try
             {
                 while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals(s_jsonTenantId.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals(SpecGenJsonNames.TenantId.EncodedUtf8Bytes))
                     {
                         property = "tenantId";
+                        if (!seen.Add(0))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.TenantId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonAuthToken.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.AuthToken.EncodedUtf8Bytes))
                     {
                         property = "authToken";
+                        if (!seen.Add(1))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.AuthToken = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonBeginTime.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.BeginTime.EncodedUtf8Bytes))
                     {
                         property = "beginTime";
+                        if (!seen.Add(2))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.BeginTime = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonEndTime.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.EndTime.EncodedUtf8Bytes))
                     {
                         property = "endTime";
+                        if (!seen.Add(3))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.EndTime = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonPageNum.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.PageNum.EncodedUtf8Bytes))
                     {
                         property = "pageNum";
+                        if (!seen.Add(4))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.PageNum = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonPageSize.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.PageSize.EncodedUtf8Bytes))
                     {
                         property = "pageSize";
+                        if (!seen.Add(5))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.PageSize = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonCallId.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.CallId.EncodedUtf8Bytes))
                     {
                         property = "callId";
+                        if (!seen.Add(6))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.CallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonUserMobile.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.UserMobile.EncodedUtf8Bytes))
                     {
                         property = "userMobile";
+                        if (!seen.Add(7))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.UserMobile = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonCtiCallId.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.CtiCallId.EncodedUtf8Bytes))
                     {
                         property = "ctiCallId";
+                        if (!seen.Add(8))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.CtiCallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
@@ -257,70 +293,84 @@ namespace Cec.Chatbot
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (TenantId != null)
+            if (this.TenantId != null)
             {
-                writer.WritePropertyName(s_jsonTenantId);
-                writer.WriteStringValue(TenantId);
+                writer.WritePropertyName(SpecGenJsonNames.TenantId);
+                writer.WriteStringValue(this.TenantId);
             }
-            if (AuthToken != null)
+            if (this.AuthToken != null)
             {
-                writer.WritePropertyName(s_jsonAuthToken);
-                writer.WriteStringValue(AuthToken);
+                writer.WritePropertyName(SpecGenJsonNames.AuthToken);
+                writer.WriteStringValue(this.AuthToken);
             }
-            if (BeginTime != null)
+            if (this.BeginTime != null)
             {
-                writer.WritePropertyName(s_jsonBeginTime);
-                writer.WriteStringValue(BeginTime);
+                writer.WritePropertyName(SpecGenJsonNames.BeginTime);
+                writer.WriteStringValue(this.BeginTime);
             }
-            if (EndTime != null)
+            if (this.EndTime != null)
             {
-                writer.WritePropertyName(s_jsonEndTime);
-                writer.WriteStringValue(EndTime);
+                writer.WritePropertyName(SpecGenJsonNames.EndTime);
+                writer.WriteStringValue(this.EndTime);
             }
-            if (PageNum != null)
+            if (this.PageNum != null)
             {
-                writer.WritePropertyName(s_jsonPageNum);
-                writer.WriteStringValue(PageNum);
+                writer.WritePropertyName(SpecGenJsonNames.PageNum);
+                writer.WriteStringValue(this.PageNum);
             }
-            if (PageSize != null)
+            if (this.PageSize != null)
             {
-                writer.WritePropertyName(s_jsonPageSize);
-                writer.WriteStringValue(PageSize);
+                writer.WritePropertyName(SpecGenJsonNames.PageSize);
+                writer.WriteStringValue(this.PageSize);
             }
-            if (CallId != null)
+            if (this.CallId != null)
             {
-                writer.WritePropertyName(s_jsonCallId);
-                writer.WriteStringValue(CallId);
+                writer.WritePropertyName(SpecGenJsonNames.CallId);
+                writer.WriteStringValue(this.CallId);
             }
-            if (UserMobile != null)
+            if (this.UserMobile != null)
             {
-                writer.WritePropertyName(s_jsonUserMobile);
-                writer.WriteStringValue(UserMobile);
+                writer.WritePropertyName(SpecGenJsonNames.UserMobile);
+                writer.WriteStringValue(this.UserMobile);
             }
-            if (CtiCallId != null)
+            if (this.CtiCallId != null)
             {
-                writer.WritePropertyName(s_jsonCtiCallId);
-                writer.WriteStringValue(CtiCallId);
+                writer.WritePropertyName(SpecGenJsonNames.CtiCallId);
+                writer.WriteStringValue(this.CtiCallId);
             }
 
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<QueryTransferRecordHistoryRequest>
+        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cec.Chatbot.QueryTransferRecordHistoryRequest>
         {
             /// <inheritdoc/>
-            public override QueryTransferRecordHistoryRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJson(ref reader);
+            public override global::Cec.Chatbot.QueryTransferRecordHistoryRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Cec.Chatbot.QueryTransferRecordHistoryRequest.ReadJson(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, QueryTransferRecordHistoryRequest value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cec.Chatbot.QueryTransferRecordHistoryRequest value, global::System.Text.Json.JsonSerializerOptions options)
                 => value.WriteJson(writer);
+        }
+
+        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        private static class SpecGenJsonNames
+        {
+            internal static readonly global::System.Text.Json.JsonEncodedText TenantId = global::System.Text.Json.JsonEncodedText.Encode("tenantId");
+            internal static readonly global::System.Text.Json.JsonEncodedText AuthToken = global::System.Text.Json.JsonEncodedText.Encode("authToken");
+            internal static readonly global::System.Text.Json.JsonEncodedText BeginTime = global::System.Text.Json.JsonEncodedText.Encode("beginTime");
+            internal static readonly global::System.Text.Json.JsonEncodedText EndTime = global::System.Text.Json.JsonEncodedText.Encode("endTime");
+            internal static readonly global::System.Text.Json.JsonEncodedText PageNum = global::System.Text.Json.JsonEncodedText.Encode("pageNum");
+            internal static readonly global::System.Text.Json.JsonEncodedText PageSize = global::System.Text.Json.JsonEncodedText.Encode("pageSize");
+            internal static readonly global::System.Text.Json.JsonEncodedText CallId = global::System.Text.Json.JsonEncodedText.Encode("callId");
+            internal static readonly global::System.Text.Json.JsonEncodedText UserMobile = global::System.Text.Json.JsonEncodedText.Encode("userMobile");
+            internal static readonly global::System.Text.Json.JsonEncodedText CtiCallId = global::System.Text.Json.JsonEncodedText.Encode("ctiCallId");
         }
     }
 
     /// <summary>The response of QueryTransferRecordHistory: Interface for Querying the Recordings of Calls Transferred to a Third Party</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(QueryTransferRecordHistoryResponse.SpecGenJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cec.Chatbot.QueryTransferRecordHistoryResponse.SpecGenJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class QueryTransferRecordHistoryResponse
     {
@@ -344,7 +394,7 @@ namespace Cec.Chatbot
         /// <summary>Call transfer record list (array structure).</summary>
         /// <remarks>Body field 'transferRecordList', transferRecord[], optional.</remarks>
         [global::SpecGen.SpecField("transferRecordList", global::SpecGen.SpecPosition.Body)]
-        public global::System.Collections.Generic.List<TransferRecord>? TransferRecordList { get; set; }
+        public global::System.Collections.Generic.List<global::Cec.Chatbot.TransferRecord>? TransferRecordList { get; set; }
 
         /// <summary>
         /// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,
@@ -353,31 +403,31 @@ namespace Cec.Chatbot
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            ValidateInto(ref errors);
+            this.ValidateInto(ref errors);
             return errors.ToResult();
         }
 
         /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
         internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
         {
-            if (ErrorCode == null)
+            if (this.ErrorCode == null)
             {
                 errors.Add("errorCode", "mandatory", "'errorCode' is mandatory.");
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(ErrorMessage))
+            if (global::SpecGen.SpecChecks.IsMissing(this.ErrorMessage))
             {
                 errors.Add("errorMessage", "mandatory", "'errorMessage' is mandatory.");
             }
 
-            if (TransferRecordList != null)
+            if (this.TransferRecordList != null)
             {
-                for (int i = 0; i < TransferRecordList.Count; i++)
+                for (int i = 0; i < this.TransferRecordList.Count; i++)
                 {
-                    if (TransferRecordList[i] != null)
+                    if (this.TransferRecordList[i] != null)
                     {
                         int mark = errors.Count;
-                        TransferRecordList[i].ValidateInto(ref errors);
+                        this.TransferRecordList[i].ValidateInto(ref errors);
                         errors.Prefix(mark, "transferRecordList", i);
                     }
                 }
@@ -389,50 +439,66 @@ namespace Cec.Chatbot
         {
             var builder = new global::System.Text.StringBuilder();
             builder.Append("QueryTransferRecordHistoryResponse {");
-            global::SpecGen.SpecText.AppendValue(builder.Append(" ErrorCode = "), ErrorCode);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", ErrorMessage = "), ErrorMessage);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", Total = "), Total);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", TransferRecordList = "), TransferRecordList);
+            global::SpecGen.SpecText.AppendValue(builder.Append(" ErrorCode = "), this.ErrorCode);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", ErrorMessage = "), this.ErrorMessage);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", Total = "), this.Total);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", TransferRecordList = "), this.TransferRecordList);
             return builder.Append(" }").ToString();
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonErrorCode = global::System.Text.Json.JsonEncodedText.Encode("errorCode");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonErrorMessage = global::System.Text.Json.JsonEncodedText.Encode("errorMessage");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonTotal = global::System.Text.Json.JsonEncodedText.Encode("total");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonTransferRecordList = global::System.Text.Json.JsonEncodedText.Encode("transferRecordList");
-
-        /// <summary>Reads a <see cref="QueryTransferRecordHistoryResponse"/> from the JSON object at the reader's current token.</summary>
-        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec.</exception>
-        internal static QueryTransferRecordHistoryResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a <see cref="global::Cec.Chatbot.QueryTransferRecordHistoryResponse"/> from the JSON object at the reader's current token.</summary>
+        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
+        internal static global::Cec.Chatbot.QueryTransferRecordHistoryResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-            var value = new QueryTransferRecordHistoryResponse();
+            var value = new global::Cec.Chatbot.QueryTransferRecordHistoryResponse();
+            var seen = default(global::SpecGen.SpecPropertySet);
             string property = string.Empty;
             try
             {
                 while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals(s_jsonErrorCode.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals(SpecGenJsonNames.ErrorCode.EncodedUtf8Bytes))
                     {
                         property = "errorCode";
+                        if (!seen.Add(0))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.ErrorCode = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonErrorMessage.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.ErrorMessage.EncodedUtf8Bytes))
                     {
                         property = "errorMessage";
+                        if (!seen.Add(1))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.ErrorMessage = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonTotal.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.Total.EncodedUtf8Bytes))
                     {
                         property = "total";
+                        if (!seen.Add(2))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Total = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonTransferRecordList.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.TransferRecordList.EncodedUtf8Bytes))
                     {
                         property = "transferRecordList";
+                        if (!seen.Add(3))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -441,12 +507,12 @@ namespace Cec.Chatbot
                         else
                         {
                             global::SpecGen.SpecJson.ExpectStartArray(ref reader);
-                            var list0 = new global::System.Collections.Generic.List<TransferRecord>();
+                            var list0 = new global::System.Collections.Generic.List<global::Cec.Chatbot.TransferRecord>();
                             try
                             {
                                 while (global::SpecGen.SpecJson.ReadNextItem(ref reader))
                                 {
-                                    list0.Add(TransferRecord.ReadJson(ref reader));
+                                    list0.Add(global::Cec.Chatbot.TransferRecord.ReadJson(ref reader));
                                 }
                             }
                             catch (global::System.Text.Json.JsonException ex)
@@ -475,26 +541,26 @@ namespace Cec.Chatbot
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (ErrorCode != null)
+            if (this.ErrorCode != null)
             {
-                writer.WritePropertyName(s_jsonErrorCode);
-                writer.WriteNumberValue(ErrorCode.Value);
+                writer.WritePropertyName(SpecGenJsonNames.ErrorCode);
+                writer.WriteNumberValue(this.ErrorCode.Value);
             }
-            if (ErrorMessage != null)
+            if (this.ErrorMessage != null)
             {
-                writer.WritePropertyName(s_jsonErrorMessage);
-                writer.WriteStringValue(ErrorMessage);
+                writer.WritePropertyName(SpecGenJsonNames.ErrorMessage);
+                writer.WriteStringValue(this.ErrorMessage);
             }
-            if (Total != null)
+            if (this.Total != null)
             {
-                writer.WritePropertyName(s_jsonTotal);
-                writer.WriteNumberValue(Total.Value);
+                writer.WritePropertyName(SpecGenJsonNames.Total);
+                writer.WriteNumberValue(this.Total.Value);
             }
-            if (TransferRecordList != null)
+            if (this.TransferRecordList != null)
             {
-                writer.WritePropertyName(s_jsonTransferRecordList);
+                writer.WritePropertyName(SpecGenJsonNames.TransferRecordList);
                 writer.WriteStartArray();
-                foreach (var item0 in TransferRecordList)
+                foreach (var item0 in this.TransferRecordList)
                 {
                     if (item0 == null)
                     {
@@ -512,20 +578,29 @@ namespace Cec.Chatbot
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<QueryTransferRecordHistoryResponse>
+        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cec.Chatbot.QueryTransferRecordHistoryResponse>
         {
             /// <inheritdoc/>
-            public override QueryTransferRecordHistoryResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJson(ref reader);
+            public override global::Cec.Chatbot.QueryTransferRecordHistoryResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Cec.Chatbot.QueryTransferRecordHistoryResponse.ReadJson(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, QueryTransferRecordHistoryResponse value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cec.Chatbot.QueryTransferRecordHistoryResponse value, global::System.Text.Json.JsonSerializerOptions options)
                 => value.WriteJson(writer);
+        }
+
+        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        private static class SpecGenJsonNames
+        {
+            internal static readonly global::System.Text.Json.JsonEncodedText ErrorCode = global::System.Text.Json.JsonEncodedText.Encode("errorCode");
+            internal static readonly global::System.Text.Json.JsonEncodedText ErrorMessage = global::System.Text.Json.JsonEncodedText.Encode("errorMessage");
+            internal static readonly global::System.Text.Json.JsonEncodedText Total = global::System.Text.Json.JsonEncodedText.Encode("total");
+            internal static readonly global::System.Text.Json.JsonEncodedText TransferRecordList = global::System.Text.Json.JsonEncodedText.Encode("transferRecordList");
         }
     }
 
     /// <summary>The 'transferRecord' type of QueryTransferRecordHistory.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(TransferRecord.SpecGenJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cec.Chatbot.TransferRecord.SpecGenJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class TransferRecord
     {
@@ -620,85 +695,85 @@ namespace Cec.Chatbot
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            ValidateInto(ref errors);
+            this.ValidateInto(ref errors);
             return errors.ToResult();
         }
 
         /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
         internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
         {
-            if (global::SpecGen.SpecChecks.IsMissing(Id))
+            if (global::SpecGen.SpecChecks.IsMissing(this.Id))
             {
                 errors.Add("id", "mandatory", "'id' is mandatory.");
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(TenantId))
+            if (global::SpecGen.SpecChecks.IsMissing(this.TenantId))
             {
                 errors.Add("tenantId", "mandatory", "'tenantId' is mandatory.");
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(CallId))
+            if (global::SpecGen.SpecChecks.IsMissing(this.CallId))
             {
                 errors.Add("callId", "mandatory", "'callId' is mandatory.");
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(CtiCallId))
+            if (global::SpecGen.SpecChecks.IsMissing(this.CtiCallId))
             {
                 errors.Add("ctiCallId", "mandatory", "'ctiCallId' is mandatory.");
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(FlowInstId))
+            if (global::SpecGen.SpecChecks.IsMissing(this.FlowInstId))
             {
                 errors.Add("flowInstId", "mandatory", "'flowInstId' is mandatory.");
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(CallingNumber))
+            if (global::SpecGen.SpecChecks.IsMissing(this.CallingNumber))
             {
                 errors.Add("callingNumber", "mandatory", "'callingNumber' is mandatory.");
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(CalledNumber))
+            if (global::SpecGen.SpecChecks.IsMissing(this.CalledNumber))
             {
                 errors.Add("calledNumber", "mandatory", "'calledNumber' is mandatory.");
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(TransfNumber))
+            if (global::SpecGen.SpecChecks.IsMissing(this.TransfNumber))
             {
                 errors.Add("transfNumber", "mandatory", "'transfNumber' is mandatory.");
             }
 
-            if (StartTime == null)
+            if (this.StartTime == null)
             {
                 errors.Add("startTime", "mandatory", "'startTime' is mandatory.");
             }
             else
             {
-                if (!global::SpecGen.SpecFormats.IsValid(StartTime.Value, "unix-ms"))
+                if (!global::SpecGen.SpecFormats.IsValid(this.StartTime.Value, "unix-ms"))
                 {
                     errors.Add("startTime", "format", "'startTime' must match the format 'unix-ms'.");
                 }
             }
 
-            if (EndTime != null)
+            if (this.EndTime != null)
             {
-                if (!global::SpecGen.SpecFormats.IsValid(EndTime.Value, "unix-ms"))
+                if (!global::SpecGen.SpecFormats.IsValid(this.EndTime.Value, "unix-ms"))
                 {
                     errors.Add("endTime", "format", "'endTime' must match the format 'unix-ms'.");
                 }
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(LocationId))
+            if (global::SpecGen.SpecChecks.IsMissing(this.LocationId))
             {
                 errors.Add("locationId", "mandatory", "'locationId' is mandatory.");
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(OpResult))
+            if (global::SpecGen.SpecChecks.IsMissing(this.OpResult))
             {
                 errors.Add("opResult", "mandatory", "'opResult' is mandatory.");
             }
             else
             {
-                if (OpResult != "INIT" && OpResult != "SUCCESS" && OpResult != "FAIL")
+                if (this.OpResult != "INIT" && this.OpResult != "SUCCESS" && this.OpResult != "FAIL")
                 {
                     errors.Add("opResult", "values", "'opResult' must be one of: INIT, SUCCESS, FAIL.");
                 }
@@ -710,130 +785,186 @@ namespace Cec.Chatbot
         {
             var builder = new global::System.Text.StringBuilder();
             builder.Append("TransferRecord {");
-            global::SpecGen.SpecText.AppendValue(builder.Append(" Id = "), Id);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", TenantId = "), TenantId);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", CallId = "), CallId);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", CtiCallId = "), CtiCallId);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", FlowInstId = "), FlowInstId);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", CallingNumber = "), CallingNumber);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", CalledNumber = "), CalledNumber);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", TransfNumber = "), TransfNumber);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", StartTime = "), StartTime);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", EndTime = "), EndTime);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", RecordFilePath = "), RecordFilePath);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", LocationId = "), LocationId);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", OpResult = "), OpResult);
-            global::SpecGen.SpecText.AppendValue(builder.Append(", RecordResult = "), RecordResult);
+            global::SpecGen.SpecText.AppendValue(builder.Append(" Id = "), this.Id);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", TenantId = "), this.TenantId);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", CallId = "), this.CallId);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", CtiCallId = "), this.CtiCallId);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", FlowInstId = "), this.FlowInstId);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", CallingNumber = "), this.CallingNumber);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", CalledNumber = "), this.CalledNumber);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", TransfNumber = "), this.TransfNumber);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", StartTime = "), this.StartTime);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", EndTime = "), this.EndTime);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", RecordFilePath = "), this.RecordFilePath);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", LocationId = "), this.LocationId);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", OpResult = "), this.OpResult);
+            global::SpecGen.SpecText.AppendValue(builder.Append(", RecordResult = "), this.RecordResult);
             return builder.Append(" }").ToString();
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonId = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonTenantId = global::System.Text.Json.JsonEncodedText.Encode("tenantId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonCallId = global::System.Text.Json.JsonEncodedText.Encode("callId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonCtiCallId = global::System.Text.Json.JsonEncodedText.Encode("ctiCallId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonFlowInstId = global::System.Text.Json.JsonEncodedText.Encode("flowInstId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonCallingNumber = global::System.Text.Json.JsonEncodedText.Encode("callingNumber");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonCalledNumber = global::System.Text.Json.JsonEncodedText.Encode("calledNumber");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonTransfNumber = global::System.Text.Json.JsonEncodedText.Encode("transfNumber");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonStartTime = global::System.Text.Json.JsonEncodedText.Encode("startTime");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonEndTime = global::System.Text.Json.JsonEncodedText.Encode("endTime");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonRecordFilePath = global::System.Text.Json.JsonEncodedText.Encode("recordFilePath");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonLocationId = global::System.Text.Json.JsonEncodedText.Encode("locationId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonOpResult = global::System.Text.Json.JsonEncodedText.Encode("opResult");
-        private static readonly global::System.Text.Json.JsonEncodedText s_jsonRecordResult = global::System.Text.Json.JsonEncodedText.Encode("recordResult");
-
-        /// <summary>Reads a <see cref="TransferRecord"/> from the JSON object at the reader's current token.</summary>
-        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec.</exception>
-        internal static TransferRecord ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a <see cref="global::Cec.Chatbot.TransferRecord"/> from the JSON object at the reader's current token.</summary>
+        /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
+        internal static global::Cec.Chatbot.TransferRecord ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-            var value = new TransferRecord();
+            var value = new global::Cec.Chatbot.TransferRecord();
+            var seen = default(global::SpecGen.SpecPropertySet);
             string property = string.Empty;
             try
             {
                 while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals(s_jsonId.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals(SpecGenJsonNames.Id.EncodedUtf8Bytes))
                     {
                         property = "id";
+                        if (!seen.Add(0))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.Id = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonTenantId.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.TenantId.EncodedUtf8Bytes))
                     {
                         property = "tenantId";
+                        if (!seen.Add(1))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.TenantId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonCallId.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.CallId.EncodedUtf8Bytes))
                     {
                         property = "callId";
+                        if (!seen.Add(2))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.CallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonCtiCallId.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.CtiCallId.EncodedUtf8Bytes))
                     {
                         property = "ctiCallId";
+                        if (!seen.Add(3))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.CtiCallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonFlowInstId.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.FlowInstId.EncodedUtf8Bytes))
                     {
                         property = "flowInstId";
+                        if (!seen.Add(4))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.FlowInstId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonCallingNumber.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.CallingNumber.EncodedUtf8Bytes))
                     {
                         property = "callingNumber";
+                        if (!seen.Add(5))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.CallingNumber = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonCalledNumber.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.CalledNumber.EncodedUtf8Bytes))
                     {
                         property = "calledNumber";
+                        if (!seen.Add(6))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.CalledNumber = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonTransfNumber.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.TransfNumber.EncodedUtf8Bytes))
                     {
                         property = "transfNumber";
+                        if (!seen.Add(7))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.TransfNumber = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonStartTime.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.StartTime.EncodedUtf8Bytes))
                     {
                         property = "startTime";
+                        if (!seen.Add(8))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.StartTime = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonEndTime.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.EndTime.EncodedUtf8Bytes))
                     {
                         property = "endTime";
+                        if (!seen.Add(9))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.EndTime = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonRecordFilePath.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.RecordFilePath.EncodedUtf8Bytes))
                     {
                         property = "recordFilePath";
+                        if (!seen.Add(10))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.RecordFilePath = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonLocationId.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.LocationId.EncodedUtf8Bytes))
                     {
                         property = "locationId";
+                        if (!seen.Add(11))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.LocationId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonOpResult.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.OpResult.EncodedUtf8Bytes))
                     {
                         property = "opResult";
+                        if (!seen.Add(12))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.OpResult = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
-                    else if (reader.ValueTextEquals(s_jsonRecordResult.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals(SpecGenJsonNames.RecordResult.EncodedUtf8Bytes))
                     {
                         property = "recordResult";
+                        if (!seen.Add(13))
+                        {
+                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
+                        }
+
                         global::SpecGen.SpecJson.MoveToValue(ref reader);
                         value.RecordResult = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
                     }
@@ -855,90 +986,109 @@ namespace Cec.Chatbot
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (Id != null)
+            if (this.Id != null)
             {
-                writer.WritePropertyName(s_jsonId);
-                writer.WriteStringValue(Id);
+                writer.WritePropertyName(SpecGenJsonNames.Id);
+                writer.WriteStringValue(this.Id);
             }
-            if (TenantId != null)
+            if (this.TenantId != null)
             {
-                writer.WritePropertyName(s_jsonTenantId);
-                writer.WriteStringValue(TenantId);
+                writer.WritePropertyName(SpecGenJsonNames.TenantId);
+                writer.WriteStringValue(this.TenantId);
             }
-            if (CallId != null)
+            if (this.CallId != null)
             {
-                writer.WritePropertyName(s_jsonCallId);
-                writer.WriteStringValue(CallId);
+                writer.WritePropertyName(SpecGenJsonNames.CallId);
+                writer.WriteStringValue(this.CallId);
             }
-            if (CtiCallId != null)
+            if (this.CtiCallId != null)
             {
-                writer.WritePropertyName(s_jsonCtiCallId);
-                writer.WriteStringValue(CtiCallId);
+                writer.WritePropertyName(SpecGenJsonNames.CtiCallId);
+                writer.WriteStringValue(this.CtiCallId);
             }
-            if (FlowInstId != null)
+            if (this.FlowInstId != null)
             {
-                writer.WritePropertyName(s_jsonFlowInstId);
-                writer.WriteStringValue(FlowInstId);
+                writer.WritePropertyName(SpecGenJsonNames.FlowInstId);
+                writer.WriteStringValue(this.FlowInstId);
             }
-            if (CallingNumber != null)
+            if (this.CallingNumber != null)
             {
-                writer.WritePropertyName(s_jsonCallingNumber);
-                writer.WriteStringValue(CallingNumber);
+                writer.WritePropertyName(SpecGenJsonNames.CallingNumber);
+                writer.WriteStringValue(this.CallingNumber);
             }
-            if (CalledNumber != null)
+            if (this.CalledNumber != null)
             {
-                writer.WritePropertyName(s_jsonCalledNumber);
-                writer.WriteStringValue(CalledNumber);
+                writer.WritePropertyName(SpecGenJsonNames.CalledNumber);
+                writer.WriteStringValue(this.CalledNumber);
             }
-            if (TransfNumber != null)
+            if (this.TransfNumber != null)
             {
-                writer.WritePropertyName(s_jsonTransfNumber);
-                writer.WriteStringValue(TransfNumber);
+                writer.WritePropertyName(SpecGenJsonNames.TransfNumber);
+                writer.WriteStringValue(this.TransfNumber);
             }
-            if (StartTime != null)
+            if (this.StartTime != null)
             {
-                writer.WritePropertyName(s_jsonStartTime);
-                writer.WriteNumberValue(StartTime.Value);
+                writer.WritePropertyName(SpecGenJsonNames.StartTime);
+                writer.WriteNumberValue(this.StartTime.Value);
             }
-            if (EndTime != null)
+            if (this.EndTime != null)
             {
-                writer.WritePropertyName(s_jsonEndTime);
-                writer.WriteNumberValue(EndTime.Value);
+                writer.WritePropertyName(SpecGenJsonNames.EndTime);
+                writer.WriteNumberValue(this.EndTime.Value);
             }
-            if (RecordFilePath != null)
+            if (this.RecordFilePath != null)
             {
-                writer.WritePropertyName(s_jsonRecordFilePath);
-                writer.WriteStringValue(RecordFilePath);
+                writer.WritePropertyName(SpecGenJsonNames.RecordFilePath);
+                writer.WriteStringValue(this.RecordFilePath);
             }
-            if (LocationId != null)
+            if (this.LocationId != null)
             {
-                writer.WritePropertyName(s_jsonLocationId);
-                writer.WriteStringValue(LocationId);
+                writer.WritePropertyName(SpecGenJsonNames.LocationId);
+                writer.WriteStringValue(this.LocationId);
             }
-            if (OpResult != null)
+            if (this.OpResult != null)
             {
-                writer.WritePropertyName(s_jsonOpResult);
-                writer.WriteStringValue(OpResult);
+                writer.WritePropertyName(SpecGenJsonNames.OpResult);
+                writer.WriteStringValue(this.OpResult);
             }
-            if (RecordResult != null)
+            if (this.RecordResult != null)
             {
-                writer.WritePropertyName(s_jsonRecordResult);
-                writer.WriteStringValue(RecordResult);
+                writer.WritePropertyName(SpecGenJsonNames.RecordResult);
+                writer.WriteStringValue(this.RecordResult);
             }
 
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
-        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TransferRecord>
+        internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cec.Chatbot.TransferRecord>
         {
             /// <inheritdoc/>
-            public override TransferRecord? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJson(ref reader);
+            public override global::Cec.Chatbot.TransferRecord? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Cec.Chatbot.TransferRecord.ReadJson(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TransferRecord value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cec.Chatbot.TransferRecord value, global::System.Text.Json.JsonSerializerOptions options)
                 => value.WriteJson(writer);
+        }
+
+        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        private static class SpecGenJsonNames
+        {
+            internal static readonly global::System.Text.Json.JsonEncodedText Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+            internal static readonly global::System.Text.Json.JsonEncodedText TenantId = global::System.Text.Json.JsonEncodedText.Encode("tenantId");
+            internal static readonly global::System.Text.Json.JsonEncodedText CallId = global::System.Text.Json.JsonEncodedText.Encode("callId");
+            internal static readonly global::System.Text.Json.JsonEncodedText CtiCallId = global::System.Text.Json.JsonEncodedText.Encode("ctiCallId");
+            internal static readonly global::System.Text.Json.JsonEncodedText FlowInstId = global::System.Text.Json.JsonEncodedText.Encode("flowInstId");
+            internal static readonly global::System.Text.Json.JsonEncodedText CallingNumber = global::System.Text.Json.JsonEncodedText.Encode("callingNumber");
+            internal static readonly global::System.Text.Json.JsonEncodedText CalledNumber = global::System.Text.Json.JsonEncodedText.Encode("calledNumber");
+            internal static readonly global::System.Text.Json.JsonEncodedText TransfNumber = global::System.Text.Json.JsonEncodedText.Encode("transfNumber");
+            internal static readonly global::System.Text.Json.JsonEncodedText StartTime = global::System.Text.Json.JsonEncodedText.Encode("startTime");
+            internal static readonly global::System.Text.Json.JsonEncodedText EndTime = global::System.Text.Json.JsonEncodedText.Encode("endTime");
+            internal static readonly global::System.Text.Json.JsonEncodedText RecordFilePath = global::System.Text.Json.JsonEncodedText.Encode("recordFilePath");
+            internal static readonly global::System.Text.Json.JsonEncodedText LocationId = global::System.Text.Json.JsonEncodedText.Encode("locationId");
+            internal static readonly global::System.Text.Json.JsonEncodedText OpResult = global::System.Text.Json.JsonEncodedText.Encode("opResult");
+            internal static readonly global::System.Text.Json.JsonEncodedText RecordResult = global::System.Text.Json.JsonEncodedText.Encode("recordResult");
         }
     }
 
@@ -959,13 +1109,13 @@ namespace Cec.Chatbot
         /// <exception cref="global::SpecGen.SpecResponseValidationException">The answer breaks its spec.</exception>
         /// <exception cref="global::SpecGen.SpecTransportException">The server could not be reached.</exception>
         /// <exception cref="global::SpecGen.SpecTimeoutException">No answer arrived in time.</exception>
-        global::System.Threading.Tasks.Task<QueryTransferRecordHistoryResponse> QueryTransferRecordHistoryAsync(QueryTransferRecordHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Cec.Chatbot.QueryTransferRecordHistoryResponse> QueryTransferRecordHistoryAsync(global::Cec.Chatbot.QueryTransferRecordHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     public partial class CecChatbotClient
     {
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<QueryTransferRecordHistoryResponse> QueryTransferRecordHistoryAsync(QueryTransferRecordHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Cec.Chatbot.QueryTransferRecordHistoryResponse> QueryTransferRecordHistoryAsync(global::Cec.Chatbot.QueryTransferRecordHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request == null)
             {
@@ -974,17 +1124,17 @@ namespace Cec.Chatbot
 
             if (global::SpecGen.SpecChecks.IsMissing(request.AuthToken))
             {
-                string? token = await _invoker.GetTokenAsync("QueryTransferRecordHistory", cancellationToken).ConfigureAwait(false);
+                string? token = await this._invoker.GetTokenAsync("QueryTransferRecordHistory", cancellationToken).ConfigureAwait(false);
                 if (token != null)
                 {
                     request = request.WithToken(token);
                 }
             }
 
-            _invoker.EnsureValid("QueryTransferRecordHistory", request.Validate());
+            this._invoker.EnsureValid("QueryTransferRecordHistory", request.Validate());
             var call = new global::SpecGen.SpecCall("QueryTransferRecordHistory", "POST", "/oifde/rest/api/queryTransferRecordHistory");
             call.SetJsonBody(request.WriteJson);
-            return await _invoker.SendAsync<QueryTransferRecordHistoryResponse>(call, QueryTransferRecordHistoryResponse.ReadJson, r => r.Validate(), cancellationToken).ConfigureAwait(false);
+            return await this._invoker.SendAsync<global::Cec.Chatbot.QueryTransferRecordHistoryResponse>(call, global::Cec.Chatbot.QueryTransferRecordHistoryResponse.ReadJson, r => r.Validate(), cancellationToken).ConfigureAwait(false);
         }
     }
 

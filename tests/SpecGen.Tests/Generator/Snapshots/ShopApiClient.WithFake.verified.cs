@@ -10,7 +10,7 @@ namespace Shop.Api
     {
     }
 
-    /// <summary>The options of <see cref="ShopApiClient"/>.</summary>
+    /// <summary>The options of <see cref="global::Shop.Api.ShopApiClient"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed class ShopApiClientOptions : global::SpecGen.SpecClientOptions
     {
@@ -18,7 +18,7 @@ namespace Shop.Api
 
     /// <summary>Calls the ShopApi interfaces over HTTP, validating each request before it is sent.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
-    public sealed partial class ShopApiClient : IShopApiClient
+    public sealed partial class ShopApiClient : global::Shop.Api.IShopApiClient
     {
         private static readonly global::SpecGen.SpecEnvelope? s_envelope = new global::SpecGen.SpecEnvelope("resultCode", "resultMsg", new string[] { "0", "0200000" }, missingIsSuccess: true);
         private readonly global::SpecGen.SpecHttpInvoker _invoker;
@@ -27,21 +27,21 @@ namespace Shop.Api
         /// <param name="httpClient">The HTTP client, with its base address set.</param>
         /// <param name="tokenProvider">Fills token fields the caller leaves empty; optional.</param>
         /// <param name="logger">Receives one line per call, without bodies or secrets; optional.</param>
-        public ShopApiClient(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider? tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<ShopApiClient>? logger = null)
+        public ShopApiClient(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider? tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<global::Shop.Api.ShopApiClient>? logger = null)
         {
-            _invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);
+            this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);
         }
     }
 
-    /// <summary>Registers <see cref="IShopApiClient"/> in a service collection.</summary>
+    /// <summary>Registers <see cref="global::Shop.Api.IShopApiClient"/> in a service collection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public static class ShopApiClientServiceCollectionExtensions
     {
-        /// <summary>Registers <see cref="IShopApiClient"/> as a typed client of <see cref="global::System.Net.Http.IHttpClientFactory"/>.</summary>
+        /// <summary>Registers <see cref="global::Shop.Api.IShopApiClient"/> as a typed client of <see cref="global::System.Net.Http.IHttpClientFactory"/>.</summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the options, at least the base address.</param>
         /// <returns>The HTTP client builder, to add handlers or resilience.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddShopApiClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<ShopApiClientOptions> configure)
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddShopApiClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Shop.Api.ShopApiClientOptions> configure)
         {
             if (services == null)
             {
@@ -54,9 +54,9 @@ namespace Shop.Api
             }
 
             global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);
-            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<IShopApiClient, ShopApiClient>(
+            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Shop.Api.IShopApiClient, global::Shop.Api.ShopApiClient>(
                 services,
-                (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<ShopApiClientOptions>>(provider).Value.ApplyTo(httpClient));
+                (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Shop.Api.ShopApiClientOptions>>(provider).Value.ApplyTo(httpClient));
         }
     }
 
