@@ -33,7 +33,7 @@ internal sealed record BuildSettings(string? Namespace, string? RootNamespace, E
 
         // The SDK makes RootNamespace from the project's name, which need not be a namespace ("My-App", "2048").
         string? root = Read(options, "RootNamespace") is { } rootNamespace ? CSharpNames.ToNamespace(rootNamespace) : null;
-        if (root is not null && SpecNamespaces.Problem(root) is not null)
+        if (root is not null && SpecNamespaces.IsReserved(root))
         {
             root = null;
         }

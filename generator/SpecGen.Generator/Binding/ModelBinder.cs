@@ -66,7 +66,7 @@ internal sealed class ModelBinder
                 _spec.Examples.Request is { } request ? CSharpLiterals.Verbatim(request) : null,
                 _spec.Examples.Response is { } response ? CSharpLiterals.Verbatim(response) : null);
 
-        string hintName = $"{_namespace}.{_name}.g.cs";
+        string hintName = HintNames.Of(_namespace, _name);
         var model = new InterfaceModel(
             hintName,
             Path.GetFileName(_spec.FilePath),
@@ -221,6 +221,7 @@ internal sealed class ModelBinder
             name,
             field.JsonName,
             CSharpLiterals.String(field.JsonName),
+            IsEscapedInJson(field.JsonName),
             type.IsValueType || _options.NullableAnnotations ? type.TypeName + "?" : type.TypeName,
             type,
             field.Position.ToString(),
@@ -272,7 +273,7 @@ internal sealed class ModelBinder
         string client = serviceName + KnownNames.ClientSuffix;
         EnvelopeSpec? envelope = service?.Envelope;
         return new ServiceModel(
-            $"{_namespace}.{client}.g.cs",
+            HintNames.Of(_namespace, client),
             Path.GetFileName(_spec.Directory),
             _namespace,
             _options,
@@ -342,6 +343,21 @@ internal sealed class ModelBinder
         SpecTypeKind.Boolean => "ReadBoolean",
         _ => null,
     };
+
+    /// <summary>True when System.Text.Json's default encoder escapes a character of <paramref name="name"/>.</summary>
+    private static bool IsEscapedInJson(string name)
+    {
+        foreach (char c in name)
+        {
+            // It escapes everything outside printable ASCII, and these HTML-sensitive characters.
+            if (c < 0x20 || c > 0x7E || c is '"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>GET, DELETE, HEAD and OPTIONS send no body, whatever fields the spec lists.</summary>
     private static bool SendsBody(string method) => method is "POST" or "PUT" or "PATCH";

@@ -63,8 +63,8 @@ internal static class JsonEmitter
         bool first = true;
         foreach (PropertyModel property in body)
         {
-            // The reader compares unescaped names; the encoded bytes equal them only for plain ASCII names.
-            string name = $"{KnownNames.JsonNames}.{property.Name}" + (IsPlainAscii(property.JsonName) ? ".EncodedUtf8Bytes" : ".Value");
+            // The reader compares unescaped names; the encoded bytes are the name's own UTF-8 only where nothing was escaped.
+            string name = $"{KnownNames.JsonNames}.{property.Name}" + (property.JsonNameIsEscaped ? ".Value" : ".EncodedUtf8Bytes");
             writer.OpenBlock($"{(first ? "if" : "else if")} (reader.ValueTextEquals({name}))");
             first = false;
             writer.WriteLine($"property = {property.JsonNameLiteral};");
@@ -103,21 +103,6 @@ internal static class JsonEmitter
         writer.WriteLine();
         writer.WriteLine("return value;");
         writer.CloseBlock();
-    }
-
-    /// <summary>True when JSON writes the name as it is, so its encoded bytes are its UTF-8.</summary>
-    private static bool IsPlainAscii(string name)
-    {
-        foreach (char c in name)
-        {
-            // The default encoder escapes these HTML-sensitive characters, and everything outside printable ASCII.
-            if (c < 0x20 || c > 0x7E || c is '"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Writes statements that read the current JSON value into <paramref name="target"/>.</summary>

@@ -89,6 +89,48 @@ public sealed class IncrementalTests
         Assert.All(hintNames, h => Assert.StartsWith("Shop.Api.V2.Op", h, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Editing_a_comment_in_service_yaml_re_emits_nothing()
+    {
+        AdditionalText[] specs = Specs("Shop.Api");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+
+        // The comment moves the service: line, which only places diagnostics about the service.
+        AdditionalText service = specs[^1];
+        driver = driver.ReplaceAdditionalText(service, GeneratorHarness.Spec("shop/service.yaml", "# The shop's service.\n# Two lines of comment.\n" + Service("Shop.Api"))).RunGenerators(compilation);
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result.TrackedSteps[TrackingNames.Services]));
+        IncrementalStepRunReason[] bound = Reasons(result.TrackedSteps[TrackingNames.Interfaces]);
+        Assert.Equal(Count, bound.Length);
+        Assert.All(bound, r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"Bind: {r}"));
+        IncrementalStepRunReason[] outputs = Reasons(EmitOutputSteps(result));
+        Assert.Equal(Count, outputs.Length);
+        Assert.All(outputs, r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+    }
+
+    [Fact]
+    public void Changing_a_setting_that_parsing_does_not_read_parses_nothing_again()
+    {
+        AdditionalText[] specs = Specs("Shop.Api");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new TestAnalyzerConfigOptionsProvider(new Dictionary<string, string>
+        {
+            ["SpecGenSpecRoot"] = GeneratorHarness.SpecRoot,
+            ["SpecGenNamespace"] = "Shop.Everything",
+        })).RunGenerators(compilation);
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        IncrementalStepRunReason[] parsed = Reasons(result.TrackedSteps[TrackingNames.SpecFiles]);
+        Assert.Equal(Count + 1, parsed.Length);
+        Assert.All(parsed, r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"Parse: {r}"));
+        Assert.All(Reasons(result.TrackedSteps[TrackingNames.Interfaces]), r => Assert.Equal(IncrementalStepRunReason.Modified, r));
+        Assert.All(EmittedSources(driver), s => Assert.StartsWith("Shop.Everything.Op", s.HintName, StringComparison.Ordinal));
+    }
+
     /// <summary>The output steps that add one interface's source: those fed by the Emit step.</summary>
     private static IEnumerable<IncrementalGeneratorRunStep> EmitOutputSteps(GeneratorRunResult result)
         => result.TrackedOutputSteps.SelectMany(s => s.Value)

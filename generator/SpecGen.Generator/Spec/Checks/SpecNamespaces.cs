@@ -20,13 +20,16 @@ internal static class SpecNamespaces
             }
         }
 
-        if (System.Array.IndexOf(Reserved, ns) >= 0)
+        if (IsReserved(ns))
         {
             return $"'{ns}' is the SpecGen runtime's own namespace";
         }
 
         return null;
     }
+
+    /// <summary>True for the runtime's own namespaces.</summary>
+    public static bool IsReserved(string ns) => System.Array.IndexOf(Reserved, ns) >= 0;
 
     // C# ignores formatting characters in identifiers, so 'A\u200BB' would silently be 'AB'.
     private static bool HasFormattingCharacter(string text)

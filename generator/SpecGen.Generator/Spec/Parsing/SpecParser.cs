@@ -295,6 +295,13 @@ internal sealed partial class SpecParser
         }
 
         string jsonName = nameNode.Value!;
+        if (HasLoneSurrogate(jsonName))
+        {
+            // JSON text is UTF-8, which has no encoding for half a surrogate pair: such a name could never be sent.
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, nameNode, jsonName, "name", "it holds half of a UTF-16 surrogate pair");
+            return null;
+        }
+
         (TypeRef type, string typeText) = ParseFieldType(map, ownerId, jsonName);
         var field = new FieldSpec(
             jsonName,
@@ -385,6 +392,23 @@ internal sealed partial class SpecParser
         }
 
         return (parsed, typeText);
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasIdentifierCharacter(string text)
