@@ -39,8 +39,9 @@ public sealed class SpecGenerator : IIncrementalGenerator
         IncrementalValuesProvider<BoundInterface> interfaces = BindInterfaces(files, services, settings);
         context.RegisterSourceOutput(interfaces, static (output, bound) => Report(output, bound.Diagnostics));
 
-        RegisterInterfaceSources(context, interfaces);
-        RegisterClientSources(context, interfaces, services);
+        IncrementalValueProvider<NameCheckResult> nameCheck = CheckNames(context, interfaces);
+        RegisterInterfaceSources(context, interfaces, nameCheck);
+        RegisterClientSources(context, interfaces, services, nameCheck);
     }
 
     private static IncrementalValueProvider<BuildSettings> ReadSettings(IncrementalGeneratorInitializationContext context)
@@ -101,8 +102,8 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .Select(static (pair, _) => BindSafely(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Interfaces);
 
-    /// <summary>One file per interface, except those whose type names another spec file already took.</summary>
-    private static void RegisterInterfaceSources(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<BoundInterface> interfaces)
+    /// <summary>The type names of all files together: which files clash, and which file names to number.</summary>
+    private static IncrementalValueProvider<NameCheckResult> CheckNames(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<BoundInterface> interfaces)
     {
         IncrementalValueProvider<NameCheckResult> nameCheck = interfaces
             .Where(static bound => bound.Names is not null)
@@ -111,7 +112,15 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .Select(static (names, _) => NameCollisions.Check(names))
             .WithTrackingName(TrackingNames.NameCheck);
         context.RegisterSourceOutput(nameCheck, static (output, result) => Report(output, result.Diagnostics));
+        return nameCheck;
+    }
 
+    /// <summary>One file per interface, except those whose type names another spec file already took.</summary>
+    private static void RegisterInterfaceSources(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<BoundInterface> interfaces,
+        IncrementalValueProvider<NameCheckResult> nameCheck)
+    {
         IncrementalValuesProvider<(InterfaceModel Model, string FilePath)> models = interfaces
             .Where(static bound => bound.Model is not null)
             .Select(static (bound, _) => (bound.Model!, bound.Names!.FilePath))
@@ -143,13 +152,16 @@ public sealed class SpecGenerator : IIncrementalGenerator
     private static void RegisterClientSources(
         IncrementalGeneratorInitializationContext context,
         IncrementalValuesProvider<BoundInterface> interfaces,
-        IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services)
+        IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services,
+        IncrementalValueProvider<NameCheckResult> nameCheck)
     {
+        // A file that is not emitted (its names clashed) adds no method to the client, nor a route to the fake.
         IncrementalValueProvider<ServiceCheckResult> clients = interfaces
             .Where(static bound => bound.Client is not null)
             .Select(static (bound, _) => bound.Client!)
             .Collect()
-            .Select(static (parts, _) => ServiceCollisions.Check(parts))
+            .Combine(nameCheck.Select(static (result, _) => result.SuppressedFiles))
+            .Select(static (pair, _) => ServiceCollisions.Check(pair.Left.Where(part => !pair.Right.Contains(part.SourceFile)).ToImmutableArray()))
             .WithTrackingName(TrackingNames.Clients);
 
         // Only the diagnostics need the service files' locations; the client sources never wait on them.

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SpecGen.Generator.Common;
 
 namespace SpecGen.Generator.Analyzers;
 
@@ -14,7 +15,7 @@ namespace SpecGen.Generator.Analyzers;
 /// </summary>
 internal sealed class CandidateNames
 {
-    private const string RuntimeAssemblyName = "SpecGen.Runtime";
+    private const string RuntimeAssemblyName = KnownNames.RuntimeAssembly;
 
     private readonly Compilation _compilation;
     private readonly SpecSymbols _symbols;

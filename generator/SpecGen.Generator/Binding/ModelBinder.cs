@@ -15,7 +15,7 @@ namespace SpecGen.Generator.Binding;
 /// written from parsed values, and each field's checks. A name that clashes is reported (SPEC0011)
 /// and its field or class left out, together with whatever refers to it.
 /// </summary>
-internal sealed class ModelBinder
+internal sealed partial class ModelBinder
 {
     private readonly InterfaceSpec _spec;
     private readonly string _namespace;
@@ -85,54 +85,6 @@ internal sealed class ModelBinder
     }
 
     private string TypeName(string className) => $"global::{_namespace}.{className}";
-
-    /// <summary>Names every class; a later class whose name is taken is reported and left out (null).</summary>
-    private void NameClasses()
-    {
-        var taken = new Dictionary<string, ClassSpec>(StringComparer.Ordinal);
-        string examplesClass = _name + KnownNames.ExamplesSuffix;
-        foreach (ClassSpec cls in _spec.Classes)
-        {
-            string name = ClassName(cls);
-            if (name == examplesClass && !_spec.Examples.IsEmpty)
-            {
-                Report(cls.Location, name, Describe(cls), "the class of the examples");
-                _classNames[cls.Id] = null;
-            }
-            else if (taken.TryGetValue(name, out ClassSpec? first))
-            {
-                Report(cls.Location, name, Describe(cls), Describe(first));
-                _classNames[cls.Id] = null;
-            }
-            else
-            {
-                taken.Add(name, cls);
-                _classNames[cls.Id] = name;
-            }
-        }
-    }
-
-    /// <summary>The C# name a class asks for, before clashes: an inline object's follows its owner's.</summary>
-    private string ClassName(ClassSpec cls) => cls.Kind switch
-    {
-        ClassKind.Request => _name + KnownNames.RequestSuffix,
-        ClassKind.Response => _name + KnownNames.ResponseSuffix,
-        ClassKind.Named => CSharpNames.ToPascalCase(cls.SpecName),
-        _ when cls.TypeName is not null => CSharpNames.ToPascalCase(cls.TypeName),
-        _ => OwnerName(cls.Owner!) + CSharpNames.Bare(OwnerFieldName(cls.Owner!)),
-    };
-
-    /// <summary>The property name of the field that holds an inline object (the parser may have left out a repeated one).</summary>
-    private string OwnerFieldName(InlineOwner owner)
-        => _classesById[owner.ClassId].Fields.FirstOrDefault(f => f.JsonName == owner.FieldJsonName) is { } field
-            ? RequestedPropertyName(field)
-            : CSharpNames.ToPascalCase(owner.FieldJsonName);
-
-    private string OwnerName(InlineOwner owner)
-        => _classNames.TryGetValue(owner.ClassId, out string? name) && name is not null ? name : ClassName(_classesById[owner.ClassId]);
-
-    private static string RequestedPropertyName(FieldSpec field)
-        => field.CSharpName is { } name ? CSharpNames.ToIdentifier(name) : CSharpNames.ToPascalCase(field.JsonName);
 
     private ClassModel BindClass(ClassSpec cls)
     {
@@ -266,138 +218,6 @@ internal sealed class ModelBinder
 
         return rules.ToImmutableEquatableArray();
     }
-
-    private ServiceModel BindService(ServiceSpec? service)
-    {
-        string serviceName = CSharpNames.ToPascalCase(service?.Name ?? Path.GetFileName(_spec.Directory));
-        string client = serviceName + KnownNames.ClientSuffix;
-        EnvelopeSpec? envelope = service?.Envelope;
-        return new ServiceModel(
-            HintNames.Of(_namespace, client),
-            Path.GetFileName(_spec.Directory),
-            _namespace,
-            _options,
-            serviceName,
-            "I" + client,
-            client,
-            serviceName + KnownNames.OptionsSuffix,
-            serviceName + KnownNames.ExtensionsSuffix,
-            serviceName + KnownNames.FakeSuffix,
-            envelope is null
-                ? null
-                : new EnvelopeModel(
-                    CSharpLiterals.String(envelope.CodeField),
-                    envelope.MessageField is null ? "null" : CSharpLiterals.String(envelope.MessageField),
-                    envelope.SuccessValues.Select(CSharpLiterals.String).ToImmutableEquatableArray(),
-                    envelope.MissingIsSuccess),
-            service?.BaseUrl);
-    }
-
-    private ClientMethodModel BindClient(ServiceModel service)
-    {
-        ClassSpec request = _spec.Request;
-        Dictionary<string, string> names = _propertyNames[request.Id];
-        return new ClientMethodModel(
-            service.ClientInterface,
-            service.ClientClass,
-            _name + KnownNames.AsyncSuffix,
-            TypeName(_classNames[request.Id]!),
-            TypeName(_classNames[ClassIds.Response]!),
-            CSharpLiterals.String(_name),
-            CSharpLiterals.String(_spec.Method),
-            CSharpLiterals.String(_spec.Url),
-            Parameters(request, names),
-            request.Fields.Where(f => f.Token && names.ContainsKey(f.JsonName)).Select(f => names[f.JsonName]).ToImmutableEquatableArray(),
-            SendsBody(_spec.Method),
-            _spec.Title ?? $"Calls {_name}.",
-            $"{_spec.Method} {_spec.Url}{(_spec.Description is null ? string.Empty : "\n" + _spec.Description)}");
-    }
-
-    private FakeRouteModel BindFake(ServiceModel service, ExamplesModel? examples)
-        => new(
-            service.FakeClass,
-            "Map" + _name,
-            "Validate" + _name,
-            _name,
-            CSharpLiterals.String(_name),
-            CSharpLiterals.String(_spec.Method),
-            CSharpLiterals.String(_spec.Url),
-            TypeName(_classNames[ClassIds.Request]!),
-            examples?.ResponseLiteral is null ? "null" : $"{TypeName(examples.ClassName)}.Response",
-            SendsBody(_spec.Method),
-            Parameters(_spec.Request, _propertyNames[ClassIds.Request]));
-
-    private static ImmutableEquatableArray<ParameterModel> Parameters(ClassSpec request, Dictionary<string, string> names)
-        => request.Fields
-            .Where(f => f.Position != FieldPosition.Body && names.ContainsKey(f.JsonName))
-            .Select(f => new ParameterModel(f.Position.ToString(), names[f.JsonName], CSharpLiterals.String(f.JsonName), f.Secret, FakeRead(f.Type)))
-            .ToImmutableEquatableArray();
-
-    /// <summary>The <c>SpecFakeRequest</c> reader of a value outside the body; a query list is not read back.</summary>
-    private static string? FakeRead(TypeRef type) => type.Kind switch
-    {
-        SpecTypeKind.String or SpecTypeKind.Date => "Text",
-        SpecTypeKind.Int32 => "ReadInt32",
-        SpecTypeKind.Int64 => "ReadInt64",
-        SpecTypeKind.Double => "ReadDouble",
-        SpecTypeKind.Boolean => "ReadBoolean",
-        _ => null,
-    };
-
-    /// <summary>True when System.Text.Json's default encoder escapes a character of <paramref name="name"/>.</summary>
-    private static bool IsEscapedInJson(string name)
-    {
-        foreach (char c in name)
-        {
-            // It escapes everything outside printable ASCII, and these HTML-sensitive characters.
-            if (c < 0x20 || c > 0x7E || c is '"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>GET, DELETE, HEAD and OPTIONS send no body, whatever fields the spec lists.</summary>
-    private static bool SendsBody(string method) => method is "POST" or "PUT" or "PATCH";
-
-    private DeclaredNames DeclareNames(string hintName, ExamplesModel? examples, ServiceModel? service)
-    {
-        string file = _spec.FilePath;
-        var names = _spec.Classes
-            .Where(c => _classNames[c.Id] is not null)
-            .Select(c => new DeclaredName(_classNames[c.Id]!, file, Describe(c) + " of " + _name, c.Location))
-            .ToList();
-        if (examples is not null)
-        {
-            names.Add(new DeclaredName(examples.ClassName, file, "the examples of " + _name, _spec.NameLocation));
-        }
-
-        if (service is not null)
-        {
-            // Every interface of a folder declares its client; only another owner's use of a name clashes.
-            string owner = "service " + service.Namespace + "." + service.ServiceName;
-            var clientNames = new List<string> { service.ClientInterface, service.ClientClass, service.OptionsClass, service.ExtensionsClass };
-            if (_options.FakeServer)
-            {
-                clientNames.Add(service.FakeClass);
-            }
-
-            names.AddRange(clientNames.Select(n => new DeclaredName(n, owner, $"the client of service '{service.ServiceName}'", _spec.NameLocation)));
-        }
-
-        return new DeclaredNames(_namespace, file, hintName, service?.HintName, names.ToImmutableEquatableArray());
-    }
-
-    /// <summary>How a diagnostic names a class of the spec.</summary>
-    private static string Describe(ClassSpec spec) => spec.Kind switch
-    {
-        ClassKind.Request => "the request class",
-        ClassKind.Response => "the response class",
-        ClassKind.Named => $"type '{spec.SpecName}'",
-        _ => $"the inline object of field '{spec.SpecName}'",
-    };
 
     private string ClassSummary(ClassSpec cls) => cls.Kind switch
     {

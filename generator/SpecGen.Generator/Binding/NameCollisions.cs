@@ -12,21 +12,7 @@ namespace SpecGen.Generator.Binding;
 internal sealed record NameCheckResult(
     ImmutableEquatableArray<DiagnosticInfo> Diagnostics,
     ImmutableEquatableArray<string> SuppressedFiles,
-    ImmutableEquatableArray<HintNameOverride> HintNames)
-{
-    public string HintNameOf(string filePath, string hintName)
-    {
-        foreach (HintNameOverride entry in HintNames)
-        {
-            if (entry.FilePath == filePath)
-            {
-                return entry.HintName;
-            }
-        }
-
-        return hintName;
-    }
-}
+    ImmutableEquatableArray<HintNameOverride> HintNames);
 
 internal sealed record HintNameOverride(string FilePath, string HintName);
 
@@ -45,42 +31,51 @@ internal static class NameCollisions
         var suppressed = new List<string>();
         DeclaredNames[] ordered = files.OrderBy(f => f.FilePath, StringComparer.Ordinal).ToArray();
 
-        // A client's names belong to its service before any file's classes: the service is the folder's, not one file's.
-        foreach (DeclaredName name in ordered.SelectMany(f => f.Names.Where(n => n.Owner != f.FilePath).Select(n => (f.Namespace, Name: n))).Select(Qualify))
+        // A client's names belong to its service before any file's classes: every file of the folder declares
+        // them, and the client is generated whichever of those files is emitted.
+        foreach (DeclaredNames file in ordered)
         {
-            owners[name.Name] = name;
+            if (Claim(file, file.Names.Where(n => n.Owner != file.FilePath), owners, diagnostics))
+            {
+                suppressed.Add(file.FilePath);
+            }
         }
 
         foreach (DeclaredNames file in ordered)
         {
-            bool collides = false;
-            foreach (DeclaredName name in file.Names)
-            {
-                string key = file.Namespace + "." + name.Name;
-                if (owners.TryGetValue(key, out DeclaredName? owner) && owner.Owner != name.Owner)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, name.Location, name.Name, name.Description, owner.Description));
-                    collides = true;
-                }
-            }
-
-            if (collides)
+            if (!suppressed.Contains(file.FilePath) && Claim(file, file.Names.Where(n => n.Owner == file.FilePath), owners, diagnostics))
             {
                 suppressed.Add(file.FilePath);
-                continue;
-            }
-
-            foreach (DeclaredName name in file.Names)
-            {
-                owners[file.Namespace + "." + name.Name] = name;
             }
         }
 
         return new NameCheckResult(diagnostics.ToImmutableEquatableArray(), suppressed.ToImmutableEquatableArray(), RenameHints(ordered, suppressed));
     }
 
-    private static DeclaredName Qualify((string Namespace, DeclaredName Name) entry)
-        => entry.Name with { Name = entry.Namespace + "." + entry.Name.Name };
+    /// <summary>Takes <paramref name="names"/> for their owner; true (each clash reported) when another owner has one already.</summary>
+    private static bool Claim(DeclaredNames file, IEnumerable<DeclaredName> names, Dictionary<string, DeclaredName> owners, List<DiagnosticInfo> diagnostics)
+    {
+        DeclaredName[] all = names.ToArray();
+        bool collides = false;
+        foreach (DeclaredName name in all)
+        {
+            if (owners.TryGetValue(file.Namespace + "." + name.Name, out DeclaredName? owner) && owner.Owner != name.Owner)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, name.Location, name.Name, name.Description, owner.Description));
+                collides = true;
+            }
+        }
+
+        if (!collides)
+        {
+            foreach (DeclaredName name in all)
+            {
+                owners[file.Namespace + "." + name.Name] = name;
+            }
+        }
+
+        return collides;
+    }
 
     /// <summary>
     /// The compiler refuses two sources whose hint names differ only in case (<c>Ns.ABc</c> and

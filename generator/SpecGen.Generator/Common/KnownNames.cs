@@ -60,6 +60,9 @@ internal static class KnownNames
     /// <summary>The tool name in <c>[GeneratedCode]</c>, by which the analyzers know generated clients.</summary>
     public const string GeneratedCodeTool = "SpecGen";
 
+    /// <summary>The assembly that holds the runtime and the attributes.</summary>
+    public const string RuntimeAssembly = "SpecGen.Runtime";
+
     /// <summary>The assembly whose presence turns on the generated fake servers.</summary>
     public const string TestingAssembly = "SpecGen.Testing";
 }

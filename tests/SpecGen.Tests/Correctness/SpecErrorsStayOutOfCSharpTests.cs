@@ -83,6 +83,43 @@ public sealed class SpecErrorsStayOutOfCSharpTests
     }
 
     [Fact]
+    public void A_file_left_out_for_a_clash_adds_no_route_to_the_fake_and_no_method_to_the_client()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            new[]
+            {
+                GeneratorHarness.Spec("shop/a.yaml", "interface: ping\nmethod: POST\nurl: /a\n"),
+                GeneratorHarness.Spec("shop/b.yaml", "interface: Ping\nmethod: POST\nurl: /b\n"),
+            },
+            withTesting: true);
+
+        Assert.NotEmpty(run.AllGeneratorDiagnostics);
+        Assert.All(run.AllGeneratorDiagnostics, d => Assert.Equal("SPEC0011", d.Id));
+        Assert.All(run.AllGeneratorDiagnostics, d => Assert.EndsWith("b.yaml", d.Location.GetLineSpan().Path, StringComparison.Ordinal));
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Two_services_whose_client_names_clash_keep_the_first_by_path()
+    {
+        // Service "IShop" has the class IShopClient, which is service "Shop"'s client interface.
+        GeneratorRun run = GeneratorHarness.Run(
+            new[]
+            {
+                GeneratorHarness.Spec("a/ping.yaml", "interface: ping\nmethod: POST\nurl: /a\n"),
+                GeneratorHarness.Spec("a/service.yaml", "service: shop\nnamespace: Same\n"),
+                GeneratorHarness.Spec("b/pong.yaml", "interface: pong\nmethod: POST\nurl: /b\n"),
+                GeneratorHarness.Spec("b/service.yaml", "service: IShop\nnamespace: Same\n"),
+            },
+            withTesting: true);
+
+        Assert.All(run.AllGeneratorDiagnostics, d => Assert.Equal("SPEC0011", d.Id));
+        Assert.Contains(run.AllGeneratorDiagnostics, d => d.Location.GetLineSpan().Path.EndsWith("b/pong.yaml", StringComparison.Ordinal));
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.NotNull(run.Output.GetTypeByMetadataName("Same.ShopClient"));
+    }
+
+    [Fact]
     public void An_invalid_SpecGenNamespace_is_SPEC0019_and_the_service_namespace_is_used()
     {
         var properties = new Dictionary<string, string> { ["SpecGenSpecRoot"] = GeneratorHarness.SpecRoot, ["SpecGenNamespace"] = "global.class" };

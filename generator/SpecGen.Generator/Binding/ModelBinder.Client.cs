@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using SpecGen.Generator.Common;
+using SpecGen.Generator.Diagnostics;
+using SpecGen.Generator.Model;
+using SpecGen.Generator.Spec;
+
+namespace SpecGen.Generator.Binding;
+
+/// <summary>The service's client, the interface's client method and its fake route.</summary>
+internal sealed partial class ModelBinder
+{
+    private ServiceModel BindService(ServiceSpec? service)
+    {
+        string serviceName = CSharpNames.ToPascalCase(service?.Name ?? Path.GetFileName(_spec.Directory));
+        string client = serviceName + KnownNames.ClientSuffix;
+        EnvelopeSpec? envelope = service?.Envelope;
+        return new ServiceModel(
+            HintNames.Of(_namespace, client),
+            Path.GetFileName(_spec.Directory),
+            _namespace,
+            _options,
+            serviceName,
+            "I" + client,
+            client,
+            serviceName + KnownNames.OptionsSuffix,
+            serviceName + KnownNames.ExtensionsSuffix,
+            serviceName + KnownNames.FakeSuffix,
+            envelope is null
+                ? null
+                : new EnvelopeModel(
+                    CSharpLiterals.String(envelope.CodeField),
+                    envelope.MessageField is null ? "null" : CSharpLiterals.String(envelope.MessageField),
+                    envelope.SuccessValues.Select(CSharpLiterals.String).ToImmutableEquatableArray(),
+                    envelope.MissingIsSuccess),
+            service?.BaseUrl);
+    }
+
+    private ClientMethodModel BindClient(ServiceModel service)
+    {
+        ClassSpec request = _spec.Request;
+        Dictionary<string, string> names = _propertyNames[request.Id];
+        return new ClientMethodModel(
+            service.ClientInterface,
+            service.ClientClass,
+            _name + KnownNames.AsyncSuffix,
+            TypeName(_classNames[request.Id]!),
+            TypeName(_classNames[ClassIds.Response]!),
+            CSharpLiterals.String(_name),
+            CSharpLiterals.String(_spec.Method),
+            CSharpLiterals.String(_spec.Url),
+            Parameters(request, names),
+            request.Fields.Where(f => f.Token && names.ContainsKey(f.JsonName)).Select(f => names[f.JsonName]).ToImmutableEquatableArray(),
+            SendsBody(_spec.Method),
+            _spec.Title ?? $"Calls {_name}.",
+            $"{_spec.Method} {_spec.Url}{(_spec.Description is null ? string.Empty : "\n" + _spec.Description)}");
+    }
+
+    private FakeRouteModel BindFake(ServiceModel service, ExamplesModel? examples)
+        => new(
+            service.FakeClass,
+            "Map" + _name,
+            "Validate" + _name,
+            _name,
+            CSharpLiterals.String(_name),
+            CSharpLiterals.String(_spec.Method),
+            CSharpLiterals.String(_spec.Url),
+            TypeName(_classNames[ClassIds.Request]!),
+            examples?.ResponseLiteral is null ? "null" : $"{TypeName(examples.ClassName)}.Response",
+            SendsBody(_spec.Method),
+            Parameters(_spec.Request, _propertyNames[ClassIds.Request]));
+
+    private static ImmutableEquatableArray<ParameterModel> Parameters(ClassSpec request, Dictionary<string, string> names)
+        => request.Fields
+            .Where(f => f.Position != FieldPosition.Body && names.ContainsKey(f.JsonName))
+            .Select(f => new ParameterModel(f.Position.ToString(), names[f.JsonName], CSharpLiterals.String(f.JsonName), f.Secret, FakeRead(f.Type)))
+            .ToImmutableEquatableArray();
+
+    /// <summary>The <c>SpecFakeRequest</c> reader of a value outside the body; a query list is not read back.</summary>
+    private static string? FakeRead(TypeRef type) => type.Kind switch
+    {
+        SpecTypeKind.String or SpecTypeKind.Date => "Text",
+        SpecTypeKind.Int32 => "ReadInt32",
+        SpecTypeKind.Int64 => "ReadInt64",
+        SpecTypeKind.Double => "ReadDouble",
+        SpecTypeKind.Boolean => "ReadBoolean",
+        _ => null,
+    };
+
+    /// <summary>True when System.Text.Json's default encoder escapes a character of <paramref name="name"/>.</summary>
+    private static bool IsEscapedInJson(string name)
+    {
+        foreach (char c in name)
+        {
+            // It escapes everything outside printable ASCII, and these HTML-sensitive characters.
+            if (c < 0x20 || c > 0x7E || c is '"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>GET, DELETE, HEAD and OPTIONS send no body, whatever fields the spec lists.</summary>
+    private static bool SendsBody(string method) => method is "POST" or "PUT" or "PATCH";
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using SpecGen.Generator.Common;
+using SpecGen.Generator.Diagnostics;
+using SpecGen.Generator.Model;
+using SpecGen.Generator.Spec;
+
+namespace SpecGen.Generator.Binding;
+
+/// <summary>Class names, their clashes within the file, and the names the file declares for the check across files.</summary>
+internal sealed partial class ModelBinder
+{
+    /// <summary>Names every class; a later class whose name is taken is reported and left out (null).</summary>
+    private void NameClasses()
+    {
+        var taken = new Dictionary<string, ClassSpec>(StringComparer.Ordinal);
+        string examplesClass = _name + KnownNames.ExamplesSuffix;
+        foreach (ClassSpec cls in _spec.Classes)
+        {
+            string name = ClassName(cls);
+            if (name == examplesClass && !_spec.Examples.IsEmpty)
+            {
+                Report(cls.Location, name, Describe(cls), "the class of the examples");
+                _classNames[cls.Id] = null;
+            }
+            else if (taken.TryGetValue(name, out ClassSpec? first))
+            {
+                Report(cls.Location, name, Describe(cls), Describe(first));
+                _classNames[cls.Id] = null;
+            }
+            else
+            {
+                taken.Add(name, cls);
+                _classNames[cls.Id] = name;
+            }
+        }
+    }
+
+    /// <summary>The C# name a class asks for, before clashes: an inline object's follows its owner's.</summary>
+    private string ClassName(ClassSpec cls) => cls.Kind switch
+    {
+        ClassKind.Request => _name + KnownNames.RequestSuffix,
+        ClassKind.Response => _name + KnownNames.ResponseSuffix,
+        ClassKind.Named => CSharpNames.ToPascalCase(cls.SpecName),
+        _ when cls.TypeName is not null => CSharpNames.ToPascalCase(cls.TypeName),
+        _ => OwnerName(cls.Owner!) + CSharpNames.Bare(OwnerFieldName(cls.Owner!)),
+    };
+
+    /// <summary>The property name of the field that holds an inline object (the parser may have left out a repeated one).</summary>
+    private string OwnerFieldName(InlineOwner owner)
+        => _classesById[owner.ClassId].Fields.FirstOrDefault(f => f.JsonName == owner.FieldJsonName) is { } field
+            ? RequestedPropertyName(field)
+            : CSharpNames.ToPascalCase(owner.FieldJsonName);
+
+    private string OwnerName(InlineOwner owner)
+        => _classNames.TryGetValue(owner.ClassId, out string? name) && name is not null ? name : ClassName(_classesById[owner.ClassId]);
+
+    private static string RequestedPropertyName(FieldSpec field)
+        => field.CSharpName is { } name ? CSharpNames.ToIdentifier(name) : CSharpNames.ToPascalCase(field.JsonName);
+
+    private DeclaredNames DeclareNames(string hintName, ExamplesModel? examples, ServiceModel? service)
+    {
+        string file = _spec.FilePath;
+        var names = _spec.Classes
+            .Where(c => _classNames[c.Id] is not null)
+            .Select(c => new DeclaredName(_classNames[c.Id]!, file, Describe(c) + " of " + _name, c.Location))
+            .ToList();
+        if (examples is not null)
+        {
+            names.Add(new DeclaredName(examples.ClassName, file, "the examples of " + _name, _spec.NameLocation));
+        }
+
+        if (service is not null)
+        {
+            // Every interface of a folder declares its client; only another owner's use of a name clashes.
+            string owner = "service " + service.Namespace + "." + service.ServiceName;
+            var clientNames = new List<string> { service.ClientInterface, service.ClientClass, service.OptionsClass, service.ExtensionsClass };
+            if (_options.FakeServer)
+            {
+                clientNames.Add(service.FakeClass);
+            }
+
+            names.AddRange(clientNames.Select(n => new DeclaredName(n, owner, $"the client of service '{service.ServiceName}'", _spec.NameLocation)));
+        }
+
+        return new DeclaredNames(_namespace, file, hintName, service?.HintName, names.ToImmutableEquatableArray());
+    }
+
+    /// <summary>How a diagnostic names a class of the spec.</summary>
+    private static string Describe(ClassSpec spec) => spec.Kind switch
+    {
+        ClassKind.Request => "the request class",
+        ClassKind.Response => "the response class",
+        ClassKind.Named => $"type '{spec.SpecName}'",
+        _ => $"the inline object of field '{spec.SpecName}'",
+    };
+}

@@ -1,0 +1,331 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using SpecGen.Generator.Common;
+using SpecGen.Generator.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace SpecGen.Generator.Spec;
+
+/// <summary>The tables: fields, their types, positions, flags and constraints.</summary>
+internal sealed partial class SpecParser
+{
+    private ClassSpec ParseClass(
+        string id,
+        ClassKind kind,
+        string specName,
+        string? typeName,
+        InlineOwner? owner,
+        YamlSequenceNode? fieldNodes,
+        LocationInfo location,
+        ImmutableEquatableArray<RuleSpec> rules)
+    {
+        var fields = new List<FieldSpec>();
+        foreach (YamlMappingNode fieldNode in _yaml.Mappings(fieldNodes, "A field"))
+        {
+            FieldSpec? field = ParseField(fieldNode, id, kind);
+            if (field is null)
+            {
+                continue;
+            }
+
+            // A repeated field is reported and left out, so that the generated code stays compilable.
+            if (fields.Exists(other => other.JsonName == field.JsonName))
+            {
+                _yaml.Report(DiagnosticDescriptors.DuplicateField, field.Location, field.JsonName, "'" + specName + "'");
+                continue;
+            }
+
+            fields.Add(field);
+        }
+
+        return new ClassSpec(id, kind, specName, typeName, owner, fields.ToImmutableEquatableArray(), rules, location);
+    }
+
+    private FieldSpec? ParseField(YamlMappingNode map, string ownerId, ClassKind ownerKind)
+    {
+        const string Where = "in a field";
+        _yaml.CheckKeys(map, SpecKeys.Field, Where);
+        YamlScalarNode? nameNode = _yaml.RequiredScalar(map, "name", Where);
+        if (nameNode is null)
+        {
+            return null;
+        }
+
+        string jsonName = nameNode.Value!;
+        if (HasLoneSurrogate(jsonName))
+        {
+            // JSON text is UTF-8, which has no encoding for half a surrogate pair: such a name could never be sent.
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, nameNode, jsonName, "name", "it holds half of a UTF-16 surrogate pair");
+            return null;
+        }
+
+        (TypeRef type, string typeText) = ParseFieldType(map, ownerId, jsonName);
+        var field = new FieldSpec(
+            jsonName,
+            ParseCSharpName(map),
+            type,
+            typeText,
+            ParsePosition(map, ownerKind, type),
+            ParseFlag(map, "mandatory", MandatoryWords) ?? false,
+            ParseFlag(map, "secret", BooleanWords) ?? false,
+            ParseTokenFlag(map, ownerKind, type),
+            _yaml.String(map, "description")?.Trim(),
+            ParseConstraints(map),
+            _yaml.Locate(nameNode));
+        return field with { Constraints = CheckConstraints(map, field) };
+    }
+
+    private string? ParseCSharpName(YamlMappingNode map)
+    {
+        YamlScalarNode? node = _yaml.Scalar(map, "csharpName");
+        if (node is null || YamlSource.IsNull(node))
+        {
+            return null;
+        }
+
+        string name = node.Value!.Trim();
+        string bare = name.StartsWith("@", StringComparison.Ordinal) ? name.Substring(1) : name;
+        if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(bare))
+        {
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, node, name, "csharpName", "expected a C# identifier");
+            return null;
+        }
+
+        return bare;
+    }
+
+    private (TypeRef Type, string Text) ParseFieldType(YamlMappingNode map, string ownerId, string jsonName)
+    {
+        YamlScalarNode? typeNode = _yaml.Scalar(map, "type");
+        string? typeText = typeNode is null || YamlSource.IsNull(typeNode) ? null : typeNode.Value!.Trim();
+        YamlSequenceNode? inlineFields = _yaml.Sequence(map, "fields");
+        YamlScalarNode? typeNameNode = _yaml.Scalar(map, "typeName");
+        string? typeName = typeNameNode is null || YamlSource.IsNull(typeNameNode) ? null : typeNameNode.Value!.Trim();
+
+        if (inlineFields is not null)
+        {
+            string classId = ClassIds.Inline(ownerId, jsonName);
+            TypeRef classType = TypeRef.ClassOf(classId);
+            TypeRef? type = typeText is null ? classType : InlineShape(typeText, classType);
+            if (type is null)
+            {
+                _yaml.Report(DiagnosticDescriptors.InvalidValue, typeNode!, typeText!, "type", "a field with 'fields' must have type Object or Object[]");
+                type = classType;
+            }
+
+            if (typeName is not null && !HasIdentifierCharacter(typeName))
+            {
+                _yaml.Report(DiagnosticDescriptors.InvalidValue, typeNameNode!, typeName, "typeName", "expected a name such as 'OrderItem'");
+                typeName = null;
+            }
+
+            _inlineClasses.Add(ParseClass(classId, ClassKind.Inline, jsonName, typeName, new InlineOwner(ownerId, jsonName), inlineFields, _yaml.Locate(map), ImmutableEquatableArray<RuleSpec>.Empty));
+            return (type, typeText ?? "Object");
+        }
+
+        if (typeName is not null)
+        {
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, typeNameNode!, typeName, "typeName", "only a field with inline 'fields' names a class");
+        }
+
+        if (typeText is null)
+        {
+            if (YamlSource.Get(map, "type") is null or YamlScalarNode)
+            {
+                _yaml.Report(DiagnosticDescriptors.MissingKey, typeNode ?? (YamlNode)map, "type", $"in field '{jsonName}'");
+            }
+
+            return (TypeRef.String, "String");
+        }
+
+        TypeRef? parsed = TypeExpression.Parse(typeText, ResolveTypeId, out string? unknown);
+        if (parsed is null)
+        {
+            string hint = Suggestions.Hint(unknown!, TypeExpression.BuiltInNames.Concat(_typeIds.Keys));
+            _yaml.Report(DiagnosticDescriptors.UnknownType, typeNode!, unknown!, hint);
+
+            // Free JSON keeps the generated code compilable while the spec is being fixed.
+            return (TypeRef.Json, typeText);
+        }
+
+        return (parsed, typeText);
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasIdentifierCharacter(string text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static TypeRef? InlineShape(string typeText, TypeRef classType)
+    {
+        TypeRef? shape = TypeExpression.Parse(typeText, _ => null, out _);
+        return shape switch
+        {
+            { Kind: SpecTypeKind.Json } => classType,
+            { Kind: SpecTypeKind.List, Element.Kind: SpecTypeKind.Json } => TypeRef.ListOf(classType),
+            _ => null,
+        };
+    }
+
+    private string? ResolveTypeId(string name)
+    {
+        if (_typeIds.TryGetValue(name, out string? id))
+        {
+            return id;
+        }
+
+        // The pages are not consistent about case ("transferRecord" in one table, "TransferRecord" in another).
+        foreach (KeyValuePair<string, string> entry in _typeIds)
+        {
+            if (string.Equals(entry.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private FieldPosition ParsePosition(YamlMappingNode map, ClassKind ownerKind, TypeRef type)
+    {
+        YamlScalarNode? node = _yaml.Scalar(map, "position");
+        if (node is null || YamlSource.IsNull(node))
+        {
+            return FieldPosition.Body;
+        }
+
+        if (!Enum.TryParse(node.Value!.Trim(), ignoreCase: true, out FieldPosition position) || !Enum.IsDefined(typeof(FieldPosition), position))
+        {
+            _yaml.Report(DiagnosticDescriptors.InvalidPosition, node, node.Value!, "use Body, Query, Path or Header");
+            return FieldPosition.Body;
+        }
+
+        if (position != FieldPosition.Body && ownerKind != ClassKind.Request)
+        {
+            _yaml.Report(DiagnosticDescriptors.InvalidPosition, node, node.Value!, "only top-level request fields travel outside the JSON body");
+            return FieldPosition.Body;
+        }
+
+        // A URL or a header carries text: one value, or for a query one value per list item.
+        bool fits = position == FieldPosition.Body || type.IsScalar || (position == FieldPosition.Query && type.Kind == SpecTypeKind.List && type.Element!.IsScalar);
+        if (!fits)
+        {
+            string carries = position == FieldPosition.Query ? "a string, number or boolean, or a list of them" : "a string, number or boolean";
+            _yaml.Report(DiagnosticDescriptors.InvalidPosition, node, node.Value!, $"a {position} field carries {carries}, not {type}");
+            return FieldPosition.Body;
+        }
+
+        return position;
+    }
+
+    private static readonly Dictionary<string, bool> MandatoryWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["yes"] = true, ["no"] = false, ["true"] = true, ["false"] = false, ["m"] = true, ["o"] = false,
+        ["mandatory"] = true, ["optional"] = false, ["y"] = true, ["n"] = false,
+    };
+
+    private static readonly Dictionary<string, bool> BooleanWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["yes"] = true, ["no"] = false, ["true"] = true, ["false"] = false,
+    };
+
+    private bool? ParseFlag(YamlMappingNode map, string key, Dictionary<string, bool> words)
+    {
+        YamlScalarNode? node = _yaml.Scalar(map, key);
+        if (node is null || YamlSource.IsNull(node))
+        {
+            return null;
+        }
+
+        if (words.TryGetValue(node.Value!.Trim(), out bool value))
+        {
+            return value;
+        }
+
+        _yaml.Report(DiagnosticDescriptors.InvalidValue, node, node.Value!, key, "expected " + string.Join(", ", words.Keys.Select(k => k.Length == 1 ? k.ToUpperInvariant() : char.ToUpperInvariant(k[0]) + k.Substring(1))));
+        return null;
+    }
+
+    private bool ParseTokenFlag(YamlMappingNode map, ClassKind ownerKind, TypeRef type)
+    {
+        bool token = ParseFlag(map, "token", BooleanWords) ?? false;
+        if (token && (ownerKind != ClassKind.Request || type.Kind != SpecTypeKind.String))
+        {
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, YamlSource.Get(map, "token")!, "true", "token", "only a String field of the request can be filled from the token provider");
+            return false;
+        }
+
+        return token;
+    }
+
+    private ConstraintsSpec ParseConstraints(YamlMappingNode map)
+    {
+        List<(string Value, YamlNode Node)>? values = _yaml.Strings(map, "values");
+        return new ConstraintsSpec(
+            values is null ? ImmutableEquatableArray<string>.Empty : values.Select(v => v.Value).ToImmutableEquatableArray(),
+            _yaml.Scalar(map, "default")?.Value,
+            _yaml.String(map, "format")?.Trim(),
+            _yaml.Scalar(map, "pattern")?.Value,
+            ParseCount(map, "minLength"),
+            ParseCount(map, "maxLength"),
+            ParseNumber(map, "minimum"),
+            ParseNumber(map, "maximum"),
+            ParseCount(map, "minItems"),
+            ParseCount(map, "maxItems"));
+    }
+
+    private int? ParseCount(YamlMappingNode map, string key)
+        => ParseScalar<int>(map, key, "expected a whole number, 0 or more", static text =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int count) ? count : null);
+
+    private decimal? ParseNumber(YamlMappingNode map, string key)
+        => ParseScalar<decimal>(map, key, "expected a number as JSON writes it, such as 10 or 0.5", static text =>
+            text is not null && SpecScalars.TryParseDecimal(text, out decimal number) ? number : null);
+
+    /// <summary>The value under <paramref name="key"/> read by <paramref name="parse"/>; reported when it cannot be read.</summary>
+    private T? ParseScalar<T>(YamlMappingNode map, string key, string expected, Func<string?, T?> parse)
+        where T : struct
+    {
+        YamlScalarNode? node = _yaml.Scalar(map, key);
+        if (node is null || YamlSource.IsNull(node))
+        {
+            return null;
+        }
+
+        T? value = parse(node.Value);
+        if (value is null)
+        {
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, node, node.Value!, key, expected);
+        }
+
+        return value;
+    }
+}
