@@ -77,7 +77,7 @@ public sealed class SpecEnvelope
 
     private static string? ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => SpecJson.ReadString(ref reader),
         JsonTokenType.Number => reader.TryGetInt64(out long number)
             ? number.ToString(CultureInfo.InvariantCulture)
             : System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),

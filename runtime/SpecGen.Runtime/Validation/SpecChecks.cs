@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace SpecGen;
 
@@ -18,4 +19,26 @@ public static class SpecChecks
     /// <summary>True when <paramref name="value"/> holds a number not greater than <paramref name="maximum"/>.</summary>
     public static bool IsNumberAtMost(string value, decimal maximum)
         => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) && number <= maximum;
+
+    /// <summary>
+    /// True when <paramref name="value"/> matches <paramref name="pattern"/>; false also when the
+    /// match runs past the pattern's timeout, so a hostile value is a validation error of the
+    /// field, not an exception out of <c>Validate()</c>.
+    /// </summary>
+    public static bool MatchesPattern(Regex pattern, string value)
+    {
+        if (pattern is null)
+        {
+            throw new System.ArgumentNullException(nameof(pattern));
+        }
+
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 }
