@@ -13,8 +13,9 @@ public enum SpecFakeFault
     TruncatedBody,
 
     /// <summary>
-    /// The full <c>Content-Length</c> and the first half of the body, then the connection is
-    /// dropped (<see cref="Microsoft.AspNetCore.Http.HttpContext.Abort"/>).
+    /// The full <c>Content-Length</c> and the first half of the body, then, after a pause of
+    /// 200 ms that lets that half leave the server, the connection is dropped
+    /// (<see cref="Microsoft.AspNetCore.Http.HttpContext.Abort"/>).
     /// </summary>
     DroppedMidBody,
 

@@ -27,6 +27,8 @@ public sealed class SpecFakeServer : IAsyncDisposable
     private readonly List<SpecFakeRoute> _routes = [];
     private const int WriteChunkSize = 16 * 1024;
 
+    private static readonly TimeSpan DropGrace = TimeSpan.FromMilliseconds(200);
+
     private readonly ConcurrentDictionary<string, Func<SpecFakeRequest, SpecFakeAnswer>> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SpecFakeRequest> _requests = new();
     private WebApplication? _app;
@@ -235,6 +237,9 @@ public sealed class SpecFakeServer : IAsyncDisposable
                 response.ContentLength = body.Length;
                 await response.Body.WriteAsync(firstHalf, aborted).ConfigureAwait(false);
                 await response.Body.FlushAsync(aborted).ConfigureAwait(false);
+
+                // Abort discards what Kestrel has not sent yet, status line included: let the half leave first.
+                await Task.Delay(DropGrace, aborted).ConfigureAwait(false);
                 context.Abort();
                 break;
             case SpecFakeFault.StalledMidBody:
