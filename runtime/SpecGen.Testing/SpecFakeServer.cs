@@ -86,6 +86,9 @@ public sealed class SpecFakeServer : IAsyncDisposable
     public SpecFakeServer Answer(string interfaceName, string json, int status = 200)
         => Answer(interfaceName, new SpecFakeAnswer(status, json));
 
+    /// <summary>Forgets the requests received so far, as a long-running test must: <see cref="Requests"/> keeps every one.</summary>
+    public void ClearRequests() => _requests.Clear();
+
     /// <summary>Goes back to the spec's example responses.</summary>
     public void ResetAnswers() => _answers.Clear();
 
