@@ -44,7 +44,7 @@ public sealed class SpecEnvelope
     /// a number code as its literal (<c>0</c>), a string code as its text.
     /// </summary>
     /// <returns>False when the JSON is not an object, so it has no envelope at all.</returns>
-    /// <exception cref="JsonException">The JSON is malformed.</exception>
+    /// <exception cref="JsonException">The JSON is malformed, or its code or message is not valid Unicode.</exception>
     public bool TryRead(ReadOnlySpan<byte> json, out string? code, out string? message)
     {
         code = null;
