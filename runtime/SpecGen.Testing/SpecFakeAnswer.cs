@@ -1,22 +1,109 @@
+using System.Text;
+
 namespace SpecGen.Testing;
 
-/// <summary>What the fake server answers to one interface.</summary>
+/// <summary>
+/// What the fake server answers to one request: a status, a body and, to test how a client
+/// copes with hostile answers, a delay, a fault of the exchange (<see cref="SpecFakeFault"/>) or
+/// a body padded past the client's size limit.
+/// </summary>
 public sealed class SpecFakeAnswer
 {
+    private readonly byte[]? _bytes;
+
     /// <summary>Creates an answer.</summary>
+    /// <param name="status">The HTTP status.</param>
+    /// <param name="body">The body, sent as <c>application/json</c>; null for none.</param>
+    /// <param name="delay">How long to wait before answering, to test timeouts.</param>
     public SpecFakeAnswer(int status, string? body, TimeSpan delay = default)
+        : this(status, body, body is null ? null : Encoding.UTF8.GetBytes(body), delay, SpecFakeFault.None, paddedLength: null, declareLength: true)
+    {
+    }
+
+    private SpecFakeAnswer(int status, string? body, byte[]? bytes, TimeSpan delay, SpecFakeFault fault, long? paddedLength, bool declareLength)
     {
         Status = status;
         Body = body;
+        _bytes = bytes;
         Delay = delay;
+        Fault = fault;
+        PaddedLength = paddedLength;
+        DeclaresLength = declareLength;
     }
 
     /// <summary>The HTTP status.</summary>
     public int Status { get; }
 
-    /// <summary>The body, sent as <c>application/json</c>; null for none.</summary>
+    /// <summary>
+    /// The body as text, sent as <c>application/json</c>: null for none and for an answer made by
+    /// <see cref="FromBytes"/>; for one made by <see cref="Padded"/>, the JSON before the padding.
+    /// </summary>
     public string? Body { get; }
 
-    /// <summary>How long to wait before answering, to test timeouts.</summary>
+    /// <summary>
+    /// How long to wait before answering, to test timeouts; for <see cref="SpecFakeFault.StalledMidBody"/>,
+    /// how long the body stops in the middle.
+    /// </summary>
     public TimeSpan Delay { get; }
+
+    /// <summary>How the answer breaks the exchange, if it does.</summary>
+    public SpecFakeFault Fault { get; }
+
+    /// <summary>For an answer made by <see cref="Padded"/>, the length of the body in bytes; otherwise null.</summary>
+    public long? PaddedLength { get; }
+
+    /// <summary>False when the answer sends no <c>Content-Length</c> (chunked), so that a client learns its length only by reading.</summary>
+    public bool DeclaresLength { get; }
+
+    /// <summary>An answer whose body is these bytes as they are, such as text that is not valid UTF-8.</summary>
+    public static SpecFakeAnswer FromBytes(int status, byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return new SpecFakeAnswer(status, null, (byte[])body.Clone(), TimeSpan.Zero, SpecFakeFault.None, null, declareLength: true);
+    }
+
+    /// <summary>
+    /// <paramref name="json"/> followed by spaces up to <paramref name="length"/> bytes: still valid
+    /// JSON, to test a client's size limit. The body is streamed, never held whole, so
+    /// <see cref="long.MaxValue"/> without a declared length is a body that never ends.
+    /// </summary>
+    /// <param name="json">The JSON the body starts with.</param>
+    /// <param name="length">The length of the body in bytes, at least that of <paramref name="json"/>.</param>
+    /// <param name="declareLength">Whether to send <c>Content-Length</c>; false sends the body chunked.</param>
+    /// <param name="status">The HTTP status.</param>
+    public static SpecFakeAnswer Padded(string json, long length, bool declareLength = true, int status = 200)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, bytes.Length);
+        return new SpecFakeAnswer(status, json, bytes, TimeSpan.Zero, SpecFakeFault.None, length, declareLength);
+    }
+
+    /// <summary>The first half of <paramref name="json"/>, as a complete HTTP answer (<see cref="SpecFakeFault.TruncatedBody"/>).</summary>
+    public static SpecFakeAnswer Truncated(string json, int status = 200)
+        => WithFault(json, status, SpecFakeFault.TruncatedBody, TimeSpan.Zero);
+
+    /// <summary>The first half of <paramref name="json"/>, then the connection drops (<see cref="SpecFakeFault.DroppedMidBody"/>).</summary>
+    public static SpecFakeAnswer DroppedMidBody(string json, int status = 200)
+        => WithFault(json, status, SpecFakeFault.DroppedMidBody, TimeSpan.Zero);
+
+    /// <summary>The first half of <paramref name="json"/>, nothing for <paramref name="stall"/>, then the rest (<see cref="SpecFakeFault.StalledMidBody"/>).</summary>
+    public static SpecFakeAnswer StalledMidBody(string json, TimeSpan stall, int status = 200)
+        => WithFault(json, status, SpecFakeFault.StalledMidBody, stall);
+
+    internal ReadOnlyMemory<byte> Bytes => _bytes;
+
+    internal bool HasBody => _bytes is not null;
+
+    private static SpecFakeAnswer WithFault(string json, int status, SpecFakeFault fault, TimeSpan delay)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        if (bytes.Length < 2)
+        {
+            throw new ArgumentException("The body must have at least two bytes, so that half of it is not all of it.", nameof(json));
+        }
+
+        return new SpecFakeAnswer(status, json, bytes, delay, fault, null, declareLength: true);
+    }
 }

@@ -25,7 +25,11 @@ public sealed class SpecFakeServer : IAsyncDisposable
     public const int InvalidRequestCode = 400;
 
     private readonly List<SpecFakeRoute> _routes = [];
-    private readonly ConcurrentDictionary<string, SpecFakeAnswer> _answers = new(StringComparer.Ordinal);
+    private const int WriteChunkSize = 16 * 1024;
+
+    private static readonly TimeSpan DropGrace = TimeSpan.FromMilliseconds(200);
+
+    private readonly ConcurrentDictionary<string, Func<SpecFakeRequest, SpecFakeAnswer>> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SpecFakeRequest> _requests = new();
     private WebApplication? _app;
 
@@ -56,6 +60,19 @@ public sealed class SpecFakeServer : IAsyncDisposable
     /// <exception cref="ArgumentException">No mapped interface has that name: a typo would otherwise go unnoticed.</exception>
     public SpecFakeServer Answer(string interfaceName, SpecFakeAnswer answer)
     {
+        ArgumentNullException.ThrowIfNull(answer);
+        return AnswerWith(interfaceName, _ => answer);
+    }
+
+    /// <summary>
+    /// Answers each request to <paramref name="interfaceName"/> with what <paramref name="answer"/>
+    /// makes of it, from now on: say, a fault for some requests and the example for the rest.
+    /// It runs on the server's threads, several at a time; an exception in it answers HTTP 500.
+    /// </summary>
+    /// <exception cref="ArgumentException">No mapped interface has that name: a typo would otherwise go unnoticed.</exception>
+    public SpecFakeServer AnswerWith(string interfaceName, Func<SpecFakeRequest, SpecFakeAnswer> answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
         if (!_routes.Any(r => r.InterfaceName == interfaceName))
         {
             throw new ArgumentException($"No interface named '{interfaceName}' is mapped; known: {string.Join(", ", _routes.Select(r => r.InterfaceName))}.", nameof(interfaceName));
@@ -68,6 +85,9 @@ public sealed class SpecFakeServer : IAsyncDisposable
     /// <summary>Answers <paramref name="interfaceName"/> with this JSON and status from now on.</summary>
     public SpecFakeServer Answer(string interfaceName, string json, int status = 200)
         => Answer(interfaceName, new SpecFakeAnswer(status, json));
+
+    /// <summary>Forgets the requests received so far, as a long-running test must: <see cref="Requests"/> keeps every one.</summary>
+    public void ClearRequests() => _requests.Clear();
 
     /// <summary>Goes back to the spec's example responses.</summary>
     public void ResetAnswers() => _answers.Clear();
@@ -128,15 +148,17 @@ public sealed class SpecFakeServer : IAsyncDisposable
             return;
         }
 
-        SpecFakeAnswer answer = _answers.TryGetValue(route.InterfaceName, out SpecFakeAnswer? setUp)
-            ? setUp
+        SpecFakeAnswer answer = _answers.TryGetValue(route.InterfaceName, out Func<SpecFakeRequest, SpecFakeAnswer>? setUp)
+            ? setUp(request)
             : new SpecFakeAnswer(route.ExampleResponse is null ? 501 : 200, route.ExampleResponse ?? Error(501, $"The spec of {route.InterfaceName} has no example response and the test set up none."));
-        if (answer.Delay > TimeSpan.Zero)
+        try
         {
-            await Task.Delay(answer.Delay, context.RequestAborted).ConfigureAwait(false);
+            await WriteAsync(context, answer).ConfigureAwait(false);
         }
-
-        await WriteAsync(context.Response, answer.Status, answer.Body).ConfigureAwait(false);
+        catch (Exception ex) when (context.RequestAborted.IsCancellationRequested && ex is OperationCanceledException or IOException)
+        {
+            // The client left, as a client that timed out or refused a long body does: nothing to answer.
+        }
     }
 
     // The path as it came over the wire, still escaped (HttpRequest.Path has it decoded).
@@ -181,6 +203,77 @@ public sealed class SpecFakeServer : IAsyncDisposable
         {
             response.ContentType = "application/json; charset=utf-8";
             await response.WriteAsync(body, Encoding.UTF8).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, SpecFakeAnswer answer)
+    {
+        CancellationToken aborted = context.RequestAborted;
+        HttpResponse response = context.Response;
+        if (answer.Delay > TimeSpan.Zero && answer.Fault != SpecFakeFault.StalledMidBody)
+        {
+            await Task.Delay(answer.Delay, aborted).ConfigureAwait(false);
+        }
+
+        response.StatusCode = answer.Status;
+        if (!answer.HasBody)
+        {
+            return;
+        }
+
+        response.ContentType = "application/json; charset=utf-8";
+        ReadOnlyMemory<byte> body = answer.Bytes;
+        if (answer.PaddedLength is long padded)
+        {
+            await WritePaddedAsync(response, body, padded, answer.DeclaresLength, aborted).ConfigureAwait(false);
+            return;
+        }
+
+        ReadOnlyMemory<byte> firstHalf = body[..(body.Length / 2)];
+        switch (answer.Fault)
+        {
+            case SpecFakeFault.TruncatedBody:
+                response.ContentLength = firstHalf.Length;
+                await response.Body.WriteAsync(firstHalf, aborted).ConfigureAwait(false);
+                break;
+            case SpecFakeFault.DroppedMidBody:
+                response.ContentLength = body.Length;
+                await response.Body.WriteAsync(firstHalf, aborted).ConfigureAwait(false);
+                await response.Body.FlushAsync(aborted).ConfigureAwait(false);
+
+                // Abort discards what Kestrel has not sent yet, status line included: let the half leave first.
+                await Task.Delay(DropGrace, aborted).ConfigureAwait(false);
+                context.Abort();
+                break;
+            case SpecFakeFault.StalledMidBody:
+                response.ContentLength = body.Length;
+                await response.Body.WriteAsync(firstHalf, aborted).ConfigureAwait(false);
+                await response.Body.FlushAsync(aborted).ConfigureAwait(false);
+                await Task.Delay(answer.Delay, aborted).ConfigureAwait(false);
+                await response.Body.WriteAsync(body[firstHalf.Length..], aborted).ConfigureAwait(false);
+                break;
+            default:
+                response.ContentLength = body.Length;
+                await response.Body.WriteAsync(body, aborted).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static async Task WritePaddedAsync(HttpResponse response, ReadOnlyMemory<byte> json, long length, bool declareLength, CancellationToken aborted)
+    {
+        if (declareLength)
+        {
+            response.ContentLength = length;
+        }
+
+        await response.Body.WriteAsync(json, aborted).ConfigureAwait(false);
+        byte[] spaces = new byte[WriteChunkSize];
+        spaces.AsSpan().Fill((byte)' ');
+        for (long left = length - json.Length; left > 0; left -= WriteChunkSize)
+        {
+            // Kestrel may let writes to a connection the client dropped succeed, and this body can be endless.
+            aborted.ThrowIfCancellationRequested();
+            await response.Body.WriteAsync(spaces.AsMemory(0, (int)Math.Min(left, WriteChunkSize)), aborted).ConfigureAwait(false);
         }
     }
 }

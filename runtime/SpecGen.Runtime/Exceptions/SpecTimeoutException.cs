@@ -2,12 +2,22 @@ using System;
 
 namespace SpecGen;
 
-/// <summary>No answer arrived within the client's timeout. Cancellation by the caller is an <see cref="OperationCanceledException"/> instead.</summary>
+/// <summary>
+/// The answer did not arrive in full within the client's timeout: no status line, or a body
+/// that stopped arriving. Cancellation by the caller is an <see cref="OperationCanceledException"/> instead.
+/// </summary>
 public sealed class SpecTimeoutException : SpecResponseException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception for a call that had no answer at all.</summary>
     public SpecTimeoutException(string interfaceName, TimeSpan timeout, Exception innerException)
         : base(interfaceName, null, $"no answer within {timeout.TotalSeconds:0.###} s", innerException)
+    {
+        Timeout = timeout;
+    }
+
+    /// <summary>Creates the exception for an answer whose status line arrived but whose body did not arrive in full.</summary>
+    public SpecTimeoutException(string interfaceName, int httpStatus, TimeSpan timeout, Exception innerException)
+        : base(interfaceName, httpStatus, $"the answer did not arrive in full within {timeout.TotalSeconds:0.###} s", innerException)
     {
         Timeout = timeout;
     }

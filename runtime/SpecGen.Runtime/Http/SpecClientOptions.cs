@@ -6,13 +6,61 @@ namespace SpecGen;
 /// <summary>What every generated client's options hold.</summary>
 public class SpecClientOptions
 {
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 16 * 1024 * 1024;
+
+    /// <summary>The largest value <see cref="MaxResponseBytes"/> accepts: 1 GiB.</summary>
+    /// <remarks>
+    /// An answer is held in one pooled array while it is read, so the limit must stay well below
+    /// the largest array .NET allows. It also lets the invoker tell a limit these options set from
+    /// the 2 GiB that a bare <see cref="HttpClient"/> carries by default (see <see cref="ApplyTo"/>).
+    /// </remarks>
+    public const long LargestMaxResponseBytes = 1024 * 1024 * 1024;
+
+    private long _maxResponseBytes = DefaultMaxResponseBytes;
+
     /// <summary>The address of the server, such as <c>https://cec.example.com:8443/</c>. The spec's <c>baseUrl</c> is documentation only.</summary>
     public Uri? BaseAddress { get; set; }
 
-    /// <summary>How long one call may take before it fails with <see cref="SpecTimeoutException"/>. 100 seconds unless set.</summary>
+    /// <summary>
+    /// How long one call may take before it fails with <see cref="SpecTimeoutException"/>, from
+    /// sending the request to the last byte of the answer. 100 seconds unless set.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// The most bytes an answer body may have; a longer one fails with
+    /// <see cref="SpecResponseTooLargeException"/>. <see cref="DefaultMaxResponseBytes"/> (16 MiB) unless set.
+    /// </summary>
+    /// <remarks>
+    /// An answer whose <c>Content-Length</c> is over the limit fails before its body is read; one
+    /// without a length fails as soon as the limit is passed, so a huge or endless body cannot
+    /// exhaust memory. The same limit applies to error answers.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1 or more than <see cref="LargestMaxResponseBytes"/>.</exception>
+    public long MaxResponseBytes
+    {
+        get => _maxResponseBytes;
+        set
+        {
+            if (value < 1 || value > LargestMaxResponseBytes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxResponseBytes must be from 1 to {LargestMaxResponseBytes}.");
+            }
+
+            _maxResponseBytes = value;
+        }
+    }
+
     /// <summary>Applies the options to the client's <see cref="HttpClient"/>.</summary>
+    /// <remarks>
+    /// The generated client receives only the <see cref="HttpClient"/>, not these options, so
+    /// <see cref="MaxResponseBytes"/> travels as <see cref="HttpClient.MaxResponseContentBufferSize"/>,
+    /// which means the same thing: the most bytes of an answer to hold in memory.
+    /// <see cref="SpecHttpInvoker"/> reads it on every call; a value above
+    /// <see cref="LargestMaxResponseBytes"/>, such as the 2 GiB of an <see cref="HttpClient"/> these
+    /// options never touched, counts as unset and gives <see cref="DefaultMaxResponseBytes"/>.
+    /// </remarks>
     public void ApplyTo(HttpClient httpClient)
     {
         if (httpClient is null)
@@ -28,5 +76,6 @@ public class SpecClientOptions
         }
 
         httpClient.Timeout = Timeout;
+        httpClient.MaxResponseContentBufferSize = MaxResponseBytes;
     }
 }

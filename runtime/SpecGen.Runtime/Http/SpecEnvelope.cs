@@ -44,7 +44,7 @@ public sealed class SpecEnvelope
     /// a number code as its literal (<c>0</c>), a string code as its text.
     /// </summary>
     /// <returns>False when the JSON is not an object, so it has no envelope at all.</returns>
-    /// <exception cref="JsonException">The JSON is malformed.</exception>
+    /// <exception cref="JsonException">The JSON is malformed, or its code or message is not valid Unicode.</exception>
     public bool TryRead(ReadOnlySpan<byte> json, out string? code, out string? message)
     {
         code = null;
@@ -77,7 +77,7 @@ public sealed class SpecEnvelope
 
     private static string? ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => SpecJson.ReadString(ref reader),
         JsonTokenType.Number => reader.TryGetInt64(out long number)
             ? number.ToString(CultureInfo.InvariantCulture)
             : System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),

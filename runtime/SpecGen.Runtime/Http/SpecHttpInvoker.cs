@@ -1,6 +1,8 @@
 using System;
+using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.IO;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -15,9 +17,18 @@ namespace SpecGen;
 /// <see cref="SpecGenException"/>. Logs name the interface, method, URL (secrets masked), status
 /// and duration; never a body or a header value.
 /// </summary>
+/// <remarks>
+/// The answer is read as a stream into pooled memory, at most
+/// <see cref="SpecClientOptions.MaxResponseBytes"/> of it. That limit comes from
+/// <see cref="HttpClient.MaxResponseContentBufferSize"/>, which <see cref="SpecClientOptions.ApplyTo"/>
+/// sets: the generated client hands this class its <see cref="HttpClient"/> and nothing else.
+/// <see cref="HttpClient.Timeout"/> bounds the whole call, reading the body included.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SpecHttpInvoker
 {
+    private const int FirstBufferSize = 16 * 1024;
+
     private static readonly Action<ILogger, string, string, string, Exception?> LogSending =
         LoggerMessage.Define<string, string, string>(LogLevel.Debug, new EventId(1, "SpecSending"), "Calling {Interface}: {Method} {Url}");
 
@@ -39,6 +50,21 @@ public sealed class SpecHttpInvoker
         _envelope = envelope;
         _tokens = tokenProvider;
         _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>
+    /// The most bytes of an answer body this invoker reads: the client's
+    /// <see cref="HttpClient.MaxResponseContentBufferSize"/> as <see cref="SpecClientOptions.ApplyTo"/>
+    /// set it, else <see cref="SpecClientOptions.DefaultMaxResponseBytes"/>.
+    /// </summary>
+    public long MaxResponseBytes
+    {
+        get
+        {
+            // Above the options' ceiling is HttpClient's own 2 GiB default: the options never ran.
+            long carried = _http.MaxResponseContentBufferSize;
+            return carried > SpecClientOptions.LargestMaxResponseBytes ? SpecClientOptions.DefaultMaxResponseBytes : carried;
+        }
     }
 
     /// <summary>A token from the registered provider, or null when there is none.</summary>
@@ -68,20 +94,25 @@ public sealed class SpecHttpInvoker
             throw new InvalidOperationException($"{call.InterfaceName}: the client has no BaseAddress; set it in the client's options.");
         }
 
-        LogSending(_logger, call.InterfaceName, call.Method, call.LogUrl, null);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            // LogUrl builds a string; most calls run with Debug off.
+            LogSending(_logger, call.InterfaceName, call.Method, call.LogUrl, null);
+        }
+
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            using HttpRequestMessage request = call.ToRequestMessage();
-            using HttpResponseMessage response = await SendCoreAsync(call, request, cancellationToken).ConfigureAwait(false);
-#if NET
-            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-            byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-            int status = (int)response.StatusCode;
-            LogAnswered(_logger, call.InterfaceName, status, stopwatch.ElapsedMilliseconds, null);
-            return Interpret(call.InterfaceName, status, response.ReasonPhrase, body, read, validate);
+            Answer answer = await ExchangeAsync(call, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                LogAnswered(_logger, call.InterfaceName, answer.Status, stopwatch.ElapsedMilliseconds, null);
+                return Interpret(call.InterfaceName, answer.Status, answer.ReasonPhrase, answer.Body.Span, read, validate);
+            }
+            finally
+            {
+                answer.Body.Return();
+            }
         }
         catch (SpecGenException ex)
         {
@@ -90,24 +121,113 @@ public sealed class SpecHttpInvoker
         }
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(SpecCall call, HttpRequestMessage request, CancellationToken cancellationToken)
+    // Sends the request and reads the whole body within one timeout: with ResponseHeadersRead,
+    // HttpClient.Timeout stops at the headers and would leave a stalled body waiting forever.
+    private async Task<Answer> ExchangeAsync(SpecCall call, CancellationToken cancellationToken)
     {
+        TimeSpan timeout = _http.Timeout;
+        using HttpRequestMessage request = call.ToRequestMessage();
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            timeoutSource.CancelAfter(timeout);
+        }
+
+        int? status = null;
+        HttpResponseMessage? response = null;
         try
         {
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            PooledBody body = await ReadBodyAsync(call.InterfaceName, status.Value, response.Content, timeoutSource.Token).ConfigureAwait(false);
+            return new Answer(status.Value, response.ReasonPhrase, body);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (OperationCanceledException ex)
+        catch (Exception ex) when (IsTransportFailure(ex) && cancellationToken.IsCancellationRequested)
         {
-            // HttpClient reports its own timeout as a cancellation the caller did not ask for.
-            throw new SpecTimeoutException(call.InterfaceName, _http.Timeout, ex);
+            // Cancelling a read can surface as the broken connection it leaves behind.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is OperationCanceledException || (IsTransportFailure(ex) && timeoutSource.IsCancellationRequested))
         {
-            throw new SpecTransportException(call.InterfaceName, ex);
+            // HttpClient's own timeout and ours both arrive as a cancellation the caller did not ask for.
+            throw status is int known ? new SpecTimeoutException(call.InterfaceName, known, timeout, ex) : new SpecTimeoutException(call.InterfaceName, timeout, ex);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex))
+        {
+            throw status is int known ? new SpecTransportException(call.InterfaceName, known, ex) : new SpecTransportException(call.InterfaceName, ex);
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    private static bool IsTransportFailure(Exception exception) => exception is HttpRequestException or IOException;
+
+    private async Task<PooledBody> ReadBodyAsync(string interfaceName, int status, HttpContent? content, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return default;
+        }
+
+        long limit = MaxResponseBytes;
+        long? declared = content.Headers.ContentLength;
+        if (declared > limit)
+        {
+            throw new SpecResponseTooLargeException(interfaceName, status, limit, declared);
+        }
+
+        // One byte past the limit is room enough to tell that an answer is too long.
+        int capacityLimit = (int)Math.Min(limit + 1, int.MaxValue);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared + 1 ?? FirstBufferSize, capacityLimit));
+        int length = 0;
+        bool handedOver = false;
+        try
+        {
+#if NET
+            using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, capacityLimit));
+                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                    PooledBody.Return(buffer, length);
+                    buffer = larger;
+                }
+
+#if NET
+                int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+#else
+                int read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+#endif
+                if (read == 0)
+                {
+                    handedOver = true;
+                    return new PooledBody(buffer, length);
+                }
+
+                length += read;
+                if (length > limit)
+                {
+                    throw new SpecResponseTooLargeException(interfaceName, status, limit, declared);
+                }
+            }
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                PooledBody.Return(buffer, length);
+            }
         }
     }
 
@@ -115,10 +235,16 @@ public sealed class SpecHttpInvoker
         string interfaceName,
         int status,
         string? reasonPhrase,
-        byte[] body,
+        ReadOnlySpan<byte> body,
         SpecJsonReader<TResponse> read,
         Func<TResponse, ValidationResult> validate)
     {
+        // Some servers start JSON with a UTF-8 byte order mark, which Utf8JsonReader does not skip.
+        if (body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF)
+        {
+            body = body.Slice(3);
+        }
+
         bool isHttpSuccess = status is >= 200 and <= 299;
         string? code = null;
         string? message = null;
@@ -160,10 +286,20 @@ public sealed class SpecHttpInvoker
             }
 
             result = read(ref reader);
+            if (reader.Read())
+            {
+                throw new SpecJsonException("The answer goes on after its JSON value.");
+            }
         }
         catch (JsonException ex)
         {
             throw new SpecResponseFormatException(interfaceName, status, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader's Get methods throw this for text they cannot decode; SpecJson catches
+            // the cases it knows, and this keeps any other one a typed error of the answer.
+            throw new SpecResponseFormatException(interfaceName, status, new SpecJsonException("The answer cannot be read: " + ex.Message, ex));
         }
 
         ValidationResult validation = validate(result);
@@ -173,5 +309,51 @@ public sealed class SpecHttpInvoker
         }
 
         return result;
+    }
+
+    private readonly struct Answer
+    {
+        public Answer(int status, string? reasonPhrase, PooledBody body)
+        {
+            Status = status;
+            ReasonPhrase = reasonPhrase;
+            Body = body;
+        }
+
+        public int Status { get; }
+
+        public string? ReasonPhrase { get; }
+
+        public PooledBody Body { get; }
+    }
+
+    /// <summary>An answer body in an array rented from <see cref="ArrayPool{T}.Shared"/>.</summary>
+    private readonly struct PooledBody
+    {
+        private readonly byte[]? _buffer;
+        private readonly int _length;
+
+        public PooledBody(byte[] buffer, int length)
+        {
+            _buffer = buffer;
+            _length = length;
+        }
+
+        public ReadOnlySpan<byte> Span => _buffer is null ? default : new ReadOnlySpan<byte>(_buffer, 0, _length);
+
+        public static void Return(byte[] buffer, int length)
+        {
+            // Answers carry tokens and personal data, and the pool hands the array to any code next.
+            Array.Clear(buffer, 0, length);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        public void Return()
+        {
+            if (_buffer is not null)
+            {
+                Return(_buffer, _length);
+            }
+        }
     }
 }

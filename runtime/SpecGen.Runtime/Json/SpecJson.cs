@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Text.Json;
 
@@ -41,7 +42,7 @@ public static class SpecJson
     /// <summary>The current property name.</summary>
     public static string ReadPropertyName(ref Utf8JsonReader reader)
     {
-        string name = reader.GetString() ?? string.Empty;
+        string name = GetText(ref reader) ?? string.Empty;
         Advance(ref reader);
         return name;
     }
@@ -63,7 +64,7 @@ public static class SpecJson
     public static string ReadString(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a string");
-        return reader.GetString()!;
+        return GetText(ref reader)!;
     }
 
     /// <summary>Reads a 32-bit integer.</summary>
@@ -80,11 +81,13 @@ public static class SpecJson
         return reader.TryGetInt64(out long value) ? value : throw OutOfRange(ref reader, "a 64-bit integer");
     }
 
-    /// <summary>Reads a number.</summary>
+    /// <summary>Reads a number; one too large for a <see cref="double"/> is out of range, not infinity.</summary>
     public static double ReadDouble(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.Number, "a number");
-        return reader.TryGetDouble(out double value) ? value : throw OutOfRange(ref reader, "a number");
+
+        // .NET Core parses 1e400 as infinity and .NET Framework refuses it: make both refuse.
+        return reader.TryGetDouble(out double value) && !double.IsInfinity(value) ? value : throw OutOfRange(ref reader, "a number");
     }
 
     /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
@@ -127,8 +130,25 @@ public static class SpecJson
     public static JsonElement? ReadJsonElementOrNull(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Null ? null : ReadJsonElement(ref reader);
 
-    /// <summary>The error for a property that appears twice in one object.</summary>
-    public static SpecJsonException DuplicateProperty(string name) => new($"The property '{name}' appears more than once.");
+    /// <summary>
+    /// The error for a property that appears twice in one object, which generated readers find
+    /// with <see cref="SpecPropertySet"/>: which of the two values is meant is anyone's guess.
+    /// </summary>
+    public static SpecJsonException DuplicateProperty(string name)
+        => new($"The property '{name}' appears more than once.");
+
+    private static string? GetText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Invalid UTF-8 or a lone surrogate escape such as "\ud800": the reader only finds out here.
+            throw new SpecJsonException("The JSON holds a string that is not valid Unicode.", ex);
+        }
+    }
 
     private static void Advance(ref Utf8JsonReader reader)
     {

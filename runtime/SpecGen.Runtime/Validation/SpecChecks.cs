@@ -12,9 +12,18 @@ public static class SpecChecks
     /// <summary>True when a string is not transferred: null, or empty as the CEC pages use it.</summary>
     public static bool IsMissing([NotNullWhen(false)] string? value) => string.IsNullOrEmpty(value);
 
+    /// <summary>True when <paramref name="value"/> holds a number not less than <paramref name="minimum"/>.</summary>
+    public static bool IsNumberAtLeast(string value, decimal minimum)
+        => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) && number >= minimum;
+
+    /// <summary>True when <paramref name="value"/> holds a number not greater than <paramref name="maximum"/>.</summary>
+    public static bool IsNumberAtMost(string value, decimal maximum)
+        => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) && number <= maximum;
+
     /// <summary>
-    /// True when <paramref name="value"/> matches <paramref name="pattern"/>. A match that runs past
-    /// the pattern's timeout counts as no match: a validation error, never an exception from Validate().
+    /// True when <paramref name="value"/> matches <paramref name="pattern"/>; false also when the
+    /// match runs past the pattern's timeout, so a hostile value is a validation error of the
+    /// field, not an exception out of <c>Validate()</c>.
     /// </summary>
     public static bool MatchesPattern(Regex pattern, string value)
     {
@@ -32,12 +41,4 @@ public static class SpecChecks
             return false;
         }
     }
-
-    /// <summary>True when <paramref name="value"/> holds a number not less than <paramref name="minimum"/>.</summary>
-    public static bool IsNumberAtLeast(string value, decimal minimum)
-        => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) && number >= minimum;
-
-    /// <summary>True when <paramref name="value"/> holds a number not greater than <paramref name="maximum"/>.</summary>
-    public static bool IsNumberAtMost(string value, decimal maximum)
-        => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) && number <= maximum;
 }
