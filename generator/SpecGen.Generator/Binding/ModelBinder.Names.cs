@@ -25,6 +25,11 @@ internal sealed partial class ModelBinder
                 Report(cls.Location, name, Describe(cls), "the class of the examples");
                 _classNames[cls.Id] = null;
             }
+            else if (Array.IndexOf(KnownNames.DeclaredMembers, name) >= 0)
+            {
+                Report(cls.Location, name, Describe(cls), "a member the class would declare");
+                _classNames[cls.Id] = null;
+            }
             else if (taken.TryGetValue(name, out ClassSpec? first))
             {
                 Report(cls.Location, name, Describe(cls), Describe(first));

@@ -36,6 +36,12 @@ internal static class KnownNames
     /// <summary>The nested class that holds each pattern field's compiled regular expression.</summary>
     public const string Patterns = "SpecGenPatterns";
 
+    /// <summary>The members every generated class declares: no class may be named like one (CS0542).</summary>
+    public static readonly string[] DeclaredMembers =
+    {
+        Validate, ValidateInto, ReadJson, WriteJson, WithToken, JsonConverter, JsonNames, Patterns, "ToString",
+    };
+
     /// <summary>Members a class has or that C# forbids a property to hide.</summary>
     public static readonly string[] ReservedMembers =
     {
