@@ -64,7 +64,9 @@ internal static class CSharpNames
         }
 
         string identifier = builder.ToString();
-        return SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+        // 'await' is a keyword inside the generated async client methods, where request.await would not compile.
+        bool reserved = SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) == SyntaxKind.AwaitKeyword;
+        return reserved ? "@" + identifier : identifier;
     }
 
     /// <summary>The name an identifier declares: without its <c>@</c>, as the compiler and reflection see it.</summary>

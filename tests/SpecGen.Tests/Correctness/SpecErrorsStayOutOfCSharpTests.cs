@@ -39,6 +39,12 @@ public sealed class SpecErrorsStayOutOfCSharpTests
         { "a rule that names one field twice", Head + "request:\n  - { name: a, type: String }\nrules:\n  - atLeastOne: [a, a]\n", "SPEC0012" },
         { "a JSON name the default encoder escapes", Head + "request:\n  - { name: \"a+b<c>\", type: String }\n  - { name: \"\u4E2D\u6587\", type: Integer }\n", null },
         { "an example nested deeper than any page", Head + "request:\n  - { name: a, type: Object }\nexamples:\n  request: '" + new string('[', 100_000) + "'\n", "SPEC0014" },
+        // Found by the semantic fuzzer (seeds 1, 740 and 1304 of its first run against the emit model).
+        { "a type named like a nested class of every DTO", Head + "types:\n  SpecGenJsonConverter: []\n  validate: []\n", "SPEC0011" },
+        { "await as a C# name, inside the async client method", "interface: Find\nmethod: GET\nurl: /find\nrequest:\n  - { name: a, type: String, token: true, csharpName: await, position: Query }\n", null },
+        { "a repeated field with inline fields", Head + "types:\n  record:\n    - name: inner\n      fields:\n        - { name: x, fields: [] }\n        - { name: x, fields: [] }\n", "SPEC0005" },
+        // The type 'a/b' and the inline object 'b' of type 'a' are both AB in C#: a clash, but never one table.
+        { "a type whose name holds the id separator", Head + "request:\n  - { name: a, type: \"a/b\" }\ntypes:\n  a/b:\n    - { name: c, type: String }\n  a:\n    - { name: b, fields: [ { name: d, type: Integer } ] }\n", "SPEC0011" },
         { "an interface name with combining marks", "interface: \"e\\u0301t\\u00e9 \\u4E2D\"\nmethod: GET\nurl: /x\n", null },
         { "descriptions that try to end comments", Head + "description: \"*/ </summary> <![CDATA[ \\u2028 #error x \\u202E\"\nrequest:\n  - { name: a, type: String, description: \"line\\u0085next </remarks> \\\"\\\"\\\"\" }\n", null },
     };

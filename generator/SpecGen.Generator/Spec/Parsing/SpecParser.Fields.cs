@@ -23,22 +23,20 @@ internal sealed partial class SpecParser
         ImmutableEquatableArray<RuleSpec> rules)
     {
         var fields = new List<FieldSpec>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (YamlMappingNode fieldNode in _yaml.Mappings(fieldNodes, "A field"))
         {
-            FieldSpec? field = ParseField(fieldNode, id, kind);
-            if (field is null)
+            // A repeated field is reported and left out before its type is read, so its inline objects never exist twice.
+            if (YamlSource.Get(fieldNode, "name") is YamlScalarNode { Value: { } name } nameNode && !YamlSource.IsNull(nameNode) && !names.Add(name))
             {
+                _yaml.Report(DiagnosticDescriptors.DuplicateField, nameNode, name, "'" + specName + "'");
                 continue;
             }
 
-            // A repeated field is reported and left out, so that the generated code stays compilable.
-            if (fields.Exists(other => other.JsonName == field.JsonName))
+            if (ParseField(fieldNode, id, kind) is { } field)
             {
-                _yaml.Report(DiagnosticDescriptors.DuplicateField, field.Location, field.JsonName, "'" + specName + "'");
-                continue;
+                fields.Add(field);
             }
-
-            fields.Add(field);
         }
 
         return new ClassSpec(id, kind, specName, typeName, owner, fields.ToImmutableEquatableArray(), rules, location);
