@@ -12,6 +12,12 @@ namespace SpecGen.Generator.Binding;
 /// <summary>The service's client, the interface's client method and its fake route.</summary>
 internal sealed partial class ModelBinder
 {
+    /// <summary>The fake's method that maps this interface's route; the service's <c>Create()</c> calls it.</summary>
+    private string MapMethod => "Map" + _name;
+
+    /// <summary>The fake's method that checks a request this interface received.</summary>
+    private string ValidateMethod => "Validate" + _name;
+
     private ServiceModel BindService(ServiceSpec? service)
     {
         string serviceName = CSharpNames.ToPascalCase(service?.Name ?? Path.GetFileName(_spec.Directory));
@@ -61,8 +67,8 @@ internal sealed partial class ModelBinder
     private FakeRouteModel BindFake(ServiceModel service, ExamplesModel? examples)
         => new(
             service.FakeClass,
-            "Map" + _name,
-            "Validate" + _name,
+            MapMethod,
+            ValidateMethod,
             _name,
             CSharpLiterals.String(_name),
             CSharpLiterals.String(_spec.Method),

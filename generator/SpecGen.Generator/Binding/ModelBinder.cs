@@ -58,6 +58,12 @@ internal sealed partial class ModelBinder
         ClassModel[] classes = _spec.Classes.Where(c => _classNames[c.Id] is not null).Select(BindClass).ToArray();
 
         ServiceModel? serviceModel = _spec.IsCallable ? BindService(service) : null;
+        if (serviceModel is not null && _options.FakeServer && (MapMethod == serviceModel.FakeClass || ValidateMethod == serviceModel.FakeClass))
+        {
+            // The fake's method for this interface would be named like the fake class itself (CS0542).
+            Report(_spec.NameLocation, serviceModel.FakeClass, $"a method of the fake of interface '{_spec.Name}'", "the fake class");
+            serviceModel = null;
+        }
         ExamplesModel? examples = _spec.Examples.IsEmpty
             ? null
             : new ExamplesModel(
@@ -80,7 +86,7 @@ internal sealed partial class ModelBinder
         return new BoundInterface(
             model,
             DeclareNames(hintName, examples, serviceModel),
-            serviceModel is null ? null : new ClientPart(serviceModel, _spec.Directory, _spec.FilePath, "Map" + _name),
+            serviceModel is null ? null : new ClientPart(serviceModel, _spec.Directory, _spec.FilePath, MapMethod),
             _diagnostics.ToImmutableEquatableArray());
     }
 

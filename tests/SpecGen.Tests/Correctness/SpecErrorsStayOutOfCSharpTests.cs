@@ -126,6 +126,24 @@ public sealed class SpecErrorsStayOutOfCSharpTests
     }
 
     [Fact]
+    public void A_fake_method_named_like_the_fake_class_is_SPEC0011()
+    {
+        // Service "mapPing" has the fake class MapPingFake; interface "pingFake" would add a method MapPingFake to it.
+        GeneratorRun run = GeneratorHarness.Run(
+            new[]
+            {
+                GeneratorHarness.Spec("a/pong.yaml", "interface: pong\nmethod: POST\nurl: /a\n"),
+                GeneratorHarness.Spec("a/ping.yaml", "interface: pingFake\nmethod: POST\nurl: /b\n"),
+                GeneratorHarness.Spec("a/service.yaml", "service: mapPing\n"),
+            },
+            withTesting: true);
+
+        Diagnostic d = Assert.Single(run.AllGeneratorDiagnostics);
+        Assert.Equal("SPEC0011", d.Id);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void An_invalid_SpecGenNamespace_is_SPEC0019_and_the_service_namespace_is_used()
     {
         var properties = new Dictionary<string, string> { ["SpecGenSpecRoot"] = GeneratorHarness.SpecRoot, ["SpecGenNamespace"] = "global.class" };
