@@ -70,9 +70,9 @@ internal static class FuzzRunner
     public static IReadOnlyList<CaseOutcome> RunAll(IReadOnlyList<FuzzCase> cases)
     {
         var batches = new List<List<FuzzCase>>();
-        foreach (IGrouping<(LanguageVersion, bool, bool), FuzzCase> group in cases.GroupBy(c => (c.Version, c.WithTesting, c.Solo)))
+        foreach (IGrouping<(LanguageVersion, bool, bool, bool), FuzzCase> group in cases.GroupBy(c => (c.Version, c.WithTesting, c.Docs, c.Solo)))
         {
-            if (group.Key.Item3)
+            if (group.Key.Item4)
             {
                 batches.AddRange(group.Select(c => new List<FuzzCase> { c }));
             }
@@ -245,8 +245,13 @@ internal static class FuzzRunner
         var work = Task.Factory.StartNew(
             () =>
             {
-                GeneratorDriver driver = GeneratorHarness.CreateDriver(specs, first.Version, properties)
-                    .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics, cancellation.Token);
+                GeneratorDriver driver = GeneratorHarness.CreateDriver(specs, first.Version, properties);
+                if (first.Docs)
+                {
+                    driver = driver.WithUpdatedParseOptions(GeneratorHarness.ParseOptions(first.Version).WithDocumentationMode(DocumentationMode.Diagnose));
+                }
+
+                driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics, cancellation.Token);
                 GeneratorDriverRunResult result = driver.GetRunResult();
                 ImmutableArray<Diagnostic> compiler = [.. output.GetDiagnostics(cancellation.Token).Where(d => d.Severity >= DiagnosticSeverity.Warning)];
                 return (result, diagnostics, compiler);
@@ -282,11 +287,17 @@ internal static class FuzzRunner
 
     /// <summary>
     /// The smallest case, by removing files, entries and list items one at a time, that still fails
-    /// with the same C# diagnostic (or the same failure when there is none); bounded by <paramref name="deadline"/>.
+    /// the same way with the same C# diagnostic, and without SPEC errors the original did not have
+    /// (a removed <c>method:</c> must not stand in for the cause); bounded by <paramref name="deadline"/>.
     /// </summary>
     public static CaseOutcome Shrink(CaseOutcome failing, DateTime deadline)
     {
-        string wanted = PrimaryId(failing);
+        HashSet<string> specErrors = SpecErrorIds(failing);
+        bool Keeps(CaseOutcome candidate)
+            => candidate.Failure == failing.Failure
+                && (PrimaryId(candidate) == PrimaryId(failing) || candidate.CompilerDiagnostics.Any(d => d.Id == PrimaryId(failing)))
+                && SpecErrorIds(candidate).IsSubsetOf(specErrors);
+
         CaseOutcome best = failing;
         bool improved = true;
         while (improved && DateTime.UtcNow < deadline)
@@ -294,7 +305,7 @@ internal static class FuzzRunner
             improved = false;
             for (int file = 0; file < best.Case.Files.Length && best.Case.Files.Length > 1 && DateTime.UtcNow < deadline; file++)
             {
-                if (TryCandidate(best.Case with { Files = best.Case.Files.RemoveAt(file) }, wanted) is { } smaller)
+                if (TryCandidate(best.Case with { Files = best.Case.Files.RemoveAt(file) }, Keeps) is { } smaller)
                 {
                     best = smaller;
                     improved = true;
@@ -307,7 +318,7 @@ internal static class FuzzRunner
                 for (int index = 0; best.Case.Files[file].Root is { } root && index < FuzzYaml.CountRemovable(root) && DateTime.UtcNow < deadline; index++)
                 {
                     FuzzFile shrunk = FuzzFile.Of(best.Case.Files[file].Path, FuzzYaml.Remove(root, index));
-                    if (TryCandidate(best.Case with { Files = best.Case.Files.SetItem(file, shrunk) }, wanted) is { } smaller)
+                    if (TryCandidate(best.Case with { Files = best.Case.Files.SetItem(file, shrunk) }, Keeps) is { } smaller)
                     {
                         best = smaller;
                         improved = true;
@@ -320,11 +331,13 @@ internal static class FuzzRunner
         return best;
     }
 
-    private static CaseOutcome? TryCandidate(FuzzCase candidate, string wanted)
+    private static CaseOutcome? TryCandidate(FuzzCase candidate, Func<CaseOutcome, bool> keeps)
     {
         CaseOutcome outcome = RunOne(candidate);
-        return outcome.Failed && (PrimaryId(outcome) == wanted || outcome.CompilerDiagnostics.Any(d => d.Id == wanted)) ? outcome : null;
+        return keeps(outcome) ? outcome : null;
     }
+
+    private static HashSet<string> SpecErrorIds(CaseOutcome outcome) => [.. outcome.GeneratorDiagnostics.Where(IsSpecError).Select(d => d.Id)];
 
     private static string PrimaryId(CaseOutcome outcome)
         => outcome.CompilerDiagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.Id

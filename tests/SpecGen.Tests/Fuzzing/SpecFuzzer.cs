@@ -15,6 +15,8 @@ internal sealed record FuzzFile(string Path, string Yaml, YNode? Root)
 /// One fuzz case: a spec folder under <c>case{Seed}/</c> and how it is built. <see cref="Solo"/>
 /// cases change what all folders of a compilation share (MSBuild properties, a namespace
 /// without the case's own prefix), so they never share a compilation with other cases.
+/// <see cref="Docs"/> compiles as <c>GenerateDocumentationFile</c> does, where a broken doc
+/// comment is a warning.
 /// </summary>
 internal sealed record FuzzCase(
     int Seed,
@@ -22,6 +24,7 @@ internal sealed record FuzzCase(
     ImmutableSortedDictionary<string, string> Properties,
     LanguageVersion Version,
     bool WithTesting,
+    bool Docs,
     bool Solo,
     double Nastiness)
 {
@@ -31,6 +34,7 @@ internal sealed record FuzzCase(
         {
             Version == LanguageVersion.CSharp7_3 ? "C# 7.3" : "C# latest",
             WithTesting ? "SpecGen.Testing referenced" : "no SpecGen.Testing",
+            Docs ? "doc comments checked" : "doc comments parsed",
             "nastiness " + Nastiness.ToString(CultureInfo.InvariantCulture),
         };
         parts.AddRange(Properties.Select(p => $"{p.Key}={FuzzRunner.Visible(p.Value)}"));
@@ -146,6 +150,7 @@ internal sealed class SpecFuzzer
             [.. files],
             properties.ToImmutable(),
             Chance(0.15) ? LanguageVersion.CSharp7_3 : LanguageVersion.Latest,
+            Chance(0.25),
             Chance(0.25),
             _solo,
             _nasty);
