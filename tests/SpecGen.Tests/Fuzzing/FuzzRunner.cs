@@ -345,11 +345,14 @@ internal static class FuzzRunner
             ?? outcome.Failure!;
 
     /// <summary>Everything needed to replay a case and see why it failed: its seed, its files and the diagnostics.</summary>
-    public static string Report(CaseOutcome outcome, int maxDiagnostics = 12)
+    /// <param name="outcome">The case and what it came to.</param>
+    /// <param name="title">What the seed is to the case shown: its own, or that of a case it was shrunk from.</param>
+    /// <param name="maxDiagnostics">How many diagnostics of each kind to show.</param>
+    public static string Report(CaseOutcome outcome, string title = "seed ", int maxDiagnostics = 12)
     {
         FuzzCase fuzzCase = outcome.Case;
         var builder = new StringBuilder();
-        builder.Append("=== seed ").Append(fuzzCase.Seed.ToString(CultureInfo.InvariantCulture)).Append(": ")
+        builder.Append("=== ").Append(title).Append(fuzzCase.Seed.ToString(CultureInfo.InvariantCulture)).Append(": ")
             .Append(outcome.Failure ?? "keeps the rule").Append(" (").Append(fuzzCase.Describe())
             .Append(string.Create(CultureInfo.InvariantCulture, $"; {outcome.Elapsed.TotalSeconds:0.00} s)\n"));
         builder.Append("replay: SPECGEN_FUZZ_SEED=").Append(fuzzCase.Seed.ToString(CultureInfo.InvariantCulture))

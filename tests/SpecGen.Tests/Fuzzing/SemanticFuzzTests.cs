@@ -23,8 +23,8 @@ public sealed class SemanticFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultCases = 2000;
 
-    // Failures of one class look alike: the message shows a few in full, the report file all of them.
-    private const int ShownPerClass = 1;
+    // Characters of shrunk examples in the assertion message; the report file has them all.
+    private const int MessageLimit = 200_000;
 
     [Fact]
     public void Mutated_specs_give_SPEC_errors_or_compile_cleanly()
@@ -55,7 +55,6 @@ public sealed class SemanticFuzzTests(ITestOutputHelper output)
         output.WriteLine("Slowest: " + string.Join(", ", outcomes.OrderByDescending(o => o.Elapsed).Take(8).Select(o => string.Create(CultureInfo.InvariantCulture, $"seed {o.Case.Seed} {o.Elapsed.TotalSeconds:0.00} s"))));
         output.WriteLine("Share with SPEC errors by nastiness: " + string.Join(", ", outcomes.GroupBy(o => o.Case.Nastiness).OrderBy(g => g.Key)
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}: {g.Count(o => o.HasSpecError)}/{g.Count()}"))));
-        File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "fuzz-calm.txt"), outcomes.Where(o => o.Case.Nastiness == 0).SelectMany(o => o.GeneratorDiagnostics.Select(d => FuzzRunner.Visible(d.GetMessage(CultureInfo.InvariantCulture)))));
         output.WriteLine("Cases per SPEC error: " + string.Join(", ", outcomes
             .SelectMany(o => o.GeneratorDiagnostics.Where(FuzzRunner.IsSpecError).Select(d => d.Id).Distinct())
             .GroupBy(id => id).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
@@ -65,8 +64,11 @@ public sealed class SemanticFuzzTests(ITestOutputHelper output)
             Assert.Fail(DescribeFailures(failures, statistics));
         }
 
-        // A fuzzer that never reaches one of the two outcomes proves nothing about it.
-        Assert.InRange(withSpecErrors, outcomes.Count / 5, outcomes.Count - (outcomes.Count / 5));
+        // A fuzzer that (nearly) never reaches one of the two outcomes proves nothing about it.
+        if (outcomes.Count >= 200)
+        {
+            Assert.InRange(withSpecErrors, outcomes.Count / 10, outcomes.Count - (outcomes.Count / 10));
+        }
     }
 
     /// <summary>
@@ -107,42 +109,41 @@ public sealed class SemanticFuzzTests(ITestOutputHelper output)
 
     private string DescribeFailures(CaseOutcome[] failures, string statistics)
     {
-        var message = new StringBuilder(statistics).Append("\n\nFailure classes (how the rule broke, and the first C# diagnostic):\n");
+        var summary = new StringBuilder(statistics).Append("\n\nFailure classes (how the rule broke, and the first C# diagnostic):\n");
         IGrouping<string, CaseOutcome>[] classes = [.. failures.GroupBy(f => f.Key).OrderByDescending(g => g.Count())];
         foreach (IGrouping<string, CaseOutcome> group in classes)
         {
-            message.Append(CultureInfo.InvariantCulture, $"  {group.Count(),5} x {FuzzRunner.Visible(group.Key)}; seeds {string.Join(", ", group.Take(12).Select(f => f.Case.Seed))}{(group.Count() > 12 ? ", ..." : string.Empty)}\n");
+            summary.Append(CultureInfo.InvariantCulture, $"  {group.Count(),5} x {FuzzRunner.Visible(group.Key)}; seeds {string.Join(", ", group.Take(12).Select(f => f.Case.Seed))}{(group.Count() > 12 ? ", ..." : string.Empty)}\n");
         }
 
-        // Shrink the first case of each class, within a time budget, so each class comes with a short replay.
+        // The first case of each class, shrunk within a time budget, so that each class comes with a short spec.
+        var examples = new StringBuilder();
         DateTime deadline = DateTime.UtcNow.AddSeconds(ReadInt("SPECGEN_FUZZ_SHRINK_SECONDS", 120));
-        foreach (IGrouping<string, CaseOutcome> group in classes)
+        foreach (CaseOutcome failure in classes.Select(g => g.First()))
         {
-            foreach (CaseOutcome failure in group.Take(ShownPerClass))
+            // Shown as it fails alone, the way its replay runs it.
+            CaseOutcome alone = FuzzRunner.RunOne(failure.Case);
+            if (!alone.Failed)
             {
-                // Shown as it fails alone, the way its replay runs it.
-                CaseOutcome alone = FuzzRunner.RunOne(failure.Case);
-                if (!alone.Failed)
-                {
-                    message.Append('\n').Append(FuzzRunner.Report(failure)).Append("(this case fails only beside the others of its batch)\n");
-                    continue;
-                }
-
-                CaseOutcome shrunk = FuzzRunner.Shrink(alone, deadline);
-                message.Append('\n').Append(FuzzRunner.Report(shrunk));
-                if (!ReferenceEquals(shrunk, alone))
-                {
-                    message.Append("(shrunk from seed ").Append(failure.Case.Seed.ToString(CultureInfo.InvariantCulture)).Append(", whose files were larger)\n");
-                }
+                examples.Append('\n').Append(FuzzRunner.Report(failure)).Append("(this case fails only beside the other cases of its batch)\n");
+                continue;
             }
+
+            CaseOutcome shrunk = FuzzRunner.Shrink(alone, deadline);
+            bool smaller = !ReferenceEquals(shrunk, alone);
+            examples.Append('\n').Append(FuzzRunner.Report(shrunk, smaller ? "shrunk from the case of seed " : "seed "));
         }
 
         string path = Environment.GetEnvironmentVariable("SPECGEN_FUZZ_REPORT") is { Length: > 0 } configured
             ? configured
             : Path.Combine(AppContext.BaseDirectory, "fuzz-report.txt");
-        File.WriteAllText(path, message + "\n\nEvery failing case:\n\n" + string.Join("\n", failures.Select(f => FuzzRunner.Report(f))));
+        File.WriteAllText(path, $"{summary}{examples}\n\nEvery failing case:\n\n{string.Join("\n", failures.Select(f => FuzzRunner.Report(f)))}");
+        output.WriteLine(summary.ToString());
         output.WriteLine("Every failing case is in " + path);
-        return message.Append("\nEvery failing case, in full: ").Append(path).ToString();
+
+        // The message keeps to the classes that CI logs can show; the file has every case in full.
+        string shown = examples.Length > MessageLimit ? examples.ToString(0, MessageLimit) + "\n[... cut; the rest is in the file]\n" : examples.ToString();
+        return $"{summary}\nEvery failing case, in full: {path}\n{shown}";
     }
 
     /// <summary>Null when <paramref name="parsed"/> is what <paramref name="built"/> means; else where they differ.</summary>
