@@ -111,7 +111,7 @@ internal static class FuzzRunner
             return [.. batch.Select(RunOne)];
         }
 
-        // Judged on its own diagnostics; the test runs a failing case alone again before it shows it.
+        // Each case is judged on its own diagnostics; the test reruns alone the failing cases it shows in full.
         return [.. batch.Select(c =>
         {
             (List<Diagnostic> generator, List<Diagnostic> compiler) = perCase[c.Seed];
@@ -366,7 +366,7 @@ internal static class FuzzRunner
             }
         }
 
-        builder.Append("--- SPEC diagnostics:\n");
+        builder.Append("--- generator diagnostics:\n");
         AppendDiagnostics(builder, outcome.GeneratorDiagnostics, maxDiagnostics);
         builder.Append("--- C# diagnostics:\n");
         AppendDiagnostics(builder, outcome.CompilerDiagnostics, maxDiagnostics);
