@@ -18,6 +18,7 @@ namespace SpecGen.Tests.Fuzzing;
 /// <para><c>SPECGEN_FUZZ_CASES=n</c> runs n cases (default 2000) from <c>SPECGEN_FUZZ_FIRST_SEED</c> (default 1).</para>
 /// <para><c>SPECGEN_FUZZ_SHRINK_SECONDS=n</c> bounds the time spent shrinking failures (default 120; 0: none).</para>
 /// <para><c>SPECGEN_FUZZ_REPORT=path</c> is where every failing case is written (default: fuzz-report.txt beside the tests).</para>
+/// <para><c>SPECGEN_FUZZ_BATCH=n</c> puts n cases in one compilation (default 16).</para>
 /// </remarks>
 public sealed class SemanticFuzzTests(ITestOutputHelper output)
 {
