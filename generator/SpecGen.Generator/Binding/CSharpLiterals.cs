@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SpecGen.Generator.Common;
 using SpecGen.Generator.Spec;
 
 namespace SpecGen.Generator.Binding;
@@ -94,18 +95,5 @@ internal static class CSharpLiterals
 
     /// <summary>Control characters, line and paragraph separators, and lone surrogates, which do not survive as source text.</summary>
     private static bool NeedsEscape(string value, int i)
-    {
-        char c = value[i];
-        if (char.IsControl(c) || c is '\u2028' or '\u2029')
-        {
-            return true;
-        }
-
-        if (char.IsHighSurrogate(c))
-        {
-            return i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]);
-        }
-
-        return char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(value[i - 1]));
-    }
+        => char.IsControl(value[i]) || value[i] is '\u2028' or '\u2029' || Utf16.IsLoneSurrogate(value, i);
 }

@@ -1,3 +1,5 @@
+using SpecGen.Generator.Common;
+
 namespace SpecGen.Generator.Emit;
 
 /// <summary>Doc comments and comment text: plain text made safe for the place it is written.</summary>
@@ -10,7 +12,32 @@ internal static class CSharpText
     public static string Xml(string text)
     {
         string escaped = text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-        return OneLine(escaped);
+        return WithoutXmlForbidden(OneLine(escaped));
+    }
+
+    /// <summary>
+    /// XML 1.0 has no place for control characters (not even as <c>&amp;#x1;</c>), U+FFFE, U+FFFF or half a
+    /// surrogate pair; the compiler would warn that the doc comment is badly formed (CS1570).
+    /// </summary>
+    private static string WithoutXmlForbidden(string text)
+    {
+        System.Text.StringBuilder? builder = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool forbidden = (char.IsControl(c) && c != '\t') || c is '\uFFFE' or '\uFFFF' || Utf16.IsLoneSurrogate(text, i);
+            if (forbidden)
+            {
+                builder ??= new System.Text.StringBuilder(text, 0, i, text.Length);
+                builder.Append('\uFFFD');
+            }
+            else
+            {
+                builder?.Append(c);
+            }
+        }
+
+        return builder?.ToString() ?? text;
     }
 
     /// <summary>Text made safe for one line of a <c>//</c> comment.</summary>

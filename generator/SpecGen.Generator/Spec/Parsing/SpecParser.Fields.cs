@@ -53,7 +53,7 @@ internal sealed partial class SpecParser
         }
 
         string jsonName = nameNode.Value!;
-        if (HasLoneSurrogate(jsonName))
+        if (Utf16.HasLoneSurrogate(jsonName))
         {
             // JSON text is UTF-8, which has no encoding for half a surrogate pair: such a name could never be sent.
             _yaml.Report(DiagnosticDescriptors.InvalidValue, nameNode, jsonName, "name", "it holds half of a UTF-16 surrogate pair");
@@ -150,23 +150,6 @@ internal sealed partial class SpecParser
         }
 
         return (parsed, typeText);
-    }
-
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool HasIdentifierCharacter(string text)
