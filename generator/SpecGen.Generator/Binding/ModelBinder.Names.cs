@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using SpecGen.Generator.Common;
-using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Model;
 using SpecGen.Generator.Spec;
 

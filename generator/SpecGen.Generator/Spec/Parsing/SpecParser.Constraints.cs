@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using SpecGen.Generator.Common;
 using SpecGen.Generator.Diagnostics;
 using YamlDotNet.RepresentationModel;
