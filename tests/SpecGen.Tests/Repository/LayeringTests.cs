@@ -15,9 +15,12 @@ public sealed partial class LayeringTests
         { "Spec", "SpecGen.Generator.Model" },
         { "Spec", "SpecGen.Generator.Emit" },
         { "Model", "SpecGen.Generator.Spec" },
+        { "Model", "SpecGen.Generator.Diagnostics" },
+        { "Model", "SpecGen.Generator.Binding" },
         { "Model", "SpecGen.Generator.Emit" },
         { "Emit", "SpecGen.Generator.Spec" },
         { "Emit", "SpecGen.Generator.Binding" },
+        { "Emit", "SpecGen.Generator.Diagnostics" },
         { "Binding", "SpecGen.Generator.Emit" },
     };
 
