@@ -19,6 +19,9 @@ internal static class KnownNames
     public const string ClientSuffix = "Client";
     public const string OptionsSuffix = "ClientOptions";
     public const string ExtensionsSuffix = "ClientServiceCollectionExtensions";
+
+    /// <summary>Where the <c>Add{Service}Client</c> registrations live, as the platform's own <c>AddHttpClient</c> does.</summary>
+    public const string RegistrationNamespace = "Microsoft.Extensions.DependencyInjection";
     public const string FakeSuffix = "Fake";
     public const string AsyncSuffix = "Async";
 

@@ -1,3 +1,4 @@
+using SpecGen.Generator.Common;
 using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator.Emit;
@@ -55,16 +56,35 @@ internal static class ServiceEmitter
         writer.WriteLine("this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);");
         writer.CloseBlock();
         writer.CloseBlock();
-        writer.WriteLine();
 
-        writer.WriteLine($"/// <summary>Registers <see cref=\"{interfaceType}\"/> in a service collection.</summary>");
-        writer.WriteLine(InterfaceEmitter.GeneratedCodeAttribute);
-        writer.OpenBlock($"public static class {model.ExtensionsClass}");
+        if (model.Options.FakeServer)
+        {
+            writer.WriteLine();
+            FakeEmitter.EmitServer(writer, output);
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        EmitRegistration(writer, model, clientType, interfaceType, optionsType);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// <c>services.Add{Service}Client(...)</c>, in the platform's namespace so that a startup file needs no
+    /// using of the DTOs' namespace. The class is partial and its attribute sits on the method: two
+    /// services of one name in different namespaces share the class and differ by their options type.
+    /// </summary>
+    private static void EmitRegistration(SourceWriter writer, ServiceModel model, string clientType, string interfaceType, string optionsType)
+    {
+        writer.OpenBlock($"namespace {KnownNames.RegistrationNamespace}");
+        writer.WriteLine($"/// <summary>Registers the SpecGen clients of service {model.ServiceName} in a service collection.</summary>");
+        writer.OpenBlock($"public static partial class {model.ExtensionsClass}");
         writer.WriteLine($"/// <summary>Registers <see cref=\"{interfaceType}\"/> as a typed client of <see cref=\"global::System.Net.Http.IHttpClientFactory\"/>.</summary>");
         writer.WriteLine("/// <param name=\"services\">The service collection.</param>");
         writer.WriteLine("/// <param name=\"configure\">Sets the options, at least the base address.</param>");
         writer.WriteLine("/// <returns>The HTTP client builder, to add handlers or resilience.</returns>");
-        writer.WriteLine($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{client}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<{optionsType}> configure)");
+        writer.WriteLine(InterfaceEmitter.GeneratedCodeAttribute);
+        writer.WriteLine($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{model.ClientClass}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<{optionsType}> configure)");
         writer.OpenBlock();
         writer.OpenBlock("if (services == null)");
         writer.WriteLine("throw new global::System.ArgumentNullException(nameof(services));");
@@ -80,15 +100,7 @@ internal static class ServiceEmitter
         writer.WriteLine($"    (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient));");
         writer.CloseBlock();
         writer.CloseBlock();
-
-        if (model.Options.FakeServer)
-        {
-            writer.WriteLine();
-            FakeEmitter.EmitServer(writer, output);
-        }
-
         writer.CloseBlock();
-        return writer.ToString();
     }
 
     /// <summary>The C# expression that creates the service's envelope, or <c>null</c>.</summary>

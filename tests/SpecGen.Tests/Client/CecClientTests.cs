@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cec.Chatbot;
+using Microsoft.Extensions.DependencyInjection;
 using SpecGen.Testing;
 
 namespace SpecGen.Tests.Client;

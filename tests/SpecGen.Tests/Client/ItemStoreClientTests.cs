@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using SpecGen.Testing;
 using SpecGen.Tests.Http;
 

@@ -144,6 +144,37 @@ public sealed class SpecErrorsStayOutOfCSharpTests
     }
 
     [Fact]
+    public void Registration_lives_in_the_platform_namespace_and_services_of_one_name_share_it()
+    {
+        // As AddHttpClient: a startup file needs no using of the DTOs' namespace.
+        GeneratorRun run = GeneratorHarness.Run(
+            new[]
+            {
+                GeneratorHarness.Spec("a/ping.yaml", "interface: ping\nmethod: POST\nurl: /a\n"),
+                GeneratorHarness.Spec("a/service.yaml", "service: shop\nnamespace: Shop.A\n"),
+                GeneratorHarness.Spec("b/pong.yaml", "interface: pong\nmethod: POST\nurl: /b\n"),
+                GeneratorHarness.Spec("b/service.yaml", "service: shop\nnamespace: Shop.B\n"),
+            },
+            sources: ["""
+                using Microsoft.Extensions.DependencyInjection;
+
+                static class Startup
+                {
+                    static void Configure(IServiceCollection services)
+                    {
+                        services.AddShopClient((Shop.A.ShopClientOptions o) => o.BaseAddress = new System.Uri("http://a/"));
+                        services.AddShopClient((Shop.B.ShopClientOptions o) => o.BaseAddress = new System.Uri("http://b/"));
+                    }
+                }
+                """]);
+
+        Assert.Empty(run.AllGeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        INamedTypeSymbol extensions = run.Output.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ShopClientServiceCollectionExtensions")!;
+        Assert.Equal(2, extensions.GetMembers("AddShopClient").Length);
+    }
+
+    [Fact]
     public void An_invalid_SpecGenNamespace_is_SPEC0019_and_the_service_namespace_is_used()
     {
         var properties = new Dictionary<string, string> { ["SpecGenSpecRoot"] = GeneratorHarness.SpecRoot, ["SpecGenNamespace"] = "global.class" };

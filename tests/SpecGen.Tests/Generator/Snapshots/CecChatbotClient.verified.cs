@@ -33,15 +33,18 @@ namespace Cec.Chatbot
             this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);
         }
     }
+}
 
-    /// <summary>Registers <see cref="global::Cec.Chatbot.ICecChatbotClient"/> in a service collection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
-    public static class CecChatbotClientServiceCollectionExtensions
+namespace Microsoft.Extensions.DependencyInjection
+{
+    /// <summary>Registers the SpecGen clients of service CecChatbot in a service collection.</summary>
+    public static partial class CecChatbotClientServiceCollectionExtensions
     {
         /// <summary>Registers <see cref="global::Cec.Chatbot.ICecChatbotClient"/> as a typed client of <see cref="global::System.Net.Http.IHttpClientFactory"/>.</summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the options, at least the base address.</param>
         /// <returns>The HTTP client builder, to add handlers or resilience.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCecChatbotClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Cec.Chatbot.CecChatbotClientOptions> configure)
         {
             if (services == null)

@@ -33,14 +33,34 @@ namespace Shop.Api
         }
     }
 
-    /// <summary>Registers <see cref="global::Shop.Api.IShopApiClient"/> in a service collection.</summary>
+    /// <summary>A fake ShopApi server on loopback HTTP, for tests and demos.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
-    public static class ShopApiClientServiceCollectionExtensions
+    public static partial class ShopApiFake
+    {
+        /// <summary>
+        /// A server that serves every ShopApi interface, checks each request against its spec
+        /// and answers with the spec's example response until a test sets up another answer.
+        /// Call <c>StartAsync</c>, then give its <c>BaseAddress</c> to the client.
+        /// </summary>
+        public static global::SpecGen.Testing.SpecFakeServer Create()
+        {
+            var server = new global::SpecGen.Testing.SpecFakeServer(new global::SpecGen.SpecEnvelope("resultCode", "resultMsg", new string[] { "0", "0200000" }, missingIsSuccess: true));
+            MapPlaceOrder(server);
+            return server;
+        }
+    }
+}
+
+namespace Microsoft.Extensions.DependencyInjection
+{
+    /// <summary>Registers the SpecGen clients of service ShopApi in a service collection.</summary>
+    public static partial class ShopApiClientServiceCollectionExtensions
     {
         /// <summary>Registers <see cref="global::Shop.Api.IShopApiClient"/> as a typed client of <see cref="global::System.Net.Http.IHttpClientFactory"/>.</summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the options, at least the base address.</param>
         /// <returns>The HTTP client builder, to add handlers or resilience.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddShopApiClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Shop.Api.ShopApiClientOptions> configure)
         {
             if (services == null)
@@ -57,23 +77,6 @@ namespace Shop.Api
             return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Shop.Api.IShopApiClient, global::Shop.Api.ShopApiClient>(
                 services,
                 (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Shop.Api.ShopApiClientOptions>>(provider).Value.ApplyTo(httpClient));
-        }
-    }
-
-    /// <summary>A fake ShopApi server on loopback HTTP, for tests and demos.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
-    public static partial class ShopApiFake
-    {
-        /// <summary>
-        /// A server that serves every ShopApi interface, checks each request against its spec
-        /// and answers with the spec's example response until a test sets up another answer.
-        /// Call <c>StartAsync</c>, then give its <c>BaseAddress</c> to the client.
-        /// </summary>
-        public static global::SpecGen.Testing.SpecFakeServer Create()
-        {
-            var server = new global::SpecGen.Testing.SpecFakeServer(new global::SpecGen.SpecEnvelope("resultCode", "resultMsg", new string[] { "0", "0200000" }, missingIsSuccess: true));
-            MapPlaceOrder(server);
-            return server;
         }
     }
 }
