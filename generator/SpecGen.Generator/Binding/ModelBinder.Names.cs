@@ -10,15 +10,17 @@ namespace SpecGen.Generator.Binding;
 /// <summary>Class names, their clashes within the file, and the names the file declares for the check across files.</summary>
 internal sealed partial class ModelBinder
 {
+    /// <summary>The static class of the page's examples, which shares the namespace with the DTOs.</summary>
+    private string ExamplesClass => _name + KnownNames.ExamplesSuffix;
+
     /// <summary>Names every class; a later class whose name is taken is reported and left out (null).</summary>
     private void NameClasses()
     {
         var taken = new Dictionary<string, ClassSpec>(StringComparer.Ordinal);
-        string examplesClass = _name + KnownNames.ExamplesSuffix;
         foreach (ClassSpec cls in _spec.Classes)
         {
             string name = ClassName(cls);
-            if (name == examplesClass && !_spec.Examples.IsEmpty)
+            if (name == ExamplesClass && !_spec.Examples.IsEmpty)
             {
                 Report(cls.Location, name, Describe(cls), "the class of the examples");
                 _classNames[cls.Id] = null;

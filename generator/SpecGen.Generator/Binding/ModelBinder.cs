@@ -54,7 +54,6 @@ internal sealed partial class ModelBinder
     private BoundInterface Bind(ServiceSpec? service)
     {
         NameClasses();
-        string examplesClass = _name + KnownNames.ExamplesSuffix;
         ClassModel[] classes = _spec.Classes.Where(c => _classNames[c.Id] is not null).Select(BindClass).ToArray();
 
         ServiceModel? serviceModel = _spec.IsCallable ? BindService(service) : null;
@@ -67,7 +66,7 @@ internal sealed partial class ModelBinder
         ExamplesModel? examples = _spec.Examples.IsEmpty
             ? null
             : new ExamplesModel(
-                examplesClass,
+                ExamplesClass,
                 _name,
                 _spec.Examples.Request is { } request ? CSharpLiterals.Verbatim(request) : null,
                 _spec.Examples.Response is { } response ? CSharpLiterals.Verbatim(response) : null);
