@@ -74,7 +74,7 @@ internal sealed partial class ModelBinder
         string hintName = HintNames.Of(_namespace, _name);
         var model = new InterfaceModel(
             hintName,
-            Path.GetFileName(_spec.FilePath),
+            SourceName(_spec.FilePath),
             _namespace,
             _options,
             classes.ToImmutableEquatableArray(),
@@ -231,6 +231,17 @@ internal sealed partial class ModelBinder
         ClassKind.Named => $"The '{cls.SpecName}' type of {_name}.",
         _ => $"The '{cls.SpecName}' object of {_name}.",
     };
+
+    /// <summary>
+    /// <c>{folder}/{file}</c>: names the spec without the machine's absolute path, and tells apart
+    /// files of one name in two folders (<c>specgen show</c> finds a file's output by it).
+    /// </summary>
+    internal static string SourceName(string filePath)
+    {
+        string folder = Path.GetFileName(Path.GetDirectoryName(filePath) ?? string.Empty);
+        string file = Path.GetFileName(filePath);
+        return folder.Length == 0 ? file : folder + "/" + file;
+    }
 
     private void Report(LocationInfo location, string name, string what, string owner)
         => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, location, name, what, owner));

@@ -1,0 +1,544 @@
+using System.Text.RegularExpressions;
+using SpecGen.Generator.Binding;
+
+namespace SpecGen.Cli.Import;
+
+/// <summary>
+/// Turns a read page into the spec of its interface: tables into request, response and type fields
+/// (nested by numbered rows or by a table named after a field or type), positions from columns,
+/// captions or the URL, and each description's values, default, format and limits.
+/// </summary>
+internal sealed partial class SpecBuilder
+{
+    private readonly Page _page;
+    private readonly ImportedSpec _spec;
+    private readonly List<string> _pathParameters;
+    private readonly List<string> _queryParameters;
+
+    private SpecBuilder(Page page, ImportedSpec spec, List<string> pathParameters, List<string> queryParameters)
+    {
+        _page = page;
+        _spec = spec;
+        _pathParameters = pathParameters;
+        _queryParameters = queryParameters;
+    }
+
+    /// <summary>Builds the spec of <paramref name="page"/>; throws <see cref="PageException"/> for a page that cannot give one.</summary>
+    public static ImportedSpec Build(Page page, string pageName)
+    {
+        int firstLine = page.Tables.Count > 0 ? page.Tables[0].Line : 1;
+        Located<string> url = page.Url ?? throw new PageException(firstLine, "the page gives no URL: expected a 'URL' or 'URI' heading followed by the address, a 'URL: ...' line, or a request line such as 'POST /path'");
+        Located<string> method = page.Method ?? throw new PageException(url.Line, "the page gives no HTTP method: expected a 'Method' heading followed by GET, POST, ..., or a request line such as 'POST /path'");
+
+        Match parts = UrlParts().Match(url.Value);
+        string path = parts.Groups["path"].Value.TrimEnd('/');
+        string lastSegment = path.Split('/').LastOrDefault(s => s.Length > 0 && !s.StartsWith('{')) ?? string.Empty;
+        lastSegment = Regex.Replace(lastSegment, @"\.(?:do|json|action|htm|html)$", string.Empty, RegexOptions.IgnoreCase);
+        if (lastSegment.Length == 0 || !Regex.IsMatch(lastSegment, "[A-Za-z]"))
+        {
+            throw new PageException(url.Line, $"the URL '{url.Value}' has no path segment to name the interface after");
+        }
+
+        var spec = new ImportedSpec
+        {
+            Interface = CSharpNames.ToPascalCase(lastSegment),
+            FileName = Regex.Replace(lastSegment, @"[^A-Za-z0-9_\-.]", "_"),
+            Title = page.Title,
+            Description = page.Description,
+            Method = method.Value,
+            Url = path.Length == 0 ? "/" : path,
+            BaseUrl = parts.Groups["base"].Success ? parts.Groups["base"].Value : null,
+        };
+        spec.HeaderComments.Add($"Imported by specgen from {pageName}{(page.Title is null ? string.Empty : $": \"{page.Title}\"")}.");
+        spec.HeaderComments.Add("Review the lines marked 'review:' and remove the marks when done.");
+
+        List<string> pathParameters = Regex.Matches(path, @"\{(?<name>[^{}]+)\}").Select(m => m.Groups["name"].Value).ToList();
+        List<string> queryParameters = Regex.Matches(parts.Groups["query"].Value, @"(?:^|&)(?<name>[^=&]+)=").Select(m => m.Groups["name"].Value).ToList();
+        var builder = new SpecBuilder(page, spec, pathParameters, queryParameters);
+        builder.ReadTables();
+        builder.ResolveTypes();
+        builder.FindRules();
+        builder.GuessEnvelope();
+        builder.AddExamples();
+        if (page.CutLine is { } cut)
+        {
+            spec.HeaderComments.Add($"The page's text is cut short at its line {cut}: what came after is not known, and nothing was made up for it.");
+        }
+
+        return spec;
+    }
+
+    private void ReadTables()
+    {
+        foreach (PageTable table in _page.Tables)
+        {
+            if (table.StatusCode is { } status && (status < 200 || status > 299) || table.Section == Section.ErrorCodes)
+            {
+                continue;
+            }
+
+            List<ImportedField> fields = Fields(table);
+            string comment = table.CaptionLine;
+            if (!table.Has(ColumnKind.Mandatory) && fields.Count > 0)
+            {
+                fields[0].Comments.Add("review: the page's table has no Mandatory column, so every field of it is optional here");
+            }
+
+            if (table.CutLine is { } cut)
+            {
+                (fields.Count > 0 ? fields[^1].TrailingComments : _spec.HeaderComments).Add(
+                    $"The page's table{(comment.Length > 0 ? $" '{comment}'" : string.Empty)} is cut short at its line {cut}: {(fields.Count == 0 ? "no rows are known" : "the rows after this one are not known")}.");
+            }
+
+            List<string> captionWords = Regex.Matches(table.Caption, @"[A-Za-z_][A-Za-z0-9_]*").Select(m => m.Value).ToList();
+            if (NamedTypeFor(captionWords) is { } typeName)
+            {
+                var type = new ImportedType(typeName, fields, comment.Length > 0 ? [comment] : []);
+                _spec.Types.Add(type);
+                continue;
+            }
+
+            if (InlineOwnerFor(captionWords, table.Section) is { } owner)
+            {
+                owner.Fields = fields;
+                owner.Type = owner.IsList ? "Object[]" : "Object";
+                if (comment.Length > 0)
+                {
+                    owner.Comments.Add($"Its fields: {comment}");
+                }
+
+                continue;
+            }
+
+            bool response = IsResponse(table);
+            if (comment.Length > 0 && fields.Count > 0)
+            {
+                fields[0].Comments.Insert(0, comment);
+            }
+            else if (comment.Length > 0)
+            {
+                (response ? _spec.ResponseComments : _spec.RequestComments).Add(comment);
+            }
+
+            if (!response)
+            {
+                string? captionPosition = CaptionPosition(table.Caption);
+                foreach (ImportedField field in fields)
+                {
+                    field.Position ??= captionPosition == "Url" ? UrlPosition(field.Name) : captionPosition;
+                }
+            }
+
+            (response ? _spec.Response : _spec.Request).AddRange(fields);
+        }
+    }
+
+    /// <summary>A table's rows as fields, nested by their numbers (1, 1.1, 1.4.2) when the table numbers them.</summary>
+    private List<ImportedField> Fields(PageTable table)
+    {
+        var top = new List<ImportedField>();
+        var numbered = new Dictionary<string, ImportedField>(StringComparer.Ordinal);
+        foreach (PageRow row in table.Rows)
+        {
+            ImportedField field = Field(row, table);
+            IReadOnlyList<int>? number = row.Cell(ColumnKind.Number) is { } n ? CellPatterns.NumberOf(n) : null;
+            ImportedField? parent = null;
+            if (number is { Count: > 1 })
+            {
+                numbered.TryGetValue(string.Join(".", number.Take(number.Count - 1)), out parent);
+            }
+
+            if (parent is not null)
+            {
+                if (parent.NamedType is not null || !parent.IsObject)
+                {
+                    // Numbered children describe the parent's object, whatever name or type the page gave it.
+                    parent.Comments.Add($"review: the page gives '{parent.Name}' the type '{parent.PageType}' and then fields of its own; imported as an object with those fields");
+                }
+
+                parent.NamedType = null;
+                parent.IsObject = true;
+                parent.Type = parent.IsList ? "Object[]" : "Object";
+                (parent.Fields ??= []).Add(field);
+            }
+            else
+            {
+                top.Add(field);
+            }
+
+            if (number is not null)
+            {
+                numbered[string.Join(".", number)] = field;
+            }
+        }
+
+        return top;
+    }
+
+    private ImportedField Field(PageRow row, PageTable table)
+    {
+        var field = new ImportedField(row.Name, row.Line);
+        string description = row.Description;
+        field.Description = Prose(description);
+        string? typeCell = row.Cell(ColumnKind.Type);
+        PageType type;
+        if (typeCell is null)
+        {
+            type = new PageType("String", null, false, false, null, null);
+            field.Comments.Add("review: the page gives no type; String assumed");
+        }
+        else
+        {
+            type = PageTypes.Read(typeCell) ?? throw new PageException(row.TypeLine, $"'{typeCell}' (the type of '{row.Name}') is not a type SpecGen knows: use String, Integer, Long, Number, Boolean, Date, Object, a list such as String[] or List<T>, a Map<String, T>, or the name of a type the page describes in a table");
+        }
+
+        field.PageType = typeCell ?? string.Empty;
+        field.TypeLine = row.TypeLine;
+        field.Type = type.SpecType;
+        field.NamedType = type.Named;
+        field.IsObject = type.IsObject;
+        field.IsList = type.IsList;
+        if (type.Note is not null)
+        {
+            field.Comments.Add("review: " + type.Note);
+        }
+
+        if (row.Cell(ColumnKind.Position) is { } position)
+        {
+            field.Position = CellPatterns.PositionOf(position) is "Path" && !_pathParameters.Contains(row.Name, StringComparer.Ordinal) ? UrlPosition(row.Name) : CellPatterns.PositionOf(position);
+        }
+
+        switch (row.Cell(ColumnKind.Mandatory) is { } mark ? CellPatterns.MandatoryOf(mark) : null)
+        {
+            case Mandatory.Yes:
+                field.Mandatory = true;
+                break;
+            case Mandatory.No:
+                field.Mandatory = false;
+                break;
+            case Mandatory.Conditional:
+                field.Mandatory = false;
+                field.Comments.Add("review: the page marks this field conditional; imported as optional, see its description for when it is needed");
+                break;
+        }
+
+        AddHints(field, description, type, row.Cell(ColumnKind.Default));
+        bool credential = CredentialName().IsMatch(row.Name.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal));
+        field.Secret = credential && field.Type == "String";
+        field.Token = credential && field.Type == "String" && !IsResponse(table) && TokenName().IsMatch(row.Name);
+        return field;
+    }
+
+    /// <summary>
+    /// The description as the spec keeps it: the page's paragraphs joined into sentences, with a line
+    /// of its own for each list item ("• 0: success", "IVR: traditional IVR flow").
+    /// </summary>
+    private static string Prose(string description)
+    {
+        var text = new System.Text.StringBuilder();
+        string? previous = null;
+        foreach (string paragraph in description.Split('\n'))
+        {
+            if (previous is not null)
+            {
+                bool item = paragraph.Length != PageLine.StripBullet(paragraph).Length || ListItem().IsMatch(paragraph);
+                text.Append(item ? '\n' : ' ');
+            }
+
+            text.Append(paragraph);
+            previous = paragraph;
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>What the description (and a Default Value column) says about the field's values.</summary>
+    private static void AddHints(ImportedField field, string description, PageType type, string? defaultCell)
+    {
+        string specType = field.Type;
+        if (specType is "Date" && DescriptionHints.IsTimestamp(description))
+        {
+            field.Comments.Add("review: the page's type is Date and its description says timestamp; imported as a Long of milliseconds");
+            specType = field.Type = "Long";
+        }
+
+        bool scalar = specType is "String" or "Integer" or "Long" or "Number" or "Date";
+        if (scalar)
+        {
+            field.Values = DescriptionHints.Values(description, specType, out string? valuesNote);
+            AddNote(field, valuesNote);
+        }
+
+        if (defaultCell is not null && !CellPatterns.IsEmptyValue(defaultCell) && scalar)
+        {
+            field.Default = defaultCell.Trim().Trim('"');
+            if (field.Values is not null && !field.Values.Contains(field.Default, StringComparer.Ordinal))
+            {
+                field.Comments.Add($"review: the page's default '{field.Default}' is not among its values");
+                field.Default = null;
+            }
+        }
+        else if (scalar)
+        {
+            field.Default = DescriptionHints.Default(description, field.Values, specType, out string? defaultNote);
+            AddNote(field, defaultNote);
+        }
+
+        if (specType is "String" or "Date" or "Long")
+        {
+            field.Format = DescriptionHints.Format(description, specType, out string? formatNote);
+            AddNote(field, formatNote);
+        }
+        else if (DescriptionHints.IsTimestamp(description))
+        {
+            AddNote(field, $"the page says this {specType} is a timestamp; SpecGen checks timestamps on Long fields (format unix-ms or unix-s)");
+        }
+
+        if (specType is "Date" && field.Format is null)
+        {
+            field.Comments.Add("review: a Date with no date pattern on the page; add `format:` (such as yyyy-MM-dd HH:mm:ss) to have it checked");
+        }
+
+        if (specType == "String" && field.Values is null && field.Format is null)
+        {
+            (int? min, int? max) = DescriptionHints.Length(description);
+            field.MinLength = min;
+            field.MaxLength = type.MaxLength ?? max;
+        }
+
+        bool holdsNumber = DescriptionHints.IsNumeric(specType)
+            || specType == "String" && Regex.IsMatch(description, @"\b(?:integer|number)\b|整数|数字", RegexOptions.IgnoreCase);
+        if (holdsNumber && field.Values is null)
+        {
+            (string? min, string? max) = DescriptionHints.Range(description, specType);
+            field.Minimum = min;
+            field.Maximum = max;
+        }
+    }
+
+    private static void AddNote(ImportedField field, string? note)
+    {
+        if (note is not null)
+        {
+            field.Comments.Add("review: " + note);
+        }
+    }
+
+    /// <summary>A type the page names (<c>transferRecord</c> in <c>transferRecord[]</c>) that this caption's table describes.</summary>
+    private string? NamedTypeFor(List<string> captionWords)
+    {
+        foreach (ImportedField field in AllFields())
+        {
+            if (field.NamedType is { } name
+                && captionWords.Contains(name, StringComparer.OrdinalIgnoreCase)
+                && !_spec.Types.Any(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An object field, with no fields yet, that this caption's table describes ("Table 4 obResult").</summary>
+    private ImportedField? InlineOwnerFor(List<string> captionWords, Section section)
+    {
+        IEnumerable<ImportedField> candidates = section == Section.Request
+            ? AllFields(_spec.Request).Concat(AllFields(_spec.Response))
+            : AllFields(_spec.Response).Concat(AllFields(_spec.Request));
+        candidates = candidates.Concat(_spec.Types.SelectMany(t => AllFields(t.Fields)));
+        return candidates.FirstOrDefault(f => f.IsObject && f.Fields is null && f.NamedType is null && captionWords.Contains(f.Name, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private IEnumerable<ImportedField> AllFields()
+        => AllFields(_spec.Request).Concat(AllFields(_spec.Response)).Concat(_spec.Types.SelectMany(t => AllFields(t.Fields)));
+
+    private static IEnumerable<ImportedField> AllFields(IEnumerable<ImportedField> fields)
+    {
+        foreach (ImportedField field in fields)
+        {
+            yield return field;
+            if (field.Fields is not null)
+            {
+                foreach (ImportedField nested in AllFields(field.Fields))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    private static bool IsResponse(PageTable table)
+    {
+        string caption = table.Caption;
+        if (Regex.IsMatch(caption, @"\bresponse|\breturn|响应|返回", RegexOptions.IgnoreCase))
+        {
+            return true;
+        }
+
+        if (Regex.IsMatch(caption, @"\brequest|请求", RegexOptions.IgnoreCase))
+        {
+            return false;
+        }
+
+        return table.Section == Section.Response || table.StatusCode is not null;
+    }
+
+    /// <summary>The position a caption gives its table's fields: "Header Parameters", "Parameters in the URL" (Url: Path or Query by the URL).</summary>
+    private static string? CaptionPosition(string caption)
+    {
+        if (Regex.IsMatch(caption, @"header|消息头|请求头", RegexOptions.IgnoreCase))
+        {
+            return "Header";
+        }
+
+        if (Regex.IsMatch(caption, @"\bquery", RegexOptions.IgnoreCase))
+        {
+            return "Query";
+        }
+
+        if (Regex.IsMatch(caption, @"\bpath", RegexOptions.IgnoreCase))
+        {
+            return "Path";
+        }
+
+        if (Regex.IsMatch(caption, @"\bur[li]\b|ur[li]中|ur[li]参数", RegexOptions.IgnoreCase))
+        {
+            return "Url";
+        }
+
+        return Regex.IsMatch(caption, @"\bbody|消息体|请求体", RegexOptions.IgnoreCase) ? "Body" : null;
+    }
+
+    /// <summary>Path when the URL has <c>{name}</c> in its path, else Query.</summary>
+    private string UrlPosition(string name) => _pathParameters.Contains(name, StringComparer.Ordinal) ? "Path" : "Query";
+
+    /// <summary>Names of types become the types' spelling; a name with no table is an error unless the page is cut short.</summary>
+    private void ResolveTypes()
+    {
+        foreach (ImportedField field in AllFields().ToList())
+        {
+            if (field.NamedType is not { } name)
+            {
+                continue;
+            }
+
+            ImportedType? type = _spec.Types.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (type is not null)
+            {
+                field.Type = type.Name + (field.IsList ? "[]" : string.Empty);
+                continue;
+            }
+
+            if (_page.CutLine is null)
+            {
+                throw new PageException(field.TypeLine, $"'{field.PageType}' (the type of '{field.Name}') is not a type SpecGen knows, and the page has no table describing '{name}'");
+            }
+
+            field.Type = field.IsList ? "Object[]" : "Object";
+            field.Comments.Add($"review: the page's table for '{name}' is not in the copied text (it is cut short); imported as free JSON");
+            field.NamedType = null;
+        }
+
+        foreach (ImportedField field in AllFields().Where(f => _pathParameters.Contains(f.Name, StringComparer.Ordinal) && f.Position is null or "Body" && _spec.Request.Contains(f)))
+        {
+            field.Position = "Path";
+        }
+
+        foreach (string parameter in _pathParameters.Where(p => !_spec.Request.Any(f => f.Name == p)))
+        {
+            var missing = new ImportedField(parameter, 0) { Type = "String", Position = "Path", Mandatory = true };
+            missing.Comments.Add($"review: the URL has {{{parameter}}} but the page's tables do not describe it; added as a String");
+            _spec.Request.Add(missing);
+        }
+    }
+
+    /// <summary>"One of the a, b, and c parameters must be transferred": one rule, however many fields repeat the sentence.</summary>
+    private void FindRules()
+    {
+        List<string> names = _spec.Request.Select(f => f.Name).ToList();
+        foreach (ImportedField field in _spec.Request)
+        {
+            if (RuleHints.Find(field.Description, names) is not { } found)
+            {
+                continue;
+            }
+
+            List<string> ordered = names.Where(found.Fields.Contains).ToList();
+            if (!_spec.Rules.Any(r => r.ExactlyOne == found.ExactlyOne && r.Fields.SequenceEqual(ordered)))
+            {
+                _spec.Rules.Add(new RuleHint(found.ExactlyOne, ordered, field.Line));
+            }
+        }
+    }
+
+    /// <summary>The response's result code and message, and which codes mean success, for a new service.yaml.</summary>
+    private void GuessEnvelope()
+    {
+        ImportedField? code = _spec.Response.FirstOrDefault(f => CodeName().IsMatch(f.Name) && f.Type is "String" or "Integer" or "Long");
+        if (code is null)
+        {
+            return;
+        }
+
+        ImportedField? message = _spec.Response.FirstOrDefault(f => MessageName().IsMatch(f.Name) && f.Type == "String");
+        string codeText = string.Join("\n", code.Description.Split('\n').Select(PageLine.StripBullet));
+        List<string> success = SuccessCode().Matches(codeText).Select(m => m.Groups["code"].Value).Distinct(StringComparer.Ordinal).ToList();
+        bool missing = Regex.IsMatch(code.Description, @"no (?:error )?code is returned|not returned (?:if|when|on) (?:the operation is )?success", RegexOptions.IgnoreCase)
+            || code.Description.Contains("successful, no", StringComparison.OrdinalIgnoreCase);
+        string? note = null;
+        if (success.Count == 0)
+        {
+            success.Add(code.Type == "String" ? "0" : "0");
+            note = $"review: the page does not say which '{code.Name}' means success; \"0\" assumed";
+        }
+
+        _spec.Envelope = new EnvelopeGuess(code.Name, message?.Name, success, missing, note);
+    }
+
+    private void AddExamples()
+    {
+        foreach (Located<string> problem in _page.ExampleProblems)
+        {
+            _spec.ExampleComments.Add($"review: {problem.Value} at the page's line {problem.Line}; left out");
+        }
+
+        if (_page.RequestExample is { } request)
+        {
+            if (_spec.Request.Any(f => f.Position is null or "Body"))
+            {
+                _spec.RequestExample = request.Value;
+            }
+            else
+            {
+                _spec.ExampleComments.Add($"the page's request example (line {request.Line}) is left out: this request has no body fields");
+            }
+        }
+
+        if (_page.ResponseExample is { } response)
+        {
+            _spec.ResponseExample = response.Value;
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_\-+.@#]{1,40}\s*[:：]\s", RegexOptions.CultureInvariant)]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex(@"^(?:(?<base>[a-z]+://[^/]*))?(?<path>[^?#]*)(?:\?(?<query>[^#]*))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UrlParts();
+
+    [GeneratedRegex(@"password|passwd|secret|token|authorization|credential|privatekey|apikey$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CredentialName();
+
+    [GeneratedRegex(@"token$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TokenName();
+
+    [GeneratedRegex(@"^(?:errorCode|resultCode|retCode|returnCode|code|errCode|result|status)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CodeName();
+
+    [GeneratedRegex(@"^(?:errorMessage|errorMsg|errorDesc|resultDesc|resultMsg|resultMessage|retMsg|returnDesc|returnMsg|message|msg|errMsg|description)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MessageName();
+
+    [GeneratedRegex(@"(?:(?:^|\n|value |code )(?<code>[0-9A-Za-z]{1,12})\s*(?::|：|indicates|means|=)\s*(?:a\s+)?(?:success|successful|成功))|(?:(?<code>[0-9]{1,12})\s*表示成功)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SuccessCode();
+}

@@ -1,0 +1,295 @@
+namespace SpecGen.Cli.Import;
+
+/// <summary>
+/// Reads a table of a page, in any of the shapes a browser copy gives: every cell a line of its
+/// own (the common case), a row per line with tab-separated cells, or a Markdown pipe table.
+/// </summary>
+internal sealed class TableReader(IReadOnlyList<PageLine> lines)
+{
+    /// <summary>Column headers starting at <paramref name="index"/>: as cells on consecutive lines, or on one line. Null when there are none.</summary>
+    public Header? HeaderAt(int index)
+    {
+        PageLine line = lines[index];
+        if (SplitRow(line.Text) is { Count: >= 2 } cells)
+        {
+            List<ColumnKind>? kinds = Kinds(cells);
+            return kinds is null ? null : new Header(index, index + 1, kinds, OneLineRows: true);
+        }
+
+        var run = new List<ColumnKind>();
+        int i = index;
+        while (i < lines.Count && PageVocabulary.ColumnOf(lines[i].Text) is { } kind && !run.Contains(kind))
+        {
+            run.Add(kind);
+            i++;
+        }
+
+        return IsHeader(run) ? new Header(index, i, run, OneLineRows: false) : null;
+    }
+
+    private static List<ColumnKind>? Kinds(IReadOnlyList<string> cells)
+    {
+        var kinds = new List<ColumnKind>();
+        foreach (string cell in cells)
+        {
+            if (PageVocabulary.ColumnOf(cell) is not { } kind || kinds.Contains(kind))
+            {
+                return null;
+            }
+
+            kinds.Add(kind);
+        }
+
+        return IsHeader(kinds) ? kinds : null;
+    }
+
+    /// <summary>A parameter table names its parameters and says at least their type or what they are.</summary>
+    private static bool IsHeader(List<ColumnKind> kinds)
+        => kinds.Count >= 2 && kinds.Contains(ColumnKind.Name) && (kinds.Contains(ColumnKind.Type) || kinds.Contains(ColumnKind.Description));
+
+    /// <summary>Reads the rows after <paramref name="header"/> up to the table's end; returns them and the index after the table.</summary>
+    public (List<PageRow> Rows, int End, int? CutLine) ReadRows(Header header)
+        => header.OneLineRows ? ReadOneLineRows(header) : ReadCellRows(header);
+
+    private (List<PageRow>, int, int?) ReadCellRows(Header header)
+    {
+        var rows = new List<PageRow>();
+        IReadOnlyList<ColumnKind> columns = header.Columns;
+        int descriptionAt = columns.ToList().IndexOf(ColumnKind.Description);
+        int i = header.End;
+        while (i < lines.Count && !EndsTable(i))
+        {
+            int rowStart = i;
+            var cells = new Dictionary<ColumnKind, string>();
+            int typeLine = lines[i].Number;
+            for (int c = 0; c < columns.Count; c++)
+            {
+                ColumnKind kind = columns[c];
+                if (kind == ColumnKind.Description)
+                {
+                    int after = DescriptionEnd(i, columns, c + 1);
+                    if (after < 0)
+                    {
+                        return Cut(rows, i, $"the row of '{RowName(cells)}'");
+                    }
+
+                    cells[kind] = string.Join("\n", lines.Skip(i).Take(after - i).Select(l => l.Text));
+                    i = after;
+                    continue;
+                }
+
+                if (i >= lines.Count || EndsTable(i))
+                {
+                    return Cut(rows, i, $"the row of '{RowName(cells)}' has no {Describe(kind)}");
+                }
+
+                string cell = lines[i].Text;
+                if (!CellPatterns.Matches(kind, cell))
+                {
+                    if (IsCut(i + 1) && c == 0)
+                    {
+                        return Cut(rows, i + 1, "the table");
+                    }
+
+                    throw new PageException(lines[i].Number, cells.Count == 0
+                        ? $"'{cell}' is not a {Describe(kind)}, as the table's first column (line {lines[header.Start].Number}) needs; is a cell missing in the row above?"
+                        : $"'{cell}' is not a {Describe(kind)} for the row of '{RowName(cells)}' (line {lines[rowStart].Number}); is a column missing in this row?");
+                }
+
+                if (kind == ColumnKind.Type)
+                {
+                    typeLine = lines[i].Number;
+                }
+
+                cells[kind] = cell;
+                i++;
+            }
+
+            rows.Add(new PageRow(lines[rowStart].Number, cells, typeLine));
+        }
+
+        return (rows, i, i < lines.Count && PageVocabulary.IsCutMarker(lines[i].Text) ? lines[i].Number : null);
+    }
+
+    /// <summary>
+    /// The index after a description that starts at <paramref name="start"/>: the first place where the
+    /// columns after it, and then a new row or the table's end, follow. -1 when the table ends first.
+    /// </summary>
+    private int DescriptionEnd(int start, IReadOnlyList<ColumnKind> columns, int next)
+    {
+        int remaining = columns.Count - next;
+        for (int k = start; ; k++)
+        {
+            if (RemainingMatch(k, columns, next))
+            {
+                int after = k + remaining;
+                if (after >= lines.Count || EndsTable(after) || RowStartsAt(after, columns))
+                {
+                    return k;
+                }
+            }
+
+            if (k >= lines.Count || EndsTable(k))
+            {
+                return -1;
+            }
+        }
+    }
+
+    private bool RemainingMatch(int at, IReadOnlyList<ColumnKind> columns, int next)
+    {
+        for (int c = next; c < columns.Count; c++)
+        {
+            int i = at + c - next;
+            if (i >= lines.Count || EndsTable(i) || !CellPatterns.Matches(columns[c], lines[i].Text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the cells before the description, as a new row has them, start at <paramref name="at"/>.</summary>
+    private bool RowStartsAt(int at, IReadOnlyList<ColumnKind> columns)
+    {
+        int checkedCells = 0;
+        for (int c = 0; c < columns.Count && columns[c] != ColumnKind.Description; c++)
+        {
+            int i = at + c;
+            if (i >= lines.Count || EndsTable(i) || !CellPatterns.Matches(columns[c], lines[i].Text))
+            {
+                return false;
+            }
+
+            checkedCells++;
+        }
+
+        return checkedCells > 0;
+    }
+
+    private (List<PageRow>, int, int?) ReadOneLineRows(Header header)
+    {
+        var rows = new List<PageRow>();
+        IReadOnlyList<ColumnKind> columns = header.Columns;
+        int i = header.End;
+        while (i < lines.Count && !EndsTable(i))
+        {
+            string text = lines[i].Text;
+            if (IsMarkdownRule(text))
+            {
+                i++;
+                continue;
+            }
+
+            List<string>? cells = SplitRow(text);
+            if (cells is null || cells.Count < 2)
+            {
+                if (rows.Count == 0)
+                {
+                    break;
+                }
+
+                // A paragraph of the last row's description, copied onto a line of its own.
+                PageRow last = rows[^1];
+                var grown = new Dictionary<ColumnKind, string>(last.Cells);
+                grown[ColumnKind.Description] = (last.Cell(ColumnKind.Description) is { Length: > 0 } d ? d + "\n" : string.Empty) + text;
+                rows[^1] = last with { Cells = grown };
+                i++;
+                continue;
+            }
+
+            if (cells.Count < columns.Count)
+            {
+                if (IsCut(i + 1))
+                {
+                    return Cut(rows, i + 1, $"the row at line {lines[i].Number}");
+                }
+
+                throw new PageException(lines[i].Number, $"this row has {cells.Count} cells but the table's header (line {lines[header.Start].Number}) has {columns.Count} columns: {string.Join(", ", columns.Select(Describe))}");
+            }
+
+            var row = new Dictionary<ColumnKind, string>();
+            for (int c = 0; c < columns.Count; c++)
+            {
+                string cell = c == columns.Count - 1 ? string.Join(" ", cells.Skip(c)) : cells[c];
+                if (columns[c] is not (ColumnKind.Description or ColumnKind.Default or ColumnKind.Extra) && !CellPatterns.Matches(columns[c], cell))
+                {
+                    throw new PageException(lines[i].Number, $"'{cell}' is not a {Describe(columns[c])}; is a column missing in this row?");
+                }
+
+                row[columns[c]] = cell;
+            }
+
+            rows.Add(new PageRow(lines[i].Number, row, lines[i].Number));
+            i++;
+        }
+
+        return (rows, i, i < lines.Count && PageVocabulary.IsCutMarker(lines[i].Text) ? lines[i].Number : null);
+    }
+
+    /// <summary>A row that stops short: the page's copy ran out (keep the complete rows), or a column is missing (an error).</summary>
+    private (List<PageRow>, int, int?) Cut(List<PageRow> rows, int at, string what)
+    {
+        if (!IsCut(at))
+        {
+            throw new PageException(lines[Math.Min(at, lines.Count - 1)].Number, $"{what} ends before its last column; is a column missing?");
+        }
+
+        return (rows, at, at < lines.Count ? lines[at].Number : lines[^1].Number);
+    }
+
+    /// <summary>The page ends, or says its text is not available, at <paramref name="index"/>.</summary>
+    private bool IsCut(int index) => index >= lines.Count || PageVocabulary.IsCutMarker(lines[index].Text);
+
+    /// <summary>A caption, a heading, a status code, a cut marker or another table's header ends a table.</summary>
+    public bool EndsTable(int index)
+    {
+        string text = lines[index].Text;
+        return PageVocabulary.IsCutMarker(text)
+            || PageVocabulary.IsCaption(text, out _)
+            || PageVocabulary.IsStatusCode(text, out _)
+            || IsSectionHeading(text)
+            || HeaderAt(index) is not null;
+    }
+
+    /// <summary>A heading that starts a new part of the page; "Description" alone is also a column, so it never ends a table.</summary>
+    private static bool IsSectionHeading(string text)
+        => PageVocabulary.HeadingOf(text) is not (Section.None or Section.Description) && PageVocabulary.ColumnOf(text) is null;
+
+    private static string RowName(Dictionary<ColumnKind, string> cells) => cells.TryGetValue(ColumnKind.Name, out string? name) ? name : "?";
+
+    private static bool IsMarkdownRule(string text) => text.Length > 2 && text.All(c => c is '|' or '-' or ':' or ' ' or '+');
+
+    /// <summary>The cells of a one-line row: tab-separated, or between pipes. Null when the line is a plain paragraph.</summary>
+    public static List<string>? SplitRow(string text)
+    {
+        if (text.Contains('\t', StringComparison.Ordinal))
+        {
+            return text.Split('\t').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        }
+
+        if (text.StartsWith('|') && text.Count(c => c == '|') >= 3)
+        {
+            string inner = text.Trim().Trim('|');
+            return inner.Split('|').Select(c => c.Trim()).ToList();
+        }
+
+        return null;
+    }
+
+    public static string Describe(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Number => "row number (1, 1.1, ...)",
+        ColumnKind.Name => "parameter name",
+        ColumnKind.Type => "type",
+        ColumnKind.Position => "position (Body, Query, Path or Header)",
+        ColumnKind.Mandatory => "mandatory mark (Yes/No, True/False, M/O)",
+        ColumnKind.Default => "default value",
+        ColumnKind.Extra => "value range",
+        _ => "description",
+    };
+}
+
+/// <summary>A table's column headers: where they start and end, and whether each row is one line.</summary>
+internal sealed record Header(int Start, int End, IReadOnlyList<ColumnKind> Columns, bool OneLineRows);

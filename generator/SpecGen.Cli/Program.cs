@@ -1,0 +1,3 @@
+using SpecGen.Cli;
+
+return SpecGenCommand.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);
