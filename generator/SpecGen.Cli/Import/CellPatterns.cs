@@ -8,7 +8,7 @@ internal static partial class CellPatterns
     public static bool Matches(ColumnKind kind, string cell) => kind switch
     {
         ColumnKind.Number => NumberPattern().IsMatch(cell),
-        ColumnKind.Name => NamePattern().IsMatch(cell) && PageVocabulary.HeadingOf(cell) == Section.None,
+        ColumnKind.Name => NamePattern().IsMatch(cell),
         ColumnKind.Type => PageTypes.LooksLikeType(cell),
         ColumnKind.Position => PositionOf(cell) is not null,
         ColumnKind.Mandatory => MandatoryOf(cell) is not null,

@@ -281,7 +281,7 @@ internal static partial class DescriptionHints
     [GeneratedRegex(@"default (?:value )?(?:of [\w\s]{1,40}?)?(?:is|is set to|:|：)\s*(?<value>""[^""]*""|'[^']*'|[A-Za-z0-9_\-+.]+?)(?=[.,;。，；)]?(?:\s|$))|默认值(?:为|是|[:：])\s*(?<value>[A-Za-z0-9_\-+.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DefaultIs();
 
-    [GeneratedRegex(@"(?<value>[A-Za-z0-9_\-+.]+)(?:\s+\w+){0,6}\s+(?:is|are)\s+(?:\w+\s+){0,4}by default", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<value>[A-Za-z0-9_\-+.]+)\s+(?:(?:records?|items?|entries|rows|results|pages?)\s+)?(?:is|are)\s+(?:\w+\s+){0,4}by default", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByDefault();
 
     [GeneratedRegex(@"(?<![A-Za-z])(?:y{2,4}[-/.]?M{1,2}[-/.]?d{1,2}(?:[ T]?H{1,2}:?m{2}(?::?s{2}(?:\.S{1,3})?)?)?|H{2}:m{2}(?::s{2})?)(?![A-Za-z])", RegexOptions.CultureInvariant)]

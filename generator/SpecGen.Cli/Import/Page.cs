@@ -10,7 +10,8 @@ internal sealed record Page(
     Located<string>? RequestExample,
     Located<string>? ResponseExample,
     IReadOnlyList<Located<string>> ExampleProblems,
-    int? CutLine);
+    int? CutLine,
+    Located<string>? ArrayResponse);
 
 /// <summary>A value and the page line it came from.</summary>
 internal sealed record Located<T>(T Value, int Line);

@@ -31,6 +31,7 @@ internal sealed partial class PageReader
         var problems = new List<Located<string>>();
         var tables = new List<PageTable>();
         int? cutLine = null;
+        Located<string>? arrayResponse = null;
 
         Section section = Section.None;
         int? statusCode = null;
@@ -153,6 +154,11 @@ internal sealed partial class PageReader
                 continue;
             }
 
+            if (section == Section.Response && arrayResponse is null && ArrayResponsePattern().IsMatch(text))
+            {
+                arrayResponse = new Located<string>(text, line.Number);
+            }
+
             if (title is null && section == Section.None && !PageVocabulary.IsChrome(text) && !request.Success)
             {
                 title = text;
@@ -170,7 +176,8 @@ internal sealed partial class PageReader
             requestExample,
             responseExample,
             problems,
-            cutLine);
+            cutLine,
+            arrayResponse ?? (responseExample is { } r && r.Value.StartsWith('[') ? new Located<string>("the response example is a JSON array", r.Line) : null));
     }
 
     /// <summary>A caption-like line right above a table that has no "Table N": "Header Parameters", "Parameters in the URL".</summary>
@@ -275,6 +282,9 @@ internal sealed partial class PageReader
 
     [GeneratedRegex(@"example|sample|示例|样例", RegexOptions.CultureInvariant)]
     private static partial Regex ExplicitLabel();
+
+    [GeneratedRegex(@"\b(?:is|returns?|contains?) an? (?:JSON )?(?:array|list) of\b|\bresponse body is an? (?:JSON )?array\b|(?:响应|返回)(?:消息体|体)?(?:为|是)(?:JSON)?数组", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArrayResponsePattern();
 
     [GeneratedRegex(@"parameter|header|body|query|path|url|uri|field|参数|消息头|消息体", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaptionWords();

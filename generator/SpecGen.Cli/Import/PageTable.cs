@@ -17,6 +17,9 @@ internal sealed record PageRow(int Line, IReadOnlyDictionary<ColumnKind, string>
 {
     public string Name => Cells[ColumnKind.Name];
 
+    /// <summary>The columns the page's copy ended before, for a row cut short; empty for a whole row.</summary>
+    public IReadOnlyList<ColumnKind> Missing { get; init; } = [];
+
     public string? Cell(ColumnKind kind) => Cells.TryGetValue(kind, out string? value) ? value : null;
 
     public string Description => Cell(ColumnKind.Description) is { } description

@@ -21,6 +21,10 @@ internal static partial class PageTypes
         return Scalar(text) is not null || TypeShape().IsMatch(text);
     }
 
+    /// <summary>A type spelled with the pages' own words (String, int, List&lt;...&gt;, JSON object), not a name of the page's.</summary>
+    public static bool IsBuiltIn(string cell)
+        => Read(cell) is { Named: null } && !Identifier().IsMatch(cell.Trim()) || Scalar(cell.Trim()) is not null;
+
     /// <summary>Reads <paramref name="cell"/>; null when it is not a type at all.</summary>
     public static PageType? Read(string cell)
     {

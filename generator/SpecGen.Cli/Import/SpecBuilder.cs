@@ -57,6 +57,7 @@ internal sealed partial class SpecBuilder
         var builder = new SpecBuilder(page, spec, pathParameters, queryParameters);
         builder.ReadTables();
         builder.ResolveTypes();
+        builder.ArrayResponse();
         builder.FindRules();
         builder.GuessEnvelope();
         builder.AddExamples();
@@ -222,6 +223,11 @@ internal sealed partial class SpecBuilder
                 break;
         }
 
+        if (row.Missing.Count > 0)
+        {
+            field.Comments.Add($"review: the page's text ends inside this row: its {string.Join(" and ", row.Missing.Select(k => TableReader.Describe(k).Split(" (")[0]))} are not known");
+        }
+
         AddHints(field, description, type, row.Cell(ColumnKind.Default));
         bool credential = CredentialName().IsMatch(row.Name.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal));
         field.Secret = credential && field.Type == "String";
@@ -236,17 +242,25 @@ internal sealed partial class SpecBuilder
     private static string Prose(string description)
     {
         var text = new System.Text.StringBuilder();
-        string? previous = null;
+        bool previousIsItem = false;
         foreach (string paragraph in description.Split('\n'))
         {
-            if (previous is not null)
+            bool item = paragraph.Length != PageLine.StripBullet(paragraph).Length || ListItem().IsMatch(paragraph);
+            if (text.Length > 0)
             {
-                bool item = paragraph.Length != PageLine.StripBullet(paragraph).Length || ListItem().IsMatch(paragraph);
-                text.Append(item ? '\n' : ' ');
+                if (item || previousIsItem)
+                {
+                    text.Append('\n');
+                }
+                else
+                {
+                    // "Channel ID" over "The value is ...": the page's paragraph break was the sentence's end.
+                    text.Append(char.IsLetterOrDigit(text[^1]) ? ". " : " ");
+                }
             }
 
             text.Append(paragraph);
-            previous = paragraph;
+            previousIsItem = item;
         }
 
         return text.ToString();
@@ -453,6 +467,24 @@ internal sealed partial class SpecBuilder
         }
     }
 
+    /// <summary>
+    /// A response that is a JSON array: SpecGen specs describe object responses, so the items' fields
+    /// become a type of their own and the response says, in a comment, what the page says.
+    /// </summary>
+    private void ArrayResponse()
+    {
+        if (_page.ArrayResponse is not { } said || _spec.Response.Count == 0)
+        {
+            return;
+        }
+
+        string itemType = _spec.Interface + "Item";
+        var comments = new List<string> { $"The items of the response, a top-level JSON array (\"{said.Value}\", page line {said.Line})." };
+        _spec.Types.Insert(0, new ImportedType(itemType, [.. _spec.Response], comments));
+        _spec.Response.Clear();
+        _spec.ResponseComments.Add($"review: the page's response is a JSON array of {itemType}; a SpecGen spec describes an object response, so the items' fields are under types: {itemType} and the response has none here. Call the interface with your own HttpClient code, or ask the service for an object wrapper.");
+    }
+
     /// <summary>"One of the a, b, and c parameters must be transferred": one rule, however many fields repeat the sentence.</summary>
     private void FindRules()
     {
@@ -519,9 +551,14 @@ internal sealed partial class SpecBuilder
         {
             _spec.ResponseExample = response.Value;
         }
+
+        if (_spec.Response.Count == 0 && _page.ArrayResponse is null)
+        {
+            _spec.ResponseComments.Add("review: the page describes no response fields" + (_page.CutLine is null ? "; add them if the interface answers with a body" : " in the copied text"));
+        }
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9_\-+.@#]{1,40}\s*[:：]\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[A-Za-z0-9_\-+.@#]{1,40}\s*[:：]\s|\d{1,2}[.)、]\s*\S)", RegexOptions.CultureInvariant)]
     private static partial Regex ListItem();
 
     [GeneratedRegex(@"^(?:(?<base>[a-z]+://[^/]*))?(?<path>[^?#]*)(?:\?(?<query>[^#]*))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -539,6 +576,6 @@ internal sealed partial class SpecBuilder
     [GeneratedRegex(@"^(?:errorMessage|errorMsg|errorDesc|resultDesc|resultMsg|resultMessage|retMsg|returnDesc|returnMsg|message|msg|errMsg|description)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MessageName();
 
-    [GeneratedRegex(@"(?:(?:^|\n|value |code )(?<code>[0-9A-Za-z]{1,12})\s*(?::|：|indicates|means|=)\s*(?:a\s+)?(?:success|successful|成功))|(?:(?<code>[0-9]{1,12})\s*表示成功)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?:^|[\s.;,，；(（])(?<code>[0-9A-Za-z]{1,12})\s*(?::|：|indicates|means|=)\s*(?:a\s+)?(?:success|successful|成功))|(?:(?<code>[0-9]{1,12})\s*表示成功)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SuccessCode();
 }

@@ -6,6 +6,9 @@ namespace SpecGen.Cli.Import;
 /// </summary>
 internal sealed class TableReader(IReadOnlyList<PageLine> lines)
 {
+    /// <summary>The columns of the table being read, so a row whose name is also a heading ("note") still reads as a row.</summary>
+    private IReadOnlyList<ColumnKind> _columns = [];
+
     /// <summary>Column headers starting at <paramref name="index"/>: as cells on consecutive lines, or on one line. Null when there are none.</summary>
     public Header? HeaderAt(int index)
     {
@@ -49,7 +52,17 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
 
     /// <summary>Reads the rows after <paramref name="header"/> up to the table's end; returns them and the index after the table.</summary>
     public (List<PageRow> Rows, int End, int? CutLine) ReadRows(Header header)
-        => header.OneLineRows ? ReadOneLineRows(header) : ReadCellRows(header);
+    {
+        _columns = header.Columns;
+        try
+        {
+            return header.OneLineRows ? ReadOneLineRows(header) : ReadCellRows(header);
+        }
+        finally
+        {
+            _columns = [];
+        }
+    }
 
     private (List<PageRow>, int, int?) ReadCellRows(Header header)
     {
@@ -78,9 +91,16 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
                     continue;
                 }
 
-                if (i >= lines.Count || EndsTable(i))
+                // Inside a row only a hard end stops it: a cell may be a heading word ("note").
+                if (i >= lines.Count || (c == 0 ? EndsTable(i) : HardEnd(i)))
                 {
-                    return Cut(rows, i, $"the row of '{RowName(cells)}' has no {Describe(kind)}");
+                    if (IsCut(i) && cells.ContainsKey(ColumnKind.Name) && cells.ContainsKey(ColumnKind.Type))
+                    {
+                        // The copy ends inside this row: keep what it has, and say what is missing.
+                        rows.Add(new PageRow(lines[rowStart].Number, cells, typeLine) { Missing = columns.Skip(c).ToList() });
+                    }
+
+                    return Cut(rows, i, $"the row of '{RowName(cells)}' has no {Describe(kind)} and");
                 }
 
                 string cell = lines[i].Text;
@@ -133,6 +153,16 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
             {
                 return -1;
             }
+
+            if (k > start && PartialRowBeforeCut(k, columns))
+            {
+                return k;
+            }
+
+            if (k > start && LooksLikeBrokenRow(k, columns))
+            {
+                throw new PageException(lines[k].Number, $"'{lines[k].Text}' starts a row, but the cells after it do not fit the table's columns ({string.Join(", ", columns.Select(Describe))}); is a cell missing in this row?");
+            }
         }
     }
 
@@ -141,7 +171,7 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
         for (int c = next; c < columns.Count; c++)
         {
             int i = at + c - next;
-            if (i >= lines.Count || EndsTable(i) || !CellPatterns.Matches(columns[c], lines[i].Text))
+            if (i >= lines.Count || HardEnd(i) || !CellPatterns.Matches(columns[c], lines[i].Text))
             {
                 return false;
             }
@@ -157,7 +187,7 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
         for (int c = 0; c < columns.Count && columns[c] != ColumnKind.Description; c++)
         {
             int i = at + c;
-            if (i >= lines.Count || EndsTable(i) || !CellPatterns.Matches(columns[c], lines[i].Text))
+            if (i >= lines.Count || HardEnd(i) || !CellPatterns.Matches(columns[c], lines[i].Text))
             {
                 return false;
             }
@@ -242,15 +272,63 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
     /// <summary>The page ends, or says its text is not available, at <paramref name="index"/>.</summary>
     private bool IsCut(int index) => index >= lines.Count || PageVocabulary.IsCutMarker(lines[index].Text);
 
-    /// <summary>A caption, a heading, a status code, a cut marker or another table's header ends a table.</summary>
+    /// <summary>
+    /// A caption, a heading, a status code, a cut marker or another table's header (with the
+    /// caption-like line right above it) ends a table; a heading word that starts a row does not.
+    /// </summary>
     public bool EndsTable(int index)
+        => HardEnd(index) || IsSectionHeading(lines[index].Text) && !(_columns.Count > 0 && RowStartsAt(index, _columns));
+
+    private bool HardEnd(int index)
     {
         string text = lines[index].Text;
         return PageVocabulary.IsCutMarker(text)
             || PageVocabulary.IsCaption(text, out _)
             || PageVocabulary.IsStatusCode(text, out _)
-            || IsSectionHeading(text)
-            || HeaderAt(index) is not null;
+            || HeaderAt(index) is not null
+            || text.Length <= 80 && index + 1 < lines.Count && PageVocabulary.ColumnOf(text) is null && HeaderAt(index + 1) is not null;
+    }
+
+    /// <summary>The first cells of a row, and then the page's end: a row the copy cut short.</summary>
+    private bool PartialRowBeforeCut(int at, IReadOnlyList<ColumnKind> columns)
+    {
+        int c = 0;
+        for (; c < columns.Count && at + c < lines.Count && !PageVocabulary.IsCutMarker(lines[at + c].Text); c++)
+        {
+            if (columns[c] == ColumnKind.Description || !CellPatterns.Matches(columns[c], lines[at + c].Text))
+            {
+                return false;
+            }
+        }
+
+        return c >= 2 && c < columns.Count && IsCut(at + c);
+    }
+
+    /// <summary>
+    /// Inside a description, the start of a row that misses a cell: a name (after its number) and
+    /// then a built-in type, where the columns after them do not fit. Reading on would swallow the row.
+    /// </summary>
+    private bool LooksLikeBrokenRow(int at, IReadOnlyList<ColumnKind> columns)
+    {
+        int offset = 0;
+        if (columns.Count > 0 && columns[0] == ColumnKind.Number)
+        {
+            if (at >= lines.Count || CellPatterns.NumberOf(lines[at].Text) is null)
+            {
+                return false;
+            }
+
+            offset = 1;
+        }
+
+        int nameAt = at + offset;
+        int typeAt = nameAt + 1;
+        return columns.Count > offset + 1
+            && columns[offset] == ColumnKind.Name
+            && columns[offset + 1] == ColumnKind.Type
+            && typeAt < lines.Count
+            && CellPatterns.Matches(ColumnKind.Name, lines[nameAt].Text)
+            && PageTypes.IsBuiltIn(lines[typeAt].Text);
     }
 
     /// <summary>A heading that starts a new part of the page; "Description" alone is also a column, so it never ends a table.</summary>
