@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace SpecGen.PackageTests;
 
-/// <summary>What `dotnet pack` puts into the three packages, read straight from the .nupkg files.</summary>
+/// <summary>What `dotnet pack` puts into the packages (the three libraries and the tool), read straight from the .nupkg files.</summary>
 [Collection(PackagesCollectionDefinition.Name)]
 public sealed class PackageContentTests(PackagesFixture fixture, ITestOutputHelper output)
 {
@@ -121,6 +121,46 @@ public sealed class PackageContentTests(PackagesFixture fixture, ITestOutputHelp
             Assert.Equal(data.Guid, pdbId.Guid);
             Assert.Equal(codeView.Stamp, pdbId.Stamp);
         }
+    }
+
+    [Fact]
+    public void SpecGen_Cli_is_a_dotnet_tool_whose_command_is_specgen()
+    {
+        const string Tool = "tools/net8.0/any/";
+        List<string> entries = Entries("SpecGen.Cli");
+        string listing = string.Join(Environment.NewLine, entries);
+        foreach (string expected in new[]
+        {
+            Tool + "specgen.dll", Tool + "specgen.runtimeconfig.json", Tool + "DotnetToolSettings.xml",
+            // The tool runs the generator itself, so the generator and what it needs travel inside the tool.
+            Tool + "SpecGen.Generator.dll", Tool + "YamlDotNet.dll", Tool + "Microsoft.CodeAnalysis.CSharp.dll",
+            "README.md",
+        })
+        {
+            Assert.True(entries.Contains(expected), $"SpecGen.Cli lacks {expected}; it holds:{Environment.NewLine}{listing}");
+        }
+
+        using (ZipArchive package = ZipFile.OpenRead(fixture.PackagePath("SpecGen.Cli")))
+        {
+            XElement settings = XDocument.Load(new MemoryStream(Read(package, Tool + "DotnetToolSettings.xml"))).Root!;
+            XElement command = Assert.Single(settings.Descendants("Command"));
+            Assert.Equal("specgen", (string?)command.Attribute("Name"));
+            Assert.Equal("specgen.dll", (string?)command.Attribute("EntryPoint"));
+
+            // Built for net8.0, it runs on whatever later runtime the user has (RollForward=Major).
+            string runtimeConfig = System.Text.Encoding.UTF8.GetString(Read(package, Tool + "specgen.runtimeconfig.json"));
+            Assert.Matches("\"rollForward\"\\s*:\\s*\"Major\"", runtimeConfig);
+        }
+
+        XElement metadata = Nuspec("SpecGen.Cli");
+        XNamespace ns = metadata.Name.Namespace;
+        Assert.Equal("SpecGen.Cli", metadata.Element(ns + "id")?.Value);
+        Assert.Equal(fixture.Version, metadata.Element(ns + "version")?.Value);
+        Assert.Contains(metadata.Descendants(ns + "packageType"), t => (string?)t.Attribute("name") == "DotnetTool");
+        AssertCommonMetadata(metadata);
+        // A tool package carries everything it runs: no dependency for NuGet to resolve at install time.
+        Assert.Empty(metadata.Descendants(ns + "dependency"));
+        Assert.False(File.Exists(fixture.PackagePath("SpecGen.Cli", ".snupkg")), "the tool is not symbol-served");
     }
 
     private static void AssertCommonMetadata(XElement metadata)

@@ -46,7 +46,7 @@ public sealed record ProcessResult(string WorkingDirectory, string CommandLine, 
     }
 }
 
-/// <summary>Runs the real <c>dotnet</c> CLI, as a user would, with the output captured.</summary>
+/// <summary>Runs the real <c>dotnet</c> CLI (or an installed tool), as a user would, with the output captured.</summary>
 public static class DotNet
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
@@ -64,9 +64,16 @@ public static class DotNet
     public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] arguments)
         => RunAsync(workingDirectory, DefaultTimeout, arguments);
 
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+        => RunProgramAsync("dotnet", workingDirectory, timeout, arguments);
+
+    /// <summary>Runs another program the same way: an installed tool's executable, with the same clean environment.</summary>
+    public static Task<ProcessResult> RunProgramAsync(string program, string workingDirectory, params string[] arguments)
+        => RunProgramAsync(program, workingDirectory, DefaultTimeout, arguments);
+
+    public static async Task<ProcessResult> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -106,7 +113,7 @@ public static class DotNet
             }
         }
 
-        string commandLine = "dotnet " + string.Join(' ', arguments.Select(a => a.Contains(' ') ? $"\"{a}\"" : a));
+        string commandLine = program + " " + string.Join(' ', arguments.Select(a => a.Contains(' ') ? $"\"{a}\"" : a));
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var stdoutDone = new TaskCompletionSource();

@@ -9,7 +9,7 @@ public sealed class PackagesCollectionDefinition : ICollectionFixture<PackagesFi
 }
 
 /// <summary>
-/// Packs SpecGen, SpecGen.Runtime and SpecGen.Testing once per test run, from the repository's sources,
+/// Packs SpecGen, SpecGen.Runtime, SpecGen.Testing and the specgen tool (SpecGen.Cli) once per test run, from the repository's sources,
 /// into a local folder feed under a temporary folder, with a version no earlier run used
 /// (<c>0.1.0-e2e.{time}.{pid}</c>), so the global NuGet cache can never serve a stale package. The build
 /// runs in its own artifacts folder: the repository's bin/ and obj/ stay untouched.
@@ -27,7 +27,11 @@ public sealed class PackagesFixture : IAsyncLifetime
         "generator/SpecGen.Package/SpecGen.Package.csproj",
         "runtime/SpecGen.Runtime/SpecGen.Runtime.csproj",
         "runtime/SpecGen.Testing/SpecGen.Testing.csproj",
+        "generator/SpecGen.Cli/SpecGen.Cli.csproj",
     ];
+
+    /// <summary>The package ids that <see cref="PackedProjects"/> make, each of which the feed must hold.</summary>
+    public static readonly string[] PackageIds = ["SpecGen", "SpecGen.Runtime", "SpecGen.Testing", "SpecGen.Cli"];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _shared = new();
 
@@ -70,7 +74,7 @@ public sealed class PackagesFixture : IAsyncLifetime
             </configuration>
             """);
 
-        // One pack command for the three packages: a solution filter over the repository's solution.
+        // One pack command for all the packages: a solution filter over the repository's solution.
         string filter = Path.Combine(Root, "pack.slnf");
         string projects = string.Join(",\n", PackedProjects.Select(p => $"      \"{p.Replace("/", "\\\\", StringComparison.Ordinal)}\""));
         File.WriteAllText(filter, $$"""
@@ -93,7 +97,7 @@ public sealed class PackagesFixture : IAsyncLifetime
             "-p:UseArtifactsOutput=true",
             $"-p:ArtifactsPath={Path.Combine(Root, "artifacts")}");
         Pack.ShouldSucceed();
-        foreach (string id in new[] { "SpecGen", "SpecGen.Runtime", "SpecGen.Testing" })
+        foreach (string id in PackageIds)
         {
             Pack.Expect(File.Exists(PackagePath(id)), $"pack made no {id}.{Version}.nupkg");
         }
@@ -204,6 +208,9 @@ public sealed class Consumer
         => DotNet.RunAsync(Folder, ["build", "-nodeReuse:false", .. arguments]);
 
     public Task<ProcessResult> RunAsync(params string[] arguments) => DotNet.RunAsync(Folder, arguments);
+
+    /// <summary>Runs a program other than <c>dotnet</c> (an installed tool's executable) in this folder.</summary>
+    public Task<ProcessResult> RunProgramAsync(string program, params string[] arguments) => DotNet.RunProgramAsync(program, Folder, arguments);
 
     /// <summary>The text of every C# file the generator wrote (with EmitCompilerGeneratedFiles).</summary>
     public string GeneratedSource(string configurationFolder = "obj")

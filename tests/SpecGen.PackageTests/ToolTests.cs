@@ -1,0 +1,247 @@
+using System.Text.RegularExpressions;
+using SpecGen.PackageTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SpecGen.PackageTests;
+
+/// <summary>
+/// The specgen tool as a user gets it: `dotnet tool install SpecGen.Cli` from the run's local feed into a
+/// tool folder, then the installed `specgen` executable run as a real process on specs and a page in a
+/// temporary folder. Installed once per run, shared by the tests below.
+/// </summary>
+[Collection(PackagesCollectionDefinition.Name)]
+public sealed class ToolTests(PackagesFixture fixture, ITestOutputHelper output)
+{
+    private const string ServiceSpec = """
+        # The small shop service of the specgen tool's package test.
+        service: Shop
+        namespace: Shop.Api
+        envelope:
+          code: resultCode
+          message: resultMessage
+          success: "0"
+
+        """;
+
+    private const string InterfaceFile = "queryOrders.yaml";
+
+    private const string InterfaceSpec = """
+        interface: queryOrders
+        title: Query orders
+        method: POST
+        url: /shop/api/queryOrders
+        request:
+          - name: shopId
+            type: String
+            position: Body
+            mandatory: Yes
+            description: Shop ID.
+          - name: pageSize
+            type: Integer
+            mandatory: No
+            minimum: 1
+            maximum: 100
+        response:
+          - name: resultCode
+            type: String
+            mandatory: Yes
+          - name: resultMessage
+            type: String
+          - name: total
+            type: Integer
+        examples:
+          response: |
+            { "resultCode": "0", "total": 2 }
+
+        """;
+
+    /// <summary>A reference page as text copied from the browser: every table cell on its own line.</summary>
+    private const string Page = """
+        Query Stock
+
+        Interface Method
+
+        POST
+
+        URL
+
+        https://IP:PORT/shop/api/queryStock
+
+        Request
+
+        Table 1 Parameters in the request body
+
+        Parameter
+
+        Type
+
+        Position
+
+        Mandatory
+
+        Description
+
+        warehouseId
+
+        String
+
+        Body
+
+        Yes
+
+        Warehouse ID.
+
+        limit
+
+        Integer
+
+        Body
+
+        No
+
+        Maximum number of items returned. The value ranges from 1 to 50.
+
+        Response
+
+        Table 2 Parameters in the response body
+
+        Parameter
+
+        Type
+
+        Position
+
+        Mandatory
+
+        Description
+
+        resultCode
+
+        String
+
+        Body
+
+        Yes
+
+        Result code. 0: success
+
+        count
+
+        Integer
+
+        Body
+
+        No
+
+        Number of items in stock.
+
+        """;
+
+    [Fact]
+    public async Task The_tool_installs_from_the_local_feed_and_prints_the_package_version()
+    {
+        InstalledTool tool = await InstallAsync();
+        Consumer folder = fixture.NewConsumer("tool-version");
+
+        ProcessResult version = (await folder.RunProgramAsync(tool.Executable, "--version")).ShouldSucceed();
+        string printed = version.Lines.FirstOrDefault(l => l.Length > 0) ?? "";
+        output.WriteLine($"install: {tool.Install.Elapsed.TotalSeconds:F1} s; specgen --version printed '{printed}'");
+        // The informational version: the package version, with the commit after a '+' when Source Link adds it.
+        version.Expect(printed == fixture.Version || printed.StartsWith(fixture.Version + "+", StringComparison.Ordinal), $"specgen --version did not print {fixture.Version}");
+    }
+
+    [Fact]
+    public async Task Check_exits_0_on_valid_specs_and_1_with_SPEC0004_on_the_yaml_line_of_an_unknown_type()
+    {
+        InstalledTool tool = await InstallAsync();
+        Consumer folder = fixture.NewConsumer("tool-check");
+        string specPath = WriteShopSpec(folder);
+
+        ProcessResult clean = (await folder.RunProgramAsync(tool.Executable, "check", "spec")).ShouldSucceed();
+        clean.Expect(clean.Output.Contains("2 spec file(s) checked: 0 error(s), 0 warning(s).", StringComparison.Ordinal), "check did not report two clean files");
+
+        // shopId's type, the first 'type: String' of the request.
+        string[] lines = InterfaceSpec.Split('\n');
+        int index = Array.FindIndex(lines, l => l.Trim() == "type: String");
+        int line = index + 1;
+        int column = lines[index].IndexOf("String", StringComparison.Ordinal) + 1;
+        lines[index] = lines[index].Replace("String", "Strnig", StringComparison.Ordinal);
+        File.WriteAllText(specPath, string.Join('\n', lines));
+
+        ProcessResult broken = await folder.RunProgramAsync(tool.Executable, "check", "spec");
+        output.WriteLine($"expecting spec/shop/{InterfaceFile}({line},{column})");
+        broken.Expect(broken.ExitCode == 1, "check of a spec with an error should exit with 1");
+        var canonical = new Regex($@"^spec/shop/{Regex.Escape(InterfaceFile)}\({line},{column}\): error SPEC0004: .*'Strnig'");
+        broken.Expect(broken.Lines.Any(canonical.IsMatch), $"no 'spec/shop/{InterfaceFile}({line},{column}): error SPEC0004: ...'Strnig'...' line");
+        broken.Expect(broken.Output.Contains(": 1 error(s)", StringComparison.Ordinal), "check should count exactly one error");
+    }
+
+    [Fact]
+    public async Task Show_prints_the_generated_csharp_of_a_spec_file()
+    {
+        InstalledTool tool = await InstallAsync();
+        Consumer folder = fixture.NewConsumer("tool-show");
+        WriteShopSpec(folder);
+
+        ProcessResult show = (await folder.RunProgramAsync(tool.Executable, "show", $"spec/shop/{InterfaceFile}")).ShouldSucceed();
+        show.Expect(show.Output.Contains("// <auto-generated/>", StringComparison.Ordinal), "show printed no '// <auto-generated/>' header");
+        show.Expect(show.Output.Contains("namespace Shop.Api", StringComparison.Ordinal), "show printed no 'namespace Shop.Api'");
+        show.Expect(show.Output.Contains("public sealed partial class QueryOrdersRequest", StringComparison.Ordinal), "show printed no QueryOrdersRequest class");
+    }
+
+    [Fact]
+    public async Task Import_writes_a_spec_from_a_reference_page_that_check_accepts()
+    {
+        InstalledTool tool = await InstallAsync();
+        Consumer folder = fixture.NewConsumer("tool-import");
+        folder.Write("page.txt", Page);
+
+        ProcessResult import = (await folder.RunProgramAsync(tool.Executable, "import", "page.txt", "-o", "spec/imported")).ShouldSucceed();
+        string spec = folder.PathOf("spec/imported/queryStock.yaml");
+        import.Expect(File.Exists(spec), "import wrote no spec/imported/queryStock.yaml");
+        import.Expect(File.Exists(folder.PathOf("spec/imported/service.yaml")), "import wrote no spec/imported/service.yaml");
+        string text = File.ReadAllText(spec);
+        output.WriteLine(text);
+        Assert.Contains("url: /shop/api/queryStock", text, StringComparison.Ordinal);
+        Assert.Contains("- name: warehouseId", text, StringComparison.Ordinal);
+
+        ProcessResult check = (await folder.RunProgramAsync(tool.Executable, "check", "spec/imported")).ShouldSucceed();
+        check.Expect(check.Output.Contains("0 error(s)", StringComparison.Ordinal), "check of the imported spec reported errors");
+    }
+
+    private static string WriteShopSpec(Consumer folder)
+    {
+        folder.Write("spec/shop/service.yaml", ServiceSpec);
+        return folder.Write($"spec/shop/{InterfaceFile}", InterfaceSpec);
+    }
+
+    /// <summary>
+    /// `dotnet tool install` into a tool folder of this run, from the local feed alone: the config file
+    /// clears every other source (a tool package carries all it runs), so nothing else is asked or touched.
+    /// </summary>
+    private Task<InstalledTool> InstallAsync() => fixture.SharedAsync("specgen-tool", async () =>
+    {
+        Consumer folder = fixture.NewConsumer("tool-install");
+        string config = folder.Write("tool.nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="specgen-e2e" value="{fixture.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        string tools = folder.PathOf("tools");
+        ProcessResult install = (await folder.RunAsync(
+            "tool", "install", "SpecGen.Cli",
+            "--tool-path", tools,
+            "--add-source", fixture.Feed,
+            "--configfile", config,
+            "--version", fixture.Version)).ShouldSucceed();
+        string executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "specgen.exe" : "specgen");
+        install.Expect(File.Exists(executable), $"the install made no {executable}");
+        return new InstalledTool(executable, install);
+    });
+
+    private sealed record InstalledTool(string Executable, ProcessResult Install);
+}
