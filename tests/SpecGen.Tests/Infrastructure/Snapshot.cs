@@ -15,10 +15,14 @@ namespace SpecGen.Tests.Infrastructure;
 internal static class Snapshot
 {
     public static void Verify(string actual, string name, [CallerFilePath] string callerPath = "")
+        => VerifyFile(actual, name, "cs", callerPath);
+
+    /// <summary>As <see cref="Verify"/>, for text of another kind (<c>yaml</c>): <c>{name}.verified.{extension}</c>.</summary>
+    public static void VerifyFile(string actual, string name, string extension, [CallerFilePath] string callerPath = "")
     {
         string folder = Path.Combine(ProjectDirectory, Path.GetDirectoryName(PathInProject(callerPath)) ?? string.Empty, "Snapshots");
-        string verifiedPath = Path.Combine(folder, name + ".verified.cs");
-        string receivedPath = Path.Combine(folder, name + ".received.cs");
+        string verifiedPath = Path.Combine(folder, $"{name}.verified.{extension}");
+        string receivedPath = Path.Combine(folder, $"{name}.received.{extension}");
         string? expected = File.Exists(verifiedPath) ? File.ReadAllText(verifiedPath) : null;
         if (expected == actual)
         {
