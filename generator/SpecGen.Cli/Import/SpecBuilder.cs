@@ -576,6 +576,6 @@ internal sealed partial class SpecBuilder
     [GeneratedRegex(@"^(?:errorMessage|errorMsg|errorDesc|resultDesc|resultMsg|resultMessage|retMsg|returnDesc|returnMsg|message|msg|errMsg|description)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MessageName();
 
-    [GeneratedRegex(@"(?:(?:^|[\s.;,，；(（])(?<code>[0-9A-Za-z]{1,12})\s*(?::|：|indicates|means|=)\s*(?:a\s+)?(?:success|successful|成功))|(?:(?<code>[0-9]{1,12})\s*表示成功)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?:^|[\s.;,，；(（])(?<code>[A-Za-z]{0,6}[0-9][0-9A-Za-z]{0,11})\s*(?::|：|indicates|means|=)\s*(?:a\s+)?(?:success|successful|成功))|(?:(?<code>[0-9]{1,12})\s*表示成功)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SuccessCode();
 }
