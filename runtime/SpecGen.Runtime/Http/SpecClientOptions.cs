@@ -24,6 +24,7 @@ public class SpecClientOptions
     private long _maxResponseBytes = DefaultMaxResponseBytes;
     private TimeSpan _tokenSafetyMargin = DefaultTokenSafetyMargin;
     private TimeProvider _timeProvider = TimeProvider.System;
+    private TimeSpan? _tokenValidity;
 
     /// <summary>The address of the server, such as <c>https://cec.example.com:8443/</c>. The spec's <c>baseUrl</c> is documentation only.</summary>
     public Uri? BaseAddress { get; set; }
@@ -75,6 +76,27 @@ public class SpecClientOptions
             }
 
             _tokenSafetyMargin = value;
+        }
+    }
+
+    /// <summary>
+    /// How long a token of the service's token flow is valid when the token interface's answer
+    /// does not say: null (the default) for the spec's <c>token.answer.default</c>, else 10 minutes.
+    /// Set it when a deployment's tokens live shorter than that; a token the server rejects is
+    /// renewed in any case.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan? TokenValidity
+    {
+        get => _tokenValidity;
+        set
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "TokenValidity must be positive.");
+            }
+
+            _tokenValidity = value;
         }
     }
 

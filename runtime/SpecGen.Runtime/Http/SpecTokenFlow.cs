@@ -21,6 +21,7 @@ public sealed class SpecTokenFlow
     private readonly Func<CancellationToken, Task<SpecIssuedToken>> _issue;
     private readonly string[] _credentialNames;
     private readonly string[] _missing;
+    private readonly TimeSpan _specValidity;
 
     /// <summary>Creates the flow of one client.</summary>
     /// <param name="tokenInterfaceName">The token interface, as the spec names it.</param>
@@ -46,7 +47,7 @@ public sealed class SpecTokenFlow
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _issue = issue ?? throw new ArgumentNullException(nameof(issue));
-        DefaultValidity = defaultValidity;
+        _specValidity = defaultValidity;
         _credentialNames = credentialNames ?? throw new ArgumentNullException(nameof(credentialNames));
         if (credentialValues is null || credentialValues.Length != credentialNames.Length)
         {
@@ -62,8 +63,8 @@ public sealed class SpecTokenFlow
     /// <summary>The client's options class, for messages.</summary>
     public string OptionsTypeName { get; }
 
-    /// <summary>The validity of a token whose answer states none.</summary>
-    public TimeSpan DefaultValidity { get; }
+    /// <summary>The validity of a token whose answer states none: the options' <see cref="SpecClientOptions.TokenValidity"/>, else the spec's.</summary>
+    public TimeSpan DefaultValidity => _options.TokenValidity ?? _specValidity;
 
     /// <summary>The clock by which tokens expire.</summary>
     public TimeProvider Time => _options.TimeProvider;
