@@ -105,7 +105,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TokenMemberLeftToProvider = Usage(
         Analyzers.SpecUsageIds.TokenMemberLeftToProvider,
         "Token member left to the token provider",
-        "New '{0}' leaves mandatory token member '{1}' (JSON '{2}') unset; the client fills it only when an ISpecTokenProvider is registered",
+        "New '{0}' leaves mandatory token member '{1}' (JSON '{2}') unset; the client fills it from a registered ISpecTokenProvider or the service's token flow",
         DiagnosticSeverity.Info);
 
     private static DiagnosticDescriptor Usage(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
