@@ -161,18 +161,29 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .Select(static (bound, _) => bound.Client!)
             .Collect()
             .Combine(nameCheck.Select(static (result, _) => result.SuppressedFiles))
-            .Select(static (pair, _) => ServiceCollisions.Check(pair.Left.Where(part => !pair.Right.Contains(part.SourceFile)).ToImmutableArray()))
+            .Select(static (pair, _) => ServiceCollisions.Check(
+                pair.Left.Where(part => !pair.Right.Contains(part.SourceFile)).ToImmutableArray(),
+                pair.Left.Select(part => (part.Directory, part.InterfaceName)).ToArray()))
             .WithTrackingName(TrackingNames.Clients);
 
         // Only the diagnostics need the service files' locations; the client sources never wait on them.
         context.RegisterSourceOutput(
-            clients.Select(static (result, _) => result.Conflicts).Combine(services),
+            clients.Select(static (result, _) => (result.Conflicts, result.UnknownTokenInterfaces)).Combine(services),
             static (output, pair) =>
             {
-                foreach (ServiceConflict conflict in pair.Left)
+                foreach (ServiceConflict conflict in pair.Left.Conflicts)
                 {
                     LocationInfo location = pair.Right.FirstOrDefault(s => s.Directory == conflict.Directory)?.Location ?? LocationInfo.FileStart(conflict.SourceFile);
                     output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.ServiceCollision, location, conflict.Client, conflict.FirstDirectory).ToDiagnostic());
+                }
+
+                foreach (UnknownTokenInterface unknown in pair.Left.UnknownTokenInterfaces)
+                {
+                    LocationInfo? location = pair.Right.FirstOrDefault(s => s.Directory == unknown.Directory)?.Token?.InterfaceLocation;
+                    if (location is not null)
+                    {
+                        output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTokenInterface, location, unknown.Name, unknown.Hint).ToDiagnostic());
+                    }
                 }
             });
 

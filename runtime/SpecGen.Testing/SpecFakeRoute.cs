@@ -10,7 +10,20 @@ public sealed class SpecFakeRoute
     /// <param name="validate">Reads a received request into the generated request type and validates it.</param>
     /// <param name="exampleResponse">The spec's example response, the default answer.</param>
     public SpecFakeRoute(string interfaceName, string method, string urlTemplate, Func<SpecFakeRequest, ValidationResult> validate, string? exampleResponse)
+        : this(interfaceName, method, urlTemplate, validate, exampleResponse, carriesToken: false)
     {
+    }
+
+    /// <summary>Creates a route whose requests may carry the token of the service's token flow.</summary>
+    /// <param name="interfaceName">The interface, as the spec names it.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="urlTemplate">The spec's URL, such as <c>/shop/{shopId}/orders</c>.</param>
+    /// <param name="validate">Reads a received request into the generated request type and validates it.</param>
+    /// <param name="exampleResponse">The spec's example response, the default answer.</param>
+    /// <param name="carriesToken">True when the request carries the token, which <see cref="SpecFakeServer.Tokens"/> then checks.</param>
+    public SpecFakeRoute(string interfaceName, string method, string urlTemplate, Func<SpecFakeRequest, ValidationResult> validate, string? exampleResponse, bool carriesToken)
+    {
+        CarriesToken = carriesToken;
         InterfaceName = interfaceName;
         Method = method;
         UrlTemplate = urlTemplate;
@@ -33,6 +46,9 @@ public sealed class SpecFakeRoute
 
     /// <summary>The spec's example response.</summary>
     public string? ExampleResponse { get; }
+
+    /// <summary>True when the request carries the token of the service's token flow.</summary>
+    public bool CarriesToken { get; }
 
     internal string[] Segments { get; }
 

@@ -48,6 +48,17 @@ public sealed class SpecFakeServer : IAsyncDisposable
     /// <summary>The interfaces served.</summary>
     public IReadOnlyList<SpecFakeRoute> Routes => _routes;
 
+    /// <summary>The service's token flow, when its spec declares one: the token interface issues tokens, and calls without a valid one are refused.</summary>
+    public SpecFakeTokens? Tokens { get; private set; }
+
+    /// <summary>Serves the token flow <paramref name="tokens"/>; generated <c>Create()</c> calls it when service.yaml has <c>token:</c>.</summary>
+    public SpecFakeServer UseTokens(SpecFakeTokens tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        Tokens = tokens;
+        return this;
+    }
+
     /// <summary>Serves one more interface.</summary>
     public SpecFakeServer Map(SpecFakeRoute route)
     {
@@ -141,10 +152,31 @@ public sealed class SpecFakeServer : IAsyncDisposable
             buffer.ToArray());
         _requests.Enqueue(request);
 
+        // A token the fake did not issue, or that expired, is refused before anything else, as servers do.
+        SpecFakeTokens? tokens = Tokens;
+        bool answerSetUp = _answers.ContainsKey(route.InterfaceName);
+        if (tokens is not null && route.CarriesToken && tokens.Enforce && !answerSetUp && !tokens.IsValid(tokens.TokenOf(request)))
+        {
+            await WriteAsync(context.Response, tokens.RejectionStatus, Error(tokens.RejectionCode, "The token is missing, unknown or expired.")).ConfigureAwait(false);
+            return;
+        }
+
         string? problem = Check(route, request);
         if (problem is not null)
         {
             await WriteAsync(context.Response, 400, Error(InvalidRequestCode, problem)).ConfigureAwait(false);
+            return;
+        }
+
+        if (tokens is not null && route.InterfaceName == tokens.TokenInterface && !answerSetUp)
+        {
+            if (!tokens.CredentialsMatch(request))
+            {
+                await WriteAsync(context.Response, tokens.RejectionStatus, Error(tokens.RejectionCode, "The credentials are not valid.")).ConfigureAwait(false);
+                return;
+            }
+
+            await WriteAsync(context.Response, 200, tokens.IssueAnswer(Envelope)).ConfigureAwait(false);
             return;
         }
 
@@ -182,13 +214,23 @@ public sealed class SpecFakeServer : IAsyncDisposable
         }
     }
 
-    private string Error(int code, string message)
+    private string Error(int code, string message) => Error(code.ToString(System.Globalization.CultureInfo.InvariantCulture), message);
+
+    private string Error(string code, string message)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
-            writer.WriteNumber(Envelope?.CodeField ?? "code", code);
+            if (long.TryParse(code, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long number))
+            {
+                writer.WriteNumber(Envelope?.CodeField ?? "code", number);
+            }
+            else
+            {
+                writer.WriteString(Envelope?.CodeField ?? "code", code);
+            }
+
             writer.WriteString(Envelope?.MessageField ?? "message", message);
             writer.WriteEndObject();
         }

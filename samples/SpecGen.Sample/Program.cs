@@ -8,10 +8,15 @@ await using SpecFakeServer server = CecChatbotFake.Create();
 await server.StartAsync();
 Console.WriteLine($"Fake CEC server listening on {server.BaseAddress}");
 
-// The client, registered through IHttpClientFactory; the token provider fills authToken.
+// The client, registered through IHttpClientFactory. service.yaml declares the token flow: the
+// client calls GetToken with these credentials, caches the token and puts it in authToken.
 var services = new ServiceCollection();
-services.AddSingleton<ISpecTokenProvider>(new DemoTokenProvider());
-services.AddCecChatbotClient(options => options.BaseAddress = server.BaseAddress);
+services.AddCecChatbotClient(options =>
+{
+    options.BaseAddress = server.BaseAddress;
+    options.AppKey = "202204017094";          // the tenant ID
+    options.AppSecret = "demo-api-password";  // the IVR's API password; never logged or printed
+});
 await using ServiceProvider provider = services.BuildServiceProvider();
 ICecChatbotClient client = provider.GetRequiredService<ICecChatbotClient>();
 
@@ -25,8 +30,9 @@ var request = new QueryTransferRecordHistoryRequest
     CallId = "1648805538-165717321823298",
 };
 Console.WriteLine();
-Console.WriteLine("1. QueryTransferRecordHistory");
+Console.WriteLine("1. QueryTransferRecordHistory (the client gets its token from GetToken first)");
 QueryTransferRecordHistoryResponse response = await client.QueryTransferRecordHistoryAsync(request);
+Console.WriteLine($"   token calls so far: {server.Tokens!.Issued}; requests the server received: {string.Join(", ", server.Requests.Select(r => r.InterfaceName))}");
 Console.WriteLine($"   errorCode={response.ErrorCode}, errorMessage={response.ErrorMessage}, total={response.Total}");
 RecordTable.Print(response.TransferRecordList ?? []);
 
@@ -66,11 +72,4 @@ catch (SpecErrorCodeException ex)
 {
     Console.WriteLine($"   {ex.GetType().Name}: code {ex.ErrorCode}, message \"{ex.ErrorMessage}\", HTTP {ex.HttpStatus}");
     Console.WriteLine($"   {ex.Message}");
-}
-
-/// <summary>Stands in for the CEC token interface.</summary>
-internal sealed class DemoTokenProvider : ISpecTokenProvider
-{
-    public Task<string?> GetTokenAsync(string interfaceName, CancellationToken cancellationToken)
-        => Task.FromResult<string?>("demo-token-from-provider");
 }

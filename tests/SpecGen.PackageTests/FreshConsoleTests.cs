@@ -34,7 +34,7 @@ public sealed class FreshConsoleTests(PackagesFixture fixture, ITestOutputHelper
         run.Expect(run.Output.Contains("fake server: http://127.0.0.1:", StringComparison.Ordinal), "the generated fake server did not start on loopback");
         run.Expect(run.Output.Contains("errorCode=0 total=1", StringComparison.Ordinal), "the response envelope is not the example's");
         run.Expect(run.Output.Contains($"record {id} {opResult} {startTime}", StringComparison.Ordinal), $"the example record {id} was not printed");
-        run.Expect(run.Output.Contains("requests received: 1", StringComparison.Ordinal), "the fake server did not receive exactly the one request");
+        run.Expect(run.Output.Contains("requests received: 2", StringComparison.Ordinal), "the fake server did not receive exactly the token call and the one request");
     }
 
     [Fact]
@@ -80,14 +80,19 @@ public sealed class FreshConsoleTests(PackagesFixture fixture, ITestOutputHelper
             Console.WriteLine($"fake server: {server.BaseAddress}");
 
             var services = new ServiceCollection();
-            services.AddCecChatbotClient(options => options.BaseAddress = server.BaseAddress);
+            services.AddCecChatbotClient(options =>
+            {
+                options.BaseAddress = server.BaseAddress;
+                // The token flow of service.yaml: the client gets authToken from GetToken with these.
+                options.AppKey = "202204017094";
+                options.AppSecret = "app-secret";
+            });
             await using ServiceProvider provider = services.BuildServiceProvider();
             ICecChatbotClient client = provider.GetRequiredService<ICecChatbotClient>();
 
             QueryTransferRecordHistoryResponse response = await client.QueryTransferRecordHistoryAsync(new QueryTransferRecordHistoryRequest
             {
                 TenantId = "202204017094",
-                AuthToken = "token",
                 PageSize = "5",
                 CallId = "1648805538-165717321823298",
             });

@@ -24,7 +24,9 @@ internal sealed record BoundInterface(
 /// <param name="Directory">The spec folder, to tell folders that would generate one client apart.</param>
 /// <param name="SourceFile">The spec file, to order interfaces stably.</param>
 /// <param name="MapMethod">The fake's map method of this interface.</param>
-internal sealed record ClientPart(ServiceModel Service, string Directory, string SourceFile, string MapMethod);
+/// <param name="InterfaceName">The interface's spec name, to find the token interface among the parts.</param>
+/// <param name="Issuer">This interface's part of the token flow, when it is the token interface and the flow is sound.</param>
+internal sealed record ClientPart(ServiceModel Service, string Directory, string SourceFile, string MapMethod, string InterfaceName, TokenIssuerModel? Issuer);
 
 /// <summary>The type names one spec file declares, the hint name of its source file, and its client's.</summary>
 internal sealed record DeclaredNames(string Namespace, string FilePath, string HintName, string? ClientHintName, ImmutableEquatableArray<DeclaredName> Names);

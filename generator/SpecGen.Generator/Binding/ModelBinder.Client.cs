@@ -32,20 +32,23 @@ internal sealed partial class ModelBinder
             serviceName + KnownNames.OptionsSuffix,
             serviceName + KnownNames.ExtensionsSuffix,
             serviceName + KnownNames.FakeSuffix,
+            CSharpLiterals.String(CSharpNames.Bare(serviceName)),
             envelope is null
                 ? null
                 : new EnvelopeModel(
                     CSharpLiterals.String(envelope.CodeField),
-                    envelope.MessageField is null ? "null" : CSharpLiterals.String(envelope.MessageField),
+                    envelope.MessageFields.Select(CSharpLiterals.String).ToImmutableEquatableArray(),
                     envelope.SuccessValues.Select(CSharpLiterals.String).ToImmutableEquatableArray(),
                     envelope.MissingIsSuccess),
-            service?.BaseUrl);
+            service?.BaseUrl,
+            BindTokenFlow(service));
     }
 
     private ClientMethodModel BindClient(ServiceModel service)
     {
         ClassSpec request = _spec.Request;
         Dictionary<string, string> names = _propertyNames[request.Id];
+        FieldSpec[] tokens = request.Fields.Where(f => (f.Token || IsCarrier(request, f)) && names.ContainsKey(f.JsonName)).ToArray();
         return new ClientMethodModel(
             service.ClientInterface,
             service.ClientClass,
@@ -56,7 +59,8 @@ internal sealed partial class ModelBinder
             CSharpLiterals.String(_spec.Method),
             CSharpLiterals.String(_spec.Url),
             Parameters(request, names),
-            request.Fields.Where(f => f.Token && names.ContainsKey(f.JsonName)).Select(f => names[f.JsonName]).ToImmutableEquatableArray(),
+            tokens.Select(f => names[f.JsonName]).ToImmutableEquatableArray(),
+            tokens.Length == 0 ? null : CSharpLiterals.String(tokens[0].JsonName),
             SendsBody(_spec.Method),
             _spec.Title ?? $"Calls {_name}.",
             $"{_spec.Method} {_spec.Url}{(_spec.Description is null ? string.Empty : "\n" + _spec.Description)}");
@@ -74,12 +78,13 @@ internal sealed partial class ModelBinder
             TypeName(_classNames[ClassIds.Request]!),
             examples?.ResponseLiteral is null ? "null" : $"{TypeName(examples.ClassName)}.Response",
             SendsBody(_spec.Method),
-            Parameters(_spec.Request, _propertyNames[ClassIds.Request]));
+            Parameters(_spec.Request, _propertyNames[ClassIds.Request]),
+            _carrier is not null && _propertyNames[ClassIds.Request].ContainsKey(_carrier));
 
-    private static ImmutableEquatableArray<ParameterModel> Parameters(ClassSpec request, Dictionary<string, string> names)
+    private ImmutableEquatableArray<ParameterModel> Parameters(ClassSpec request, Dictionary<string, string> names)
         => request.Fields
             .Where(f => f.Position != FieldPosition.Body && names.ContainsKey(f.JsonName))
-            .Select(f => new ParameterModel(f.Position.ToString(), names[f.JsonName], CSharpLiterals.String(f.JsonName), f.Secret, FakeRead(f.Type)))
+            .Select(f => new ParameterModel(f.Position.ToString(), names[f.JsonName], CSharpLiterals.String(f.JsonName), f.Secret || IsForcedSecret(request, f), FakeRead(f.Type)))
             .ToImmutableEquatableArray();
 
     /// <summary>The <c>SpecFakeRequest</c> reader of a value outside the body; a query list is not read back.</summary>

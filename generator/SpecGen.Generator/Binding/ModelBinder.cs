@@ -53,6 +53,7 @@ internal sealed partial class ModelBinder
 
     private BoundInterface Bind(ServiceSpec? service)
     {
+        PrepareToken(service);
         NameClasses();
         ClassModel[] classes = _spec.Classes.Where(c => _classNames[c.Id] is not null).Select(BindClass).ToArray();
 
@@ -72,20 +73,22 @@ internal sealed partial class ModelBinder
                 _spec.Examples.Response is { } response ? CSharpLiterals.Verbatim(response) : null);
 
         string hintName = HintNames.Of(_namespace, _name);
+        ClientMethodModel? client = serviceModel is null ? null : BindClient(serviceModel);
+        TokenIssuerModel? issuer = serviceModel is null || client is null ? null : BindIssuer(serviceModel, client, service?.Envelope);
         var model = new InterfaceModel(
             hintName,
             SourceName(_spec.FilePath),
             _namespace,
             _options,
             classes.ToImmutableEquatableArray(),
-            serviceModel is null ? null : BindClient(serviceModel),
+            client,
             serviceModel is not null && _options.FakeServer ? BindFake(serviceModel, examples) : null,
             examples);
 
         return new BoundInterface(
             model,
             DeclareNames(hintName, examples, serviceModel),
-            serviceModel is null ? null : new ClientPart(serviceModel, _spec.Directory, _spec.FilePath, MapMethod),
+            serviceModel is null ? null : new ClientPart(serviceModel, _spec.Directory, _spec.FilePath, MapMethod, _spec.Name, issuer),
             _diagnostics.ToImmutableEquatableArray());
     }
 
@@ -125,7 +128,7 @@ internal sealed partial class ModelBinder
             taken.Add(bare, field);
             names.Add(field.JsonName, name);
             int index = field.Position == FieldPosition.Body ? bodyIndex++ : -1;
-            properties.Add(BindProperty(field, name, type, index));
+            properties.Add(BindProperty(field with { Secret = field.Secret || IsForcedSecret(cls, field), Token = field.Token || IsCarrier(cls, field) }, name, type, index));
         }
 
         return new ClassModel(

@@ -8,7 +8,13 @@ using SpecGen.Generator.Model;
 namespace SpecGen.Generator.Binding;
 
 /// <summary>The clients to emit, one per namespace and service name, and the folders that clashed.</summary>
-internal sealed record ServiceCheckResult(ImmutableEquatableArray<ServiceOutput> Services, ImmutableEquatableArray<ServiceConflict> Conflicts);
+internal sealed record ServiceCheckResult(ImmutableEquatableArray<ServiceOutput> Services, ImmutableEquatableArray<ServiceConflict> Conflicts, ImmutableEquatableArray<UnknownTokenInterface> UnknownTokenInterfaces);
+
+/// <summary>A folder whose token flow names an interface the folder does not declare.</summary>
+/// <param name="Directory">The folder, whose service.yaml the diagnostic goes on.</param>
+/// <param name="Name">The name the flow gives.</param>
+/// <param name="Hint">A "did you mean" hint among the folder's interfaces, or empty.</param>
+internal sealed record UnknownTokenInterface(string Directory, string Name, string Hint);
 
 /// <summary>A folder whose client another folder already generates, with different contents.</summary>
 /// <param name="Directory">The later folder, whose service.yaml the diagnostic goes on.</param>
@@ -24,14 +30,18 @@ internal sealed record ServiceConflict(string Directory, string SourceFile, stri
 /// </summary>
 internal static class ServiceCollisions
 {
-    public static ServiceCheckResult Check(ImmutableArray<ClientPart> parts)
+    /// <param name="parts">The parts of the interfaces that are generated.</param>
+    /// <param name="declared">Every callable interface's folder and name, generated or not, to tell an unknown token interface from one that clashed.</param>
+    public static ServiceCheckResult Check(ImmutableArray<ClientPart> parts, IReadOnlyCollection<(string Directory, string Name)> declared)
     {
         var kept = new Dictionary<string, (ClientPart First, SortedSet<string> MapMethods)>(StringComparer.Ordinal);
+        var issuers = new Dictionary<string, TokenIssuerModel>(StringComparer.Ordinal);
         var conflicts = new List<ServiceConflict>();
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (ClientPart part in parts.OrderBy(p => p.SourceFile, StringComparer.Ordinal))
         {
             string key = part.Service.Namespace + "." + part.Service.ClientClass;
+            bool joins = true;
             if (!kept.TryGetValue(key, out var entry))
             {
                 kept.Add(key, (part, new SortedSet<string>(StringComparer.Ordinal) { part.MapMethod }));
@@ -40,9 +50,18 @@ internal static class ServiceCollisions
             {
                 entry.MapMethods.Add(part.MapMethod);
             }
-            else if (reported.Add(part.Directory))
+            else
             {
-                conflicts.Add(new ServiceConflict(part.Directory, part.SourceFile, key, entry.First.Directory));
+                joins = false;
+                if (reported.Add(part.Directory))
+                {
+                    conflicts.Add(new ServiceConflict(part.Directory, part.SourceFile, key, entry.First.Directory));
+                }
+            }
+
+            if (joins && part.Issuer is not null && part.Service.Token?.InterfaceName == part.InterfaceName && !issuers.ContainsKey(key))
+            {
+                issuers.Add(key, part.Issuer);
             }
         }
 
@@ -58,9 +77,23 @@ internal static class ServiceCollisions
                 model = model with { HintName = $"{stem}.{number}.g.cs" };
             }
 
-            services.Add(new ServiceOutput(model, mapMethods.ToImmutableEquatableArray()));
+            string key = first.Service.Namespace + "." + first.Service.ClientClass;
+            services.Add(new ServiceOutput(model, mapMethods.ToImmutableEquatableArray(), issuers.TryGetValue(key, out TokenIssuerModel? issuer) ? issuer : null));
         }
 
-        return new ServiceCheckResult(services.ToImmutableEquatableArray(), conflicts.ToImmutableEquatableArray());
+        var unknown = new List<UnknownTokenInterface>();
+        foreach (ClientPart part in parts.GroupBy(p => p.Directory, StringComparer.Ordinal).Select(g => g.First()).OrderBy(p => p.Directory, StringComparer.Ordinal))
+        {
+            if (part.Service.Token is { } token)
+            {
+                string[] names = declared.Where(d => d.Directory == part.Directory).Select(d => d.Name).ToArray();
+                if (Array.IndexOf(names, token.InterfaceName) < 0)
+                {
+                    unknown.Add(new UnknownTokenInterface(part.Directory, token.InterfaceName, Spec.Suggestions.Hint(token.InterfaceName, names)));
+                }
+            }
+        }
+
+        return new ServiceCheckResult(services.ToImmutableEquatableArray(), conflicts.ToImmutableEquatableArray(), unknown.ToImmutableEquatableArray());
     }
 }

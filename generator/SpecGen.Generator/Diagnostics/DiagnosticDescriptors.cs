@@ -70,6 +70,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidBuildProperty = Spec(
         "SPEC0019", "Invalid SpecGen MSBuild property", "The MSBuild property {0} = '{1}' is not valid: {2}");
 
+    public static readonly DiagnosticDescriptor UnknownTokenInterface = Spec(
+        "SPEC0020", "The token flow names an unknown interface", "The token flow of this folder names interface '{0}', which no interface spec of the folder declares{1}");
+
+    public static readonly DiagnosticDescriptor TokenFieldMissing = Spec(
+        "SPEC0021", "The token flow names a field its interface does not have", "The token flow's {0} '{1}' is not a {2} of interface '{3}'{4}");
+
+    public static readonly DiagnosticDescriptor TokenFieldMisplaced = Spec(
+        "SPEC0022", "A field of the token flow has the wrong position or type", "The token flow's {0} '{1}' of interface '{2}' {3}");
+
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";
@@ -96,7 +105,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TokenMemberLeftToProvider = Usage(
         Analyzers.SpecUsageIds.TokenMemberLeftToProvider,
         "Token member left to the token provider",
-        "New '{0}' leaves mandatory token member '{1}' (JSON '{2}') unset; the client fills it only when an ISpecTokenProvider is registered",
+        "New '{0}' leaves mandatory token member '{1}' (JSON '{2}') unset; the client fills it from a registered ISpecTokenProvider or the service's token flow",
         DiagnosticSeverity.Info);
 
     private static DiagnosticDescriptor Usage(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning)

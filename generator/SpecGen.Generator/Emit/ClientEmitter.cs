@@ -30,21 +30,48 @@ internal static class ClientEmitter
 
         if (client.TokenProperties.Count > 0)
         {
+            // The token travels through the runtime, which knows the provider, the flow and its renewal.
             string missing = string.Join(" || ", client.TokenProperties.Select(p => $"global::SpecGen.SpecChecks.IsMissing(request.{p})"));
-            writer.OpenBlock($"if ({missing})");
-            writer.WriteLine($"string{options.NullableMark} token = await this._invoker.GetTokenAsync({client.InterfaceNameLiteral}, cancellationToken).ConfigureAwait(false);");
-            writer.OpenBlock("if (token != null)");
-            writer.WriteLine($"request = request.{KnownNames.WithToken}(token);");
-            writer.CloseBlock();
+            string callerToken = client.TokenProperties.Count == 1 ? $"request.{client.TokenProperties[0]}" : $"{missing} ? null : request.{client.TokenProperties[0]}";
+            writer.WriteLine($"return await this._invoker.SendWithTokenAsync<{client.ResponseType}>(");
+            writer.WriteLine($"    {client.InterfaceNameLiteral},");
+            writer.WriteLine($"    {client.MethodLiteral},");
+            writer.WriteLine($"    {client.UrlLiteral},");
+            writer.WriteLine($"    {client.TokenFieldLiteral},");
+            writer.WriteLine($"    {callerToken},");
+            writer.WriteLine($"    token => this.{PrepareMethod(client)}(token == null ? request : request.{KnownNames.WithToken}(token)),");
+            writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson},");
+            writer.WriteLine($"    r => r.{KnownNames.Validate}(),");
+            writer.WriteLine("    cancellationToken).ConfigureAwait(false);");
             writer.CloseBlock();
             writer.WriteLine();
+            writer.WriteLine($"/// <summary>Validates a {client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length)} request, its token set, and builds its HTTP call.</summary>");
+            writer.OpenBlock($"private global::SpecGen.SpecCall {PrepareMethod(client)}({client.RequestType} request)");
+            WriteCall(writer, client, "request");
+            writer.WriteLine("return call;");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            return;
         }
 
-        writer.WriteLine($"this._invoker.EnsureValid({client.InterfaceNameLiteral}, request.{KnownNames.Validate}());");
+        WriteCall(writer, client, "request");
+        writer.WriteLine($"return await this._invoker.SendAsync<{client.ResponseType}>(call, {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(), cancellationToken).ConfigureAwait(false);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>The client's private method that builds the call of an interface whose request carries a token.</summary>
+    public static string PrepareMethod(ClientMethodModel client)
+        => "SpecGenPrepare" + client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length);
+
+    /// <summary>Validates <paramref name="request"/> and declares <c>call</c>, the HTTP call it makes.</summary>
+    public static void WriteCall(SourceWriter writer, ClientMethodModel client, string request)
+    {
+        writer.WriteLine($"this._invoker.EnsureValid({client.InterfaceNameLiteral}, {request}.{KnownNames.Validate}());");
         writer.WriteLine($"var call = new global::SpecGen.SpecCall({client.InterfaceNameLiteral}, {client.MethodLiteral}, {client.UrlLiteral});");
         foreach (ParameterModel parameter in client.Parameters)
         {
-            string value = "request." + parameter.PropertyName;
+            string value = request + "." + parameter.PropertyName;
             string secret = parameter.Secret ? ", secret: true" : string.Empty;
             writer.WriteLine(parameter.Position == "Header"
                 ? $"call.AddHeader({parameter.NameLiteral}, {value});"
@@ -53,12 +80,8 @@ internal static class ClientEmitter
 
         if (client.SendsBody)
         {
-            writer.WriteLine($"call.SetJsonBody(request.{KnownNames.WriteJson});");
+            writer.WriteLine($"call.SetJsonBody({request}.{KnownNames.WriteJson});");
         }
-
-        writer.WriteLine($"return await this._invoker.SendAsync<{client.ResponseType}>(call, {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(), cancellationToken).ConfigureAwait(false);");
-        writer.CloseBlock();
-        writer.CloseBlock();
     }
 
     private static void WriteMethodDocs(SourceWriter writer, ClientMethodModel client)

@@ -30,6 +30,30 @@ internal static class FakeEmitter
             writer.WriteLine($"{map}(server);");
         }
 
+        if (output.Issuer is { } issuer && model.Token is { } flow)
+        {
+            // The token interface answers tokens of a short validity, and calls that carry none are refused.
+            string success = model.Envelope is { SuccessLiterals.Count: > 0 } envelope ? envelope.SuccessLiterals[0] : "null";
+            writer.WriteLine($"server.UseTokens(new {Testing}.SpecFakeTokens(");
+            writer.WriteLine($"    {flow.InterfaceNameLiteral},");
+            writer.WriteLine($"    new {Testing}.SpecFakeCredential[]");
+            writer.WriteLine("    {");
+            foreach (CredentialModel credential in issuer.Credentials)
+            {
+                writer.WriteLine($"        new {Testing}.SpecFakeCredential(global::SpecGen.SpecPosition.{credential.Position}, {credential.PathLiteral}),");
+            }
+
+            writer.WriteLine("    },");
+            writer.WriteLine($"    {flow.TokenFieldLiteral},");
+            writer.WriteLine($"    {flow.ValidityFieldLiteral},");
+            writer.WriteLine($"    global::SpecGen.SpecTokenUnit.{flow.Unit},");
+            writer.WriteLine($"    carryInHeader: {(flow.CarryInHeader ? "true" : "false")},");
+            writer.WriteLine($"    carryField: {flow.CarryFieldLiteral},");
+            writer.WriteLine($"    successCode: {success},");
+            writer.WriteLine($"    codeAsNumber: {(issuer.CodeAsNumber ? "true" : "false")},");
+            writer.WriteLine($"    validityAsNumber: {(issuer.ValidityAsNumber ? "true" : "false")}));");
+        }
+
         writer.WriteLine("return server;");
         writer.CloseBlock();
         writer.CloseBlock();
@@ -44,7 +68,8 @@ internal static class FakeEmitter
         writer.WriteLine("throw new global::System.ArgumentNullException(nameof(server));");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"return server.Map(new {Testing}.SpecFakeRoute({fake.InterfaceNameLiteral}, {fake.MethodLiteral}, {fake.UrlLiteral}, {fake.ValidateMethod}, {fake.ExampleResponse}));");
+        string carries = fake.CarriesToken ? ", carriesToken: true" : string.Empty;
+        writer.WriteLine($"return server.Map(new {Testing}.SpecFakeRoute({fake.InterfaceNameLiteral}, {fake.MethodLiteral}, {fake.UrlLiteral}, {fake.ValidateMethod}, {fake.ExampleResponse}{carries}));");
         writer.CloseBlock();
         writer.WriteLine();
         writer.OpenBlock($"private static global::SpecGen.ValidationResult {fake.ValidateMethod}({Testing}.SpecFakeRequest received)");

@@ -1,3 +1,4 @@
+using System.Linq;
 using SpecGen.Generator.Common;
 using SpecGen.Generator.Model;
 
@@ -30,9 +31,15 @@ internal static class ServiceEmitter
         writer.CloseBlock();
         writer.WriteLine();
 
+        TokenFlowModel? flow = output.Issuer is null ? null : model.Token;
         writer.WriteLine($"/// <summary>The options of <see cref=\"{clientType}\"/>.</summary>");
         writer.WriteLine(InterfaceEmitter.GeneratedCodeAttribute);
         writer.OpenBlock($"public sealed class {options} : global::SpecGen.SpecClientOptions");
+        if (flow is not null)
+        {
+            WriteTokenOptions(writer, model, flow, output.Issuer!);
+        }
+
         writer.CloseBlock();
         writer.WriteLine();
 
@@ -46,15 +53,32 @@ internal static class ServiceEmitter
         writer.OpenBlock($"public sealed partial class {client} : {interfaceType}");
         writer.WriteLine($"private static readonly global::SpecGen.SpecEnvelope{nullable} s_envelope = {Envelope(model.Envelope)};");
         writer.WriteLine("private readonly global::SpecGen.SpecHttpInvoker _invoker;");
+        if (flow is not null)
+        {
+            writer.WriteLine($"private readonly {optionsType} _options;");
+        }
+
         writer.WriteLine();
         writer.WriteLine($"/// <summary>Creates the client. <c>Add{client}</c> registers it with an <see cref=\"global::System.Net.Http.IHttpClientFactory\"/>.</summary>");
         writer.WriteLine("/// <param name=\"httpClient\">The HTTP client, with its base address set.</param>");
-        writer.WriteLine("/// <param name=\"tokenProvider\">Fills token fields the caller leaves empty; optional.</param>");
+        writer.WriteLine(flow is null
+            ? "/// <param name=\"tokenProvider\">Fills token fields the caller leaves empty; optional.</param>"
+            : "/// <param name=\"tokenProvider\">Fills token fields the caller leaves empty; optional, and when present it wins over the token flow.</param>");
         writer.WriteLine("/// <param name=\"logger\">Receives one line per call, without bodies or secrets; optional.</param>");
-        writer.WriteLine($"public {client}(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider{nullable} tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<{clientType}>{nullable} logger = null)");
-        writer.OpenBlock();
-        writer.WriteLine("this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);");
-        writer.CloseBlock();
+        if (flow is null)
+        {
+            writer.WriteLine($"public {client}(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider{nullable} tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<{clientType}>{nullable} logger = null)");
+            writer.OpenBlock();
+            writer.WriteLine($"this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger, {model.ServiceNameLiteral}, null);");
+            writer.CloseBlock();
+        }
+        else
+        {
+            WriteTokenConstructor(writer, model, flow, output.Issuer!, clientType, optionsType);
+            writer.WriteLine();
+            WriteIssueToken(writer, flow, output.Issuer!);
+        }
+
         writer.CloseBlock();
 
         if (model.Options.FakeServer)
@@ -65,7 +89,7 @@ internal static class ServiceEmitter
 
         writer.CloseBlock();
         writer.WriteLine();
-        EmitRegistration(writer, model, clientType, interfaceType, optionsType);
+        EmitRegistration(writer, model, clientType, interfaceType, optionsType, flow is not null);
         return writer.ToString();
     }
 
@@ -74,7 +98,7 @@ internal static class ServiceEmitter
     /// using of the DTOs' namespace. The class is partial and its attribute sits on the method: two
     /// services of one name in different namespaces share the class and differ by their options type.
     /// </summary>
-    private static void EmitRegistration(SourceWriter writer, ServiceModel model, string clientType, string interfaceType, string optionsType)
+    private static void EmitRegistration(SourceWriter writer, ServiceModel model, string clientType, string interfaceType, string optionsType, bool hasFlow)
     {
         writer.OpenBlock($"namespace {KnownNames.RegistrationNamespace}");
         writer.WriteLine($"/// <summary>Registers the SpecGen clients of service {model.ServiceName} in a service collection.</summary>");
@@ -95,6 +119,12 @@ internal static class ServiceEmitter
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);");
+        if (model.Token is not null && hasFlow)
+        {
+            writer.WriteLine("// One token cache for every client of this type: typed clients are created per use.");
+            writer.WriteLine($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecGen.SpecTokenCache<{clientType}>>(services);");
+        }
+
         writer.WriteLine($"return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{interfaceType}, {clientType}>(");
         writer.WriteLine("    services,");
         writer.WriteLine($"    (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient));");
@@ -105,7 +135,108 @@ internal static class ServiceEmitter
 
     /// <summary>The C# expression that creates the service's envelope, or <c>null</c>.</summary>
     public static string Envelope(EnvelopeModel? envelope)
-        => envelope is null
-            ? "null"
-            : $"new global::SpecGen.SpecEnvelope({envelope.CodeLiteral}, {envelope.MessageLiteral}, new string[] {{ {string.Join(", ", envelope.SuccessLiterals)} }}, missingIsSuccess: {(envelope.MissingIsSuccess ? "true" : "false")})";
+    {
+        if (envelope is null)
+        {
+            return "null";
+        }
+
+        string success = $"new string[] {{ {string.Join(", ", envelope.SuccessLiterals)} }}";
+        string missing = envelope.MissingIsSuccess ? "true" : "false";
+        return envelope.MessageLiterals.Count > 1
+            ? $"global::SpecGen.SpecEnvelope.WithMessages({envelope.CodeLiteral}, new string[] {{ {string.Join(", ", envelope.MessageLiterals)} }}, {success}, missingIsSuccess: {missing})"
+            : $"new global::SpecGen.SpecEnvelope({envelope.CodeLiteral}, {(envelope.MessageLiterals.Count == 0 ? "null" : envelope.MessageLiterals[0])}, {success}, missingIsSuccess: {missing})";
+    }
+
+    /// <summary>The options' credentials, the rejection codes the spec lists, and a <c>ToString</c> that masks the credentials.</summary>
+    private static void WriteTokenOptions(SourceWriter writer, ServiceModel model, TokenFlowModel flow, TokenIssuerModel issuer)
+    {
+        if (flow.RejectedLiterals.Count > 0)
+        {
+            writer.WriteLine($"/// <summary>Creates the options, with the codes by which the service rejects a token in <see cref=\"global::SpecGen.SpecClientOptions.TokenRejectionCodes\"/>.</summary>");
+            writer.OpenBlock($"public {model.OptionsClass}()");
+            foreach (string code in flow.RejectedLiterals)
+            {
+                writer.WriteLine($"this.TokenRejectionCodes.Add({code});");
+            }
+
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        foreach (CredentialModel credential in issuer.Credentials)
+        {
+            CSharpText.WriteDocs(writer, credential.Summary, null);
+            writer.WriteLine($"public string{model.Options.NullableMark} {credential.OptionName} {{ get; set; }}");
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("/// <summary>The options, credentials masked.</summary>");
+        writer.OpenBlock("public override string ToString()");
+        writer.WriteLine("var text = new global::System.Text.StringBuilder();");
+        writer.WriteLine($"text.Append({issuer.ToStringPrefixLiteral}).Append(this.BaseAddress);");
+        foreach (CredentialModel credential in issuer.Credentials)
+        {
+            writer.WriteLine($"global::SpecGen.SpecText.AppendSecret(text.Append({credential.ToStringLabelLiteral}), this.{credential.OptionName});");
+        }
+
+        writer.WriteLine("return text.Append(\" }\").ToString();");
+        writer.CloseBlock();
+    }
+
+    private static void WriteTokenConstructor(SourceWriter writer, ServiceModel model, TokenFlowModel flow, TokenIssuerModel issuer, string clientType, string optionsType)
+    {
+        string nullable = model.Options.NullableMark;
+        writer.WriteLine($"/// <param name=\"options\">The options: the credentials of the token flow, its clock and rejection codes; optional.</param>");
+        writer.WriteLine($"/// <param name=\"tokenCache\">The token cache the clients of this type share; <c>Add{model.ClientClass}</c> registers one. Optional: without it the client has its own.</param>");
+        writer.WriteLine($"public {model.ClientClass}(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider{nullable} tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<{clientType}>{nullable} logger = null, global::Microsoft.Extensions.Options.IOptions<{optionsType}>{nullable} options = null, global::SpecGen.SpecTokenCache<{clientType}>{nullable} tokenCache = null)");
+        writer.OpenBlock();
+        writer.WriteLine($"this._options = options != null ? options.Value : new {optionsType}();");
+        string names = string.Join(", ", issuer.Credentials.Select(c => c.OptionNameLiteral));
+        string values = string.Join(", ", issuer.Credentials.Select(c => "this._options." + c.OptionName));
+        writer.WriteLine("var flow = new global::SpecGen.SpecTokenFlow(");
+        writer.WriteLine($"    {flow.InterfaceNameLiteral},");
+        writer.WriteLine($"    {issuer.OptionsClassLiteral},");
+        writer.WriteLine("    this._options,");
+        writer.WriteLine($"    tokenCache ?? new global::SpecGen.SpecTokenCache<{clientType}>(),");
+        writer.WriteLine($"    this.{IssueTokenMethod},");
+        writer.WriteLine($"    global::System.TimeSpan.FromMilliseconds({flow.DefaultValidityMilliseconds}),");
+        writer.WriteLine($"    new string[] {{ {names} }},");
+        writer.WriteLine($"    new string{nullable}[] {{ {values} }});");
+        writer.WriteLine($"this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger, {model.ServiceNameLiteral}, flow);");
+        writer.CloseBlock();
+    }
+
+    private const string IssueTokenMethod = "SpecGenIssueTokenAsync";
+
+    private const string ReadTokenMethod = "SpecGenReadIssuedToken";
+
+    /// <summary>The token call, through the token interface's own request type and call, read for its token.</summary>
+    private static void WriteIssueToken(SourceWriter writer, TokenFlowModel flow, TokenIssuerModel issuer)
+    {
+        ClientMethodModel call = issuer.Call;
+        writer.WriteLine("/// <summary>Calls the token interface with the credentials of the options.</summary>");
+        writer.OpenBlock($"private async global::System.Threading.Tasks.Task<global::SpecGen.SpecIssuedToken> {IssueTokenMethod}(global::System.Threading.CancellationToken cancellationToken)");
+        writer.WriteLine($"var request = new {call.RequestType}();");
+        foreach (ObjectInitModel init in issuer.ObjectInits)
+        {
+            writer.WriteLine($"request.{init.PropertyPath} = new {init.TypeName}();");
+        }
+
+        foreach (CredentialModel credential in issuer.Credentials)
+        {
+            writer.WriteLine($"request.{credential.PropertyPath} = this._options.{credential.OptionName};");
+        }
+
+        ClientEmitter.WriteCall(writer, call, "request");
+        writer.WriteLine($"return await this._invoker.SendAsync<global::SpecGen.SpecIssuedToken>(call, {ReadTokenMethod}, t => t.Validation, cancellationToken).ConfigureAwait(false);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Reads the token interface's answer as its spec says, and its token and validity as the token flow says.</summary>");
+        writer.OpenBlock($"private static global::SpecGen.SpecIssuedToken {ReadTokenMethod}(ref global::System.Text.Json.Utf8JsonReader reader)");
+        writer.WriteLine("global::System.Text.Json.Utf8JsonReader answer = reader;");
+        writer.WriteLine($"{call.ResponseType} response = {call.ResponseType}.{KnownNames.ReadJson}(ref reader);");
+        writer.WriteLine($"return global::SpecGen.SpecIssuedToken.Read(ref answer, {flow.TokenFieldLiteral}, {flow.ValidityFieldLiteral}, global::SpecGen.SpecTokenUnit.{flow.Unit}, response.{KnownNames.Validate}());");
+        writer.CloseBlock();
+    }
 }

@@ -12,7 +12,8 @@ namespace SpecGen.Generator.Model;
 /// <param name="MethodLiteral">The HTTP method as a C# literal.</param>
 /// <param name="UrlLiteral">The URL template as a C# literal.</param>
 /// <param name="Parameters">The request properties that travel outside the body.</param>
-/// <param name="TokenProperties">The request properties the token provider fills.</param>
+/// <param name="TokenProperties">The request properties the token provider or the token flow fills.</param>
+/// <param name="TokenFieldLiteral">The spec name of the first token property, as a C# literal, for messages; null without token properties.</param>
 /// <param name="SendsBody">False for GET, DELETE, HEAD and OPTIONS, whatever fields the spec lists.</param>
 /// <param name="Summary">The method's doc summary.</param>
 /// <param name="Remarks">The method's doc remarks.</param>
@@ -27,6 +28,7 @@ internal sealed record ClientMethodModel(
     string UrlLiteral,
     ImmutableEquatableArray<ParameterModel> Parameters,
     ImmutableEquatableArray<string> TokenProperties,
+    string? TokenFieldLiteral,
     bool SendsBody,
     string Summary,
     string Remarks);
@@ -55,7 +57,8 @@ internal sealed record FakeRouteModel(
     string RequestType,
     string ExampleResponse,
     bool ReadsBody,
-    ImmutableEquatableArray<ParameterModel> Parameters);
+    ImmutableEquatableArray<ParameterModel> Parameters,
+    bool CarriesToken);
 
 /// <summary>What the client of one service shares: its options, envelope and DI registration.</summary>
 /// <param name="HintName">The generated file's name.</param>
@@ -73,11 +76,69 @@ internal sealed record ServiceModel(
     string OptionsClass,
     string ExtensionsClass,
     string FakeClass,
+    string ServiceNameLiteral,
     EnvelopeModel? Envelope,
-    string? BaseUrl);
+    string? BaseUrl,
+    TokenFlowModel? Token);
 
 /// <summary>The envelope, as the C# literals that construct it.</summary>
-internal sealed record EnvelopeModel(string CodeLiteral, string MessageLiteral, ImmutableEquatableArray<string> SuccessLiterals, bool MissingIsSuccess);
+/// <param name="MessageLiterals">The message field names; empty when the envelope has none.</param>
+internal sealed record EnvelopeModel(string CodeLiteral, ImmutableEquatableArray<string> MessageLiterals, ImmutableEquatableArray<string> SuccessLiterals, bool MissingIsSuccess);
+
+/// <summary>What service.yaml's <c>token:</c> says, for the client and its fake; the same for every interface of the folder.</summary>
+/// <param name="InterfaceName">The token interface's spec name, to find its part.</param>
+/// <param name="InterfaceNameLiteral">The same, as a C# literal.</param>
+/// <param name="TokenFieldLiteral">The answer's token field, as a C# literal.</param>
+/// <param name="ValidityFieldLiteral">The answer's validity field as a C# literal, or <c>null</c>.</param>
+/// <param name="Unit">The <c>SpecTokenUnit</c> member of the validity.</param>
+/// <param name="DefaultValidityMilliseconds">The validity of a token whose answer states none, as a C# double literal of milliseconds.</param>
+/// <param name="CarryInHeader">True when calls carry the token in a header.</param>
+/// <param name="CarryFieldLiteral">The body field or header that carries it, as a C# literal.</param>
+/// <param name="RejectedLiterals">The envelope codes that reject a token, as C# literals.</param>
+internal sealed record TokenFlowModel(
+    string InterfaceName,
+    string InterfaceNameLiteral,
+    string TokenFieldLiteral,
+    string ValidityFieldLiteral,
+    string Unit,
+    string DefaultValidityMilliseconds,
+    bool CarryInHeader,
+    string CarryFieldLiteral,
+    ImmutableEquatableArray<string> RejectedLiterals);
+
+/// <summary>
+/// The token interface's part of the token flow, from its own binding: how the client builds the
+/// token call from its options, and how the fake reads the credentials back.
+/// </summary>
+/// <param name="Call">The token call as the interface's client method builds it.</param>
+/// <param name="ObjectInits">Object properties to create before credentials are set in them: the property path and its class.</param>
+/// <param name="Credentials">The credentials, each an option property and the request property it fills.</param>
+/// <param name="CodeAsNumber">True when the fake writes the envelope code of its answers as a number.</param>
+/// <param name="ValidityAsNumber">True when the fake writes the validity as a number.</param>
+/// <param name="OptionsClassLiteral">The options class's name as a C# literal, for messages.</param>
+/// <param name="ToStringPrefixLiteral">The start of the options' <c>ToString</c>, as a C# literal.</param>
+internal sealed record TokenIssuerModel(
+    ClientMethodModel Call,
+    string OptionsClassLiteral,
+    string ToStringPrefixLiteral,
+    ImmutableEquatableArray<ObjectInitModel> ObjectInits,
+    ImmutableEquatableArray<CredentialModel> Credentials,
+    bool CodeAsNumber,
+    bool ValidityAsNumber);
+
+/// <summary>An object property on a credential's path: <c>ReqBody</c> of type <c>global::Ns.ApplyTokenReqBody</c>.</summary>
+internal sealed record ObjectInitModel(string PropertyPath, string TypeName);
+
+/// <summary>One credential of the token flow.</summary>
+/// <param name="OptionName">The options property, such as <c>AppKey</c>.</param>
+/// <param name="PropertyPath">The request property it fills, such as <c>ReqBody.UserId</c>.</param>
+/// <param name="Summary">The option's doc text.</param>
+/// <param name="Position">Where the field travels: Body, Header, Query or Path.</param>
+/// <param name="PathLiteral">The dotted JSON path (or the header, query or path name), as a C# literal, for the fake.</param>
+/// <param name="OptionNameLiteral">The options property's name as a C# literal, for messages.</param>
+/// <param name="ToStringLabelLiteral">Its label in the options' <c>ToString</c>, as a C# literal.</param>
+internal sealed record CredentialModel(string OptionName, string PropertyPath, string Summary, string Position, string PathLiteral, string OptionNameLiteral, string ToStringLabelLiteral);
 
 /// <summary>A client to emit, with the map methods of its interfaces (names only, so edits inside a spec do not touch it).</summary>
-internal sealed record ServiceOutput(ServiceModel Model, ImmutableEquatableArray<string> MapMethods);
+/// <param name="Issuer">The token interface's part, when the service has a token flow and its interface is generated.</param>
+internal sealed record ServiceOutput(ServiceModel Model, ImmutableEquatableArray<string> MapMethods, TokenIssuerModel? Issuer);

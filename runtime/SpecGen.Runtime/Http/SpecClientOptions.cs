@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 
 namespace SpecGen;
@@ -17,7 +18,13 @@ public class SpecClientOptions
     /// </remarks>
     public const long LargestMaxResponseBytes = 1024 * 1024 * 1024;
 
+    /// <summary>The default of <see cref="TokenSafetyMargin"/>: one minute.</summary>
+    public static readonly TimeSpan DefaultTokenSafetyMargin = TimeSpan.FromMinutes(1);
+
     private long _maxResponseBytes = DefaultMaxResponseBytes;
+    private TimeSpan _tokenSafetyMargin = DefaultTokenSafetyMargin;
+    private TimeProvider _timeProvider = TimeProvider.System;
+    private TimeSpan? _tokenValidity;
 
     /// <summary>The address of the server, such as <c>https://cec.example.com:8443/</c>. The spec's <c>baseUrl</c> is documentation only.</summary>
     public Uri? BaseAddress { get; set; }
@@ -50,6 +57,67 @@ public class SpecClientOptions
 
             _maxResponseBytes = value;
         }
+    }
+
+    /// <summary>
+    /// How long before its validity ends a token from the service's token flow is replaced: one
+    /// minute unless set, and never more than half the token's validity, so that a short-lived
+    /// token is still used more than once.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan TokenSafetyMargin
+    {
+        get => _tokenSafetyMargin;
+        set
+        {
+            if (value < TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "TokenSafetyMargin must not be negative.");
+            }
+
+            _tokenSafetyMargin = value;
+        }
+    }
+
+    /// <summary>
+    /// How long a token of the service's token flow is valid when the token interface's answer
+    /// does not say: null (the default) for the spec's <c>token.answer.default</c>, else 10 minutes.
+    /// Set it when a deployment's tokens live shorter than that; a token the server rejects is
+    /// renewed in any case.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan? TokenValidity
+    {
+        get => _tokenValidity;
+        set
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "TokenValidity must be positive.");
+            }
+
+            _tokenValidity = value;
+        }
+    }
+
+    /// <summary>
+    /// The envelope codes by which the server says that a token has expired or is not valid; the
+    /// client then gets a new token from the service's token flow and sends the call once more.
+    /// The spec's <c>token.rejected</c> list fills it; the pages do not list every code, so add yours.
+    /// </summary>
+    public ISet<string> TokenRejectionCodes { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The HTTP statuses by which the server says that a token has expired or is not valid, as
+    /// <see cref="TokenRejectionCodes"/> does by an envelope code: 401 unless changed.
+    /// </summary>
+    public ISet<int> TokenRejectionStatuses { get; } = new HashSet<int> { 401 };
+
+    /// <summary>The clock by which tokens expire; <see cref="TimeProvider.System"/> unless set (tests set a fake one).</summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>Applies the options to the client's <see cref="HttpClient"/>.</summary>

@@ -17,18 +17,34 @@ public sealed class SpecEnvelope
     /// <param name="successCodes">The codes that mean success, as the wire writes them.</param>
     /// <param name="missingIsSuccess">True when an answer without a code is a success.</param>
     public SpecEnvelope(string codeField, string? messageField, IEnumerable<string> successCodes, bool missingIsSuccess)
+        : this(codeField, messageField is null ? Array.Empty<string>() : new[] { messageField }, successCodes, missingIsSuccess)
+    {
+    }
+
+    private SpecEnvelope(string codeField, string[] messageFields, IEnumerable<string> successCodes, bool missingIsSuccess)
     {
         CodeField = codeField ?? throw new ArgumentNullException(nameof(codeField));
-        MessageField = messageField;
+        MessageFields = messageFields;
         _successCodes = new HashSet<string>(successCodes ?? throw new ArgumentNullException(nameof(successCodes)), StringComparer.Ordinal);
         MissingIsSuccess = missingIsSuccess;
     }
 
+    /// <summary>Creates an envelope whose message may come under any of several names, as pages of one service write it.</summary>
+    /// <param name="codeField">The JSON name of the code.</param>
+    /// <param name="messageFields">The JSON names of the message; the first one an answer has wins.</param>
+    /// <param name="successCodes">The codes that mean success, as the wire writes them.</param>
+    /// <param name="missingIsSuccess">True when an answer without a code is a success.</param>
+    public static SpecEnvelope WithMessages(string codeField, IEnumerable<string> messageFields, IEnumerable<string> successCodes, bool missingIsSuccess)
+        => new(codeField, (messageFields ?? throw new ArgumentNullException(nameof(messageFields))).ToArray(), successCodes, missingIsSuccess);
+
     /// <summary>The JSON name of the code.</summary>
     public string CodeField { get; }
 
-    /// <summary>The JSON name of the message, or null.</summary>
-    public string? MessageField { get; }
+    /// <summary>The JSON name of the message, or null: the first of <see cref="MessageFields"/>.</summary>
+    public string? MessageField => MessageFields.Count == 0 ? null : MessageFields[0];
+
+    /// <summary>The JSON names of the message, in the order they are tried; may be empty.</summary>
+    public IReadOnlyList<string> MessageFields { get; }
 
     /// <summary>True when an answer without a code is a success.</summary>
     public bool MissingIsSuccess { get; }
@@ -49,6 +65,7 @@ public sealed class SpecEnvelope
     {
         code = null;
         message = null;
+        int bestMessage = int.MaxValue;
         var reader = new Utf8JsonReader(json, SpecJson.ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -58,21 +75,35 @@ public sealed class SpecEnvelope
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             bool isCode = reader.ValueTextEquals(CodeField);
-            bool isMessage = MessageField is not null && reader.ValueTextEquals(MessageField);
+            int messageRank = isCode ? -1 : MessageRank(ref reader);
             reader.Read();
             if (isCode)
             {
                 code = ScalarText(ref reader);
             }
-            else if (isMessage)
+            else if (messageRank >= 0 && messageRank < bestMessage)
             {
                 message = ScalarText(ref reader);
+                bestMessage = messageRank;
             }
 
             reader.Skip();
         }
 
         return true;
+    }
+
+    private int MessageRank(ref Utf8JsonReader reader)
+    {
+        for (int i = 0; i < MessageFields.Count; i++)
+        {
+            if (reader.ValueTextEquals(MessageFields[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string? ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch

@@ -38,18 +38,37 @@ public sealed class SpecHttpInvoker
     private static readonly Action<ILogger, string, string, Exception?> LogFailed =
         LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(3, "SpecFailed"), "{Interface} failed: {Reason}");
 
+    private static readonly Action<ILogger, string, int?, Exception?> LogTokenRejected =
+        LoggerMessage.Define<string, int?>(LogLevel.Information, new EventId(4, "SpecTokenRejected"), "{Interface}: the server rejected the token (HTTP {Status}); renewing it and sending once more");
+
     private readonly HttpClient _http;
     private readonly SpecEnvelope? _envelope;
     private readonly ISpecTokenProvider? _tokens;
     private readonly ILogger _logger;
+    private readonly string? _serviceName;
+    private readonly SpecTokenFlow? _flow;
 
     /// <summary>Creates the invoker of one client.</summary>
     public SpecHttpInvoker(HttpClient httpClient, SpecEnvelope? envelope, ISpecTokenProvider? tokenProvider, ILogger? logger)
+        : this(httpClient, envelope, tokenProvider, logger, null, null)
+    {
+    }
+
+    /// <summary>Creates the invoker of one client of a service, with its token flow if the service has one.</summary>
+    /// <param name="httpClient">The client's HTTP client.</param>
+    /// <param name="envelope">The service's success convention, or null.</param>
+    /// <param name="tokenProvider">The registered token provider; it wins over <paramref name="tokenFlow"/>.</param>
+    /// <param name="logger">The client's logger.</param>
+    /// <param name="serviceName">The service, for telemetry.</param>
+    /// <param name="tokenFlow">The service's token flow, or null.</param>
+    public SpecHttpInvoker(HttpClient httpClient, SpecEnvelope? envelope, ISpecTokenProvider? tokenProvider, ILogger? logger, string? serviceName, SpecTokenFlow? tokenFlow)
     {
         _http = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _envelope = envelope;
         _tokens = tokenProvider;
         _logger = logger ?? NullLogger.Instance;
+        _serviceName = serviceName;
+        _flow = tokenFlow;
     }
 
     /// <summary>
@@ -89,11 +108,154 @@ public sealed class SpecHttpInvoker
         Func<TResponse, ValidationResult> validate,
         CancellationToken cancellationToken)
     {
-        if (_http.BaseAddress is null)
+        if (call is null)
         {
-            throw new InvalidOperationException($"{call.InterfaceName}: the client has no BaseAddress; set it in the client's options.");
+            throw new ArgumentNullException(nameof(call));
         }
 
+        EnsureBaseAddress(call.InterfaceName);
+        Activity? activity = SpecTelemetry.StartCall(_serviceName, call.InterfaceName, call.Method, call.UrlTemplate, _http.BaseAddress);
+        var stopwatch = Stopwatch.StartNew();
+        var state = new CallState();
+        try
+        {
+            TResponse result = await SendOnceAsync(call, read, validate, state, cancellationToken).ConfigureAwait(false);
+            SpecTelemetry.EndCall(activity, call.InterfaceName, call.Method, call.UrlTemplate, stopwatch.Elapsed, state.Status, null, retried: false);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            SpecTelemetry.EndCall(activity, call.InterfaceName, call.Method, call.UrlTemplate, stopwatch.Elapsed, state.Status, ex, retried: false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends a call that carries a token in <paramref name="tokenField"/>. The token is the caller's
+    /// when the request has one; else the registered <see cref="ISpecTokenProvider"/>'s; else the
+    /// service's token flow's, which is cached and renewed: when the server rejects it (an envelope
+    /// code or HTTP status of <see cref="SpecClientOptions.TokenRejectionCodes"/> or
+    /// <see cref="SpecClientOptions.TokenRejectionStatuses"/>), the flow gets a new token and the call
+    /// is sent once more, and a second rejection is <see cref="SpecTokenRejectedException"/>.
+    /// </summary>
+    /// <param name="interfaceName">The interface, for messages, logs and telemetry.</param>
+    /// <param name="method">The HTTP method, for telemetry.</param>
+    /// <param name="urlTemplate">The spec's URL, for telemetry.</param>
+    /// <param name="tokenField">The token field's name in the spec, for messages.</param>
+    /// <param name="callerToken">The token the caller set on the request, or null or empty.</param>
+    /// <param name="prepare">Validates the request with this token in its token field (null: as the caller left it) and builds the call.</param>
+    /// <param name="read">Reads the answer.</param>
+    /// <param name="validate">Validates the answer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<TResponse> SendWithTokenAsync<TResponse>(
+        string interfaceName,
+        string method,
+        string urlTemplate,
+        string tokenField,
+        string? callerToken,
+        Func<string?, SpecCall> prepare,
+        SpecJsonReader<TResponse> read,
+        Func<TResponse, ValidationResult> validate,
+        CancellationToken cancellationToken)
+    {
+        if (prepare is null)
+        {
+            throw new ArgumentNullException(nameof(prepare));
+        }
+
+        EnsureBaseAddress(interfaceName);
+        Activity? activity = SpecTelemetry.StartCall(_serviceName, interfaceName, method, urlTemplate, _http.BaseAddress);
+        var stopwatch = Stopwatch.StartNew();
+        var state = new CallState();
+        try
+        {
+            TResponse result = await SendWithTokenCoreAsync(interfaceName, tokenField, callerToken, prepare, read, validate, state, cancellationToken).ConfigureAwait(false);
+            SpecTelemetry.EndCall(activity, interfaceName, method, urlTemplate, stopwatch.Elapsed, state.Status, null, state.Retried);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            if (ex is SpecTokenMissingException or SpecTokenRejectedException or SpecAuthenticationException)
+            {
+                LogFailed(_logger, interfaceName, ex.Message, null);
+            }
+
+            SpecTelemetry.EndCall(activity, interfaceName, method, urlTemplate, stopwatch.Elapsed, state.Status, ex, state.Retried);
+            throw;
+        }
+    }
+
+    private async Task<TResponse> SendWithTokenCoreAsync<TResponse>(
+        string interfaceName,
+        string tokenField,
+        string? callerToken,
+        Func<string?, SpecCall> prepare,
+        SpecJsonReader<TResponse> read,
+        Func<TResponse, ValidationResult> validate,
+        CallState state,
+        CancellationToken cancellationToken)
+    {
+        if (!SpecChecks.IsMissing(callerToken))
+        {
+            return await SendOnceAsync(prepare(null), read, validate, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_tokens is not null)
+        {
+            string? provided = await _tokens.GetTokenAsync(interfaceName, cancellationToken).ConfigureAwait(false);
+            if (SpecChecks.IsMissing(provided))
+            {
+                throw new SpecTokenMissingException(interfaceName, tokenField, "the registered ISpecTokenProvider returned none; return a token from it, or set the field on the request.");
+            }
+
+            return await SendOnceAsync(prepare(provided), read, validate, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_flow is null || !_flow.IsConfigured)
+        {
+            throw new SpecTokenMissingException(interfaceName, tokenField, _flow?.Remedy(tokenField) ?? "register an ISpecTokenProvider, or set it on the request.");
+        }
+
+        string token = await _flow.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendOnceAsync(prepare(token), read, validate, state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpecResponseException ex) when (_flow.IsRejection(ex))
+        {
+            LogTokenRejected(_logger, interfaceName, ex.HttpStatus, null);
+            _flow.Invalidate(token);
+            state.Retried = true;
+        }
+
+        // Callers rejected together share one renewal; one that comes after a renewal gets its token.
+        string renewed = await _flow.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendOnceAsync(prepare(renewed), read, validate, state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpecResponseException ex) when (_flow.IsRejection(ex))
+        {
+            _flow.Invalidate(renewed);
+            throw new SpecTokenRejectedException(interfaceName, ex);
+        }
+    }
+
+    private void EnsureBaseAddress(string interfaceName)
+    {
+        if (_http.BaseAddress is null)
+        {
+            throw new InvalidOperationException($"{interfaceName}: the client has no BaseAddress; set it in the client's options.");
+        }
+    }
+
+    private async Task<TResponse> SendOnceAsync<TResponse>(
+        SpecCall call,
+        SpecJsonReader<TResponse> read,
+        Func<TResponse, ValidationResult> validate,
+        CallState state,
+        CancellationToken cancellationToken)
+    {
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             // LogUrl builds a string; most calls run with Debug off.
@@ -104,6 +266,7 @@ public sealed class SpecHttpInvoker
         try
         {
             Answer answer = await ExchangeAsync(call, cancellationToken).ConfigureAwait(false);
+            state.Status = answer.Status;
             try
             {
                 LogAnswered(_logger, call.InterfaceName, answer.Status, stopwatch.ElapsedMilliseconds, null);
@@ -119,6 +282,14 @@ public sealed class SpecHttpInvoker
             LogFailed(_logger, call.InterfaceName, ex.Message, null);
             throw;
         }
+    }
+
+    /// <summary>What one call learned, for its telemetry.</summary>
+    private sealed class CallState
+    {
+        public int? Status { get; set; }
+
+        public bool Retried { get; set; }
     }
 
     // Sends the request and reads the whole body within one timeout: with ResponseHeadersRead,

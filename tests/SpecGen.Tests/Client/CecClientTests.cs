@@ -15,13 +15,18 @@ public sealed class CecClientTests : IAsyncLifetime
     private ClientHarness _harness = null!;
 
     public async Task InitializeAsync()
-        => _harness = await ClientHarness.StartAsync(
+    {
+        _harness = await ClientHarness.StartAsync(
             CecChatbotFake.Create(),
             (services, address) => services.AddCecChatbotClient(o =>
             {
                 o.BaseAddress = address;
                 o.Timeout = TimeSpan.FromSeconds(2);
             }));
+
+        // These tests set the token themselves; the token flow has tests of its own (TokenFlowTests).
+        _harness.Server.Tokens!.Accept(Secret);
+    }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -207,6 +212,7 @@ public sealed class CecClientTests : IAsyncLifetime
         var tokens = new FixedTokenProvider("provided-token");
         await using ClientHarness harness = await ClientHarness.StartAsync(
             CecChatbotFake.Create(), (services, address) => services.AddCecChatbotClient(o => o.BaseAddress = address), tokens);
+        harness.Server.Tokens!.Accept("provided-token");
         QueryTransferRecordHistoryRequest request = ValidRequest();
         request.AuthToken = null;
 
@@ -223,6 +229,7 @@ public sealed class CecClientTests : IAsyncLifetime
         var tokens = new FixedTokenProvider("provided-token");
         await using ClientHarness harness = await ClientHarness.StartAsync(
             CecChatbotFake.Create(), (services, address) => services.AddCecChatbotClient(o => o.BaseAddress = address), tokens);
+        harness.Server.Tokens!.Accept(Secret);
 
         await harness.Get<ICecChatbotClient>().QueryTransferRecordHistoryAsync(ValidRequest());
 
@@ -255,6 +262,7 @@ public sealed class CecClientTests : IAsyncLifetime
     public async Task The_fake_server_rejects_a_request_that_breaks_the_spec()
     {
         using var http = new HttpClient { BaseAddress = Server.BaseAddress };
+        Server.Tokens!.Accept("x");
 
         using HttpResponseMessage answer = await http.PostAsync(
             "oifde/rest/api/queryTransferRecordHistory",

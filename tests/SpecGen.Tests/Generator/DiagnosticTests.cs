@@ -48,6 +48,22 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void SPEC0001_a_bracket_inside_a_flow_mapping_key_is_a_syntax_error_not_an_internal_one()
+    {
+        // YamlDotNet's parser throws InvalidOperationException here rather than a YamlException.
+        Diagnostic d = Single("SPEC0001", """
+            interface: Ping
+            method: POST
+            url: /ping
+            request:
+              - { name: id, type: String, d[escription: Id }
+            """);
+
+        Assert.Equal(FilePath, d.Location.GetLineSpan().Path);
+        Assert.Equal(4, d.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
     public void SPEC0001_alias_to_a_node_that_contains_it_is_a_syntax_error()
     {
         // A cyclic key would hash forever inside the YAML loader.

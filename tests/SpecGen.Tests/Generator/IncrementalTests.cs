@@ -131,6 +131,36 @@ public sealed class IncrementalTests
         Assert.All(EmittedSources(driver), s => Assert.StartsWith("Shop.Everything.Op", s.HintName, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void With_a_token_flow_editing_one_spec_regenerates_that_spec_and_not_the_client()
+    {
+        const string Service = "service: shop\nnamespace: Shop.Api\nenvelope: { code: resultCode }\ntoken:\n  interface: GetToken\n  credentials: [key]\n  answer: { token: token }\n  carry: { body: token }\n";
+        string TokenInterface(string title) => $"interface: GetToken\ntitle: {title}\nmethod: POST\nurl: /token\nrequest:\n  - {{ name: key, type: String, mandatory: Yes }}\nresponse:\n  - {{ name: token, type: String }}\n";
+        string Consumer(int index, string title) => Interface(index, title).Replace("request:\n", "request:\n  - { name: token, type: String, mandatory: Yes }\n", StringComparison.Ordinal);
+        AdditionalText[] specs = Enumerable.Range(0, 10)
+            .Select(i => GeneratorHarness.Spec($"shop/op{i.ToString("00", CultureInfo.InvariantCulture)}.yaml", Consumer(i, "The first title.")))
+            .Append(GeneratorHarness.Spec("shop/getToken.yaml", TokenInterface("Token.")))
+            .Append(GeneratorHarness.Spec("shop/service.yaml", Service))
+            .ToArray();
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        Assert.Contains("SpecGenIssueTokenAsync", Source(driver.GetRunResult().Results.Single(), "Shop.Api.ShopClient.g.cs"), StringComparison.Ordinal);
+
+        driver = driver.ReplaceAdditionalText(specs[3], GeneratorHarness.Spec("shop/op03.yaml", Consumer(3, "An edited title."))).RunGenerators(compilation);
+        GeneratorRunResult consumerEdit = driver.GetRunResult().Results.Single();
+        driver = driver.ReplaceAdditionalText(specs[10], GeneratorHarness.Spec("shop/getToken.yaml", TokenInterface("An edited token title."))).RunGenerators(compilation);
+        GeneratorRunResult issuerEdit = driver.GetRunResult().Results.Single();
+
+        foreach (GeneratorRunResult result in new[] { consumerEdit, issuerEdit })
+        {
+            IncrementalStepRunReason[] emitted = Reasons(EmitOutputSteps(result));
+            Assert.Equal(11, emitted.Length);
+            Assert.Equal(10, emitted.Count(r => r == IncrementalStepRunReason.Cached));
+            Assert.All(Reasons(result.TrackedSteps[TrackingNames.Clients]), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"Clients: {r}"));
+        }
+    }
+
     /// <summary>The output steps that add one interface's source: those fed by the Emit step.</summary>
     private static IEnumerable<IncrementalGeneratorRunStep> EmitOutputSteps(GeneratorRunResult result)
         => result.TrackedOutputSteps.SelectMany(s => s.Value)

@@ -77,7 +77,8 @@ internal sealed partial class SpecParser
             ns,
             _yaml.String(root, "baseUrl"),
             ParseEnvelope(_yaml.Mapping(root, "envelope")),
-            nameNode is null ? LocationInfo.FileStart(_yaml.FilePath) : _yaml.Locate(nameNode));
+            nameNode is null ? LocationInfo.FileStart(_yaml.FilePath) : _yaml.Locate(nameNode),
+            ParseToken(_yaml.Mapping(root, "token")));
     }
 
     private EnvelopeSpec? ParseEnvelope(YamlMappingNode? map)
@@ -108,9 +109,23 @@ internal sealed partial class SpecParser
             successValues.Add("0");
         }
 
+        var messages = new List<string>();
+        foreach ((string value, YamlNode node) in _yaml.Strings(map, "message") ?? new())
+        {
+            if (node is YamlScalarNode scalar && YamlSource.IsNull(scalar))
+            {
+                continue;
+            }
+
+            if (!messages.Contains(value))
+            {
+                messages.Add(value);
+            }
+        }
+
         return code is null
             ? null
-            : new EnvelopeSpec(code.Value!, _yaml.String(map, "message"), successValues.ToImmutableEquatableArray(), missingIsSuccess);
+            : new EnvelopeSpec(code.Value!, messages.ToImmutableEquatableArray(), successValues.ToImmutableEquatableArray(), missingIsSuccess);
     }
 
     private InterfaceSpec? ParseInterface(YamlMappingNode root)

@@ -73,7 +73,7 @@ internal static class TypeExpression
         return null;
     }
 
-    private static TypeRef? BuiltIn(string name) => name.ToUpperInvariant() switch
+    private static TypeRef? BuiltIn(string name) => string.Join(" ", name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant() switch
     {
         "STRING" => TypeRef.String,
         "INTEGER" or "INT" => TypeRef.Int32,
@@ -81,7 +81,7 @@ internal static class TypeExpression
         "BOOLEAN" => TypeRef.Boolean,
         "NUMBER" or "DOUBLE" or "FLOAT" => TypeRef.Double,
         "DATE" => TypeRef.Date,
-        "OBJECT" or "JSONOBJECT" => TypeRef.Json,
+        "OBJECT" or "JSONOBJECT" or "JSON OBJECT" => TypeRef.Json,
         _ => null,
     };
 
@@ -90,12 +90,16 @@ internal static class TypeExpression
     private static bool TryUnwrap(string text, string generic, out string? argument)
     {
         argument = null;
-        if (text.Length > generic.Length + 2
-            && text.StartsWith(generic, StringComparison.OrdinalIgnoreCase)
-            && text[generic.Length] == '<'
-            && text[text.Length - 1] == '>')
+        if (!text.StartsWith(generic, StringComparison.OrdinalIgnoreCase) || text[text.Length - 1] != '>')
         {
-            argument = text.Substring(generic.Length + 1, text.Length - generic.Length - 2);
+            return false;
+        }
+
+        // The pages write "List <JSON object>" as well as "List<T>".
+        string rest = text.Substring(generic.Length).TrimStart();
+        if (rest.Length > 2 && rest[0] == '<')
+        {
+            argument = rest.Substring(1, rest.Length - 2);
             return true;
         }
 

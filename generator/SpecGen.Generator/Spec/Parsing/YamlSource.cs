@@ -43,6 +43,13 @@ internal sealed class YamlSource
             Report(DiagnosticDescriptors.YamlSyntaxError, placed ? Locate(ex.Start, ex.End) : Locate(scanner.CurrentPosition, scanner.CurrentPosition), Describe(ex));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser loses its state on some broken flow mappings ("{ a: 1, b[c: 2 }")
+            // instead of throwing a YamlException; the scanner stopped where the text went wrong.
+            Report(DiagnosticDescriptors.YamlSyntaxError, Locate(scanner.CurrentPosition, scanner.CurrentPosition), "the YAML parser stopped here; check the brackets and braces of a flow list or mapping");
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {

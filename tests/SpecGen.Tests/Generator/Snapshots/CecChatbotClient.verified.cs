@@ -14,6 +14,21 @@ namespace Cec.Chatbot
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed class CecChatbotClientOptions : global::SpecGen.SpecClientOptions
     {
+        /// <summary>The credential 'appKey' that the token interface GetToken takes. App key. The value is the tenant ID. After signing in to the tenant space, the value of TenantId can be read from the cookies with the browser development tool. Held as a secret: never logged or printed.</summary>
+        public string? AppKey { get; set; }
+
+        /// <summary>The credential 'appSecret' that the token interface GetToken takes. App secret, which must be agreed by both parties and can be dynamically changed. For a tenant, the value of API Password on the API Password Settings tab page on System Management &gt; System Configuration page in the IVR. Held as a secret: never logged or printed.</summary>
+        public string? AppSecret { get; set; }
+
+        /// <summary>The options, credentials masked.</summary>
+        public override string ToString()
+        {
+            var text = new global::System.Text.StringBuilder();
+            text.Append("CecChatbotClientOptions { BaseAddress = ").Append(this.BaseAddress);
+            global::SpecGen.SpecText.AppendSecret(text.Append(", AppKey = "), this.AppKey);
+            global::SpecGen.SpecText.AppendSecret(text.Append(", AppSecret = "), this.AppSecret);
+            return text.Append(" }").ToString();
+        }
     }
 
     /// <summary>Calls the CecChatbot interfaces over HTTP, validating each request before it is sent.</summary>
@@ -21,16 +36,49 @@ namespace Cec.Chatbot
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class CecChatbotClient : global::Cec.Chatbot.ICecChatbotClient
     {
-        private static readonly global::SpecGen.SpecEnvelope? s_envelope = new global::SpecGen.SpecEnvelope("errorCode", "errorMessage", new string[] { "0" }, missingIsSuccess: false);
+        private static readonly global::SpecGen.SpecEnvelope? s_envelope = global::SpecGen.SpecEnvelope.WithMessages("errorCode", new string[] { "errorMessage", "errorMsg" }, new string[] { "0" }, missingIsSuccess: true);
         private readonly global::SpecGen.SpecHttpInvoker _invoker;
+        private readonly global::Cec.Chatbot.CecChatbotClientOptions _options;
 
         /// <summary>Creates the client. <c>AddCecChatbotClient</c> registers it with an <see cref="global::System.Net.Http.IHttpClientFactory"/>.</summary>
         /// <param name="httpClient">The HTTP client, with its base address set.</param>
-        /// <param name="tokenProvider">Fills token fields the caller leaves empty; optional.</param>
+        /// <param name="tokenProvider">Fills token fields the caller leaves empty; optional, and when present it wins over the token flow.</param>
         /// <param name="logger">Receives one line per call, without bodies or secrets; optional.</param>
-        public CecChatbotClient(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider? tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<global::Cec.Chatbot.CecChatbotClient>? logger = null)
+        /// <param name="options">The options: the credentials of the token flow, its clock and rejection codes; optional.</param>
+        /// <param name="tokenCache">The token cache the clients of this type share; <c>AddCecChatbotClient</c> registers one. Optional: without it the client has its own.</param>
+        public CecChatbotClient(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider? tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<global::Cec.Chatbot.CecChatbotClient>? logger = null, global::Microsoft.Extensions.Options.IOptions<global::Cec.Chatbot.CecChatbotClientOptions>? options = null, global::SpecGen.SpecTokenCache<global::Cec.Chatbot.CecChatbotClient>? tokenCache = null)
         {
-            this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);
+            this._options = options != null ? options.Value : new global::Cec.Chatbot.CecChatbotClientOptions();
+            var flow = new global::SpecGen.SpecTokenFlow(
+                "GetToken",
+                "CecChatbotClientOptions",
+                this._options,
+                tokenCache ?? new global::SpecGen.SpecTokenCache<global::Cec.Chatbot.CecChatbotClient>(),
+                this.SpecGenIssueTokenAsync,
+                global::System.TimeSpan.FromMilliseconds(600000d),
+                new string[] { "AppKey", "AppSecret" },
+                new string?[] { this._options.AppKey, this._options.AppSecret });
+            this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger, "CecChatbot", flow);
+        }
+
+        /// <summary>Calls the token interface with the credentials of the options.</summary>
+        private async global::System.Threading.Tasks.Task<global::SpecGen.SpecIssuedToken> SpecGenIssueTokenAsync(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var request = new global::Cec.Chatbot.GetTokenRequest();
+            request.AppKey = this._options.AppKey;
+            request.AppSecret = this._options.AppSecret;
+            this._invoker.EnsureValid("GetToken", request.Validate());
+            var call = new global::SpecGen.SpecCall("GetToken", "POST", "/oifde/rest/api/gettoken");
+            call.SetJsonBody(request.WriteJson);
+            return await this._invoker.SendAsync<global::SpecGen.SpecIssuedToken>(call, SpecGenReadIssuedToken, t => t.Validation, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Reads the token interface's answer as its spec says, and its token and validity as the token flow says.</summary>
+        private static global::SpecGen.SpecIssuedToken SpecGenReadIssuedToken(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::System.Text.Json.Utf8JsonReader answer = reader;
+            global::Cec.Chatbot.GetTokenResponse response = global::Cec.Chatbot.GetTokenResponse.ReadJson(ref reader);
+            return global::SpecGen.SpecIssuedToken.Read(ref answer, "authToken", null, global::SpecGen.SpecTokenUnit.Seconds, response.Validate());
         }
     }
 }
@@ -58,6 +106,8 @@ namespace Microsoft.Extensions.DependencyInjection
             }
 
             global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);
+            // One token cache for every client of this type: typed clients are created per use.
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecGen.SpecTokenCache<global::Cec.Chatbot.CecChatbotClient>>(services);
             return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Cec.Chatbot.ICecChatbotClient, global::Cec.Chatbot.CecChatbotClient>(
                 services,
                 (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Cec.Chatbot.CecChatbotClientOptions>>(provider).Value.ApplyTo(httpClient));

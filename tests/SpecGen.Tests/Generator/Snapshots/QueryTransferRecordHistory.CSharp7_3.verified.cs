@@ -1121,19 +1121,25 @@ namespace Cec.Chatbot
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            if (global::SpecGen.SpecChecks.IsMissing(request.AuthToken))
-            {
-                string token = await this._invoker.GetTokenAsync("QueryTransferRecordHistory", cancellationToken).ConfigureAwait(false);
-                if (token != null)
-                {
-                    request = request.WithToken(token);
-                }
-            }
+            return await this._invoker.SendWithTokenAsync<global::Cec.Chatbot.QueryTransferRecordHistoryResponse>(
+                "QueryTransferRecordHistory",
+                "POST",
+                "/oifde/rest/api/queryTransferRecordHistory",
+                "authToken",
+                request.AuthToken,
+                token => this.SpecGenPrepareQueryTransferRecordHistory(token == null ? request : request.WithToken(token)),
+                global::Cec.Chatbot.QueryTransferRecordHistoryResponse.ReadJson,
+                r => r.Validate(),
+                cancellationToken).ConfigureAwait(false);
+        }
 
+        /// <summary>Validates a QueryTransferRecordHistory request, its token set, and builds its HTTP call.</summary>
+        private global::SpecGen.SpecCall SpecGenPrepareQueryTransferRecordHistory(global::Cec.Chatbot.QueryTransferRecordHistoryRequest request)
+        {
             this._invoker.EnsureValid("QueryTransferRecordHistory", request.Validate());
             var call = new global::SpecGen.SpecCall("QueryTransferRecordHistory", "POST", "/oifde/rest/api/queryTransferRecordHistory");
             call.SetJsonBody(request.WriteJson);
-            return await this._invoker.SendAsync<global::Cec.Chatbot.QueryTransferRecordHistoryResponse>(call, global::Cec.Chatbot.QueryTransferRecordHistoryResponse.ReadJson, r => r.Validate(), cancellationToken).ConfigureAwait(false);
+            return call;
         }
     }
 

@@ -29,7 +29,7 @@ namespace Shop.Api
         /// <param name="logger">Receives one line per call, without bodies or secrets; optional.</param>
         public ShopApiClient(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider? tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<global::Shop.Api.ShopApiClient>? logger = null)
         {
-            this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger);
+            this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger, "ShopApi", null);
         }
     }
 
