@@ -10,16 +10,19 @@ public sealed class ImportTests
     public void The_seed_page_imports_into_a_spec_with_the_public_API_of_the_hand_written_one()
     {
         using var session = new CliSession();
+        // The shipped folder's service.yaml names its token interface, so that spec comes along.
         session.Write("spec/cec-chatbot/service.yaml", File.ReadAllText(Path.Combine(CliSession.ShippedSpecs, "cec-chatbot", "service.yaml")));
+        session.Write("spec/cec-chatbot/gettoken.yaml", File.ReadAllText(Path.Combine(CliSession.ShippedSpecs, "cec-chatbot", "gettoken.yaml")));
 
         CliResult result = session.Run("import", CliSession.SeedPage, "-o", "spec/cec-chatbot");
 
         Assert.True(result.Exit == 0, result.ToString());
         string imported = session.Read("spec/cec-chatbot/queryTransferRecordHistory.yaml");
         string handWritten = File.ReadAllText(Path.Combine(CliSession.ShippedSpecs, "cec-chatbot", "queryTransferRecordHistory.yaml"));
-        string service = session.Read("spec/cec-chatbot/service.yaml");
-        string expected = PublicApi.Of(Compile(("cec-chatbot/service.yaml", service), ("cec-chatbot/queryTransferRecordHistory.yaml", handWritten)));
-        string actual = PublicApi.Of(Compile(("cec-chatbot/service.yaml", service), ("cec-chatbot/queryTransferRecordHistory.yaml", imported)));
+        (string, string) service = ("cec-chatbot/service.yaml", session.Read("spec/cec-chatbot/service.yaml"));
+        (string, string) token = ("cec-chatbot/gettoken.yaml", session.Read("spec/cec-chatbot/gettoken.yaml"));
+        string expected = PublicApi.Of(Compile(service, token, ("cec-chatbot/queryTransferRecordHistory.yaml", handWritten)));
+        string actual = PublicApi.Of(Compile(service, token, ("cec-chatbot/queryTransferRecordHistory.yaml", imported)));
         Assert.Contains("System.Collections.Generic.List<Cec.Chatbot.TransferRecord>? Cec.Chatbot.QueryTransferRecordHistoryResponse.TransferRecordList { get; set; } [SpecFieldAttribute(\"transferRecordList\", SpecGen.SpecPosition.Body)]", expected, StringComparison.Ordinal);
         Assert.True(expected == actual, Snapshot.Diff(expected, actual));
     }
