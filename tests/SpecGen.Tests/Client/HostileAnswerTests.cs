@@ -17,7 +17,9 @@ public sealed class HostileAnswerTests : IAsyncLifetime
     private const long Limit = 64 * 1024;
     private const string Envelope = """{ "errorCode": 0, "errorMessage": "ok" }""";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    // Long enough that a loaded CI machine still reads a whole 64 KiB answer in time (1 s was not,
+    // at a load average of 11), short enough that the stalled answers, which wait 30 s, time out first.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     private ClientHarness _harness = null!;
 
