@@ -27,6 +27,9 @@ public static class SpecGenCommand
                  folder) as a build would; exit code 1 on any error.
           show FILE.yaml [--root DIR] [--namespace NS] [--root-namespace NS]
                  Prints the C# the generator emits for that spec file.
+          openapi [DIR] [-o PATH] [--yaml] [--merge]
+                 Writes an OpenAPI 3.0 document per service folder under DIR (or one for all with
+                 --merge): <folder>.openapi.json in the current folder, or under PATH.
 
         Options:
           -h, --help     Show this help.
@@ -60,7 +63,8 @@ public static class SpecGenCommand
                 "import" => ImportCommand.Run(rest, context),
                 "check" => CheckCommand.Run(rest, context),
                 "show" => ShowCommand.Run(rest, context),
-                _ => context.UsageError($"unknown command '{args[0]}'. Commands: import, check, show."),
+                "openapi" => OpenApiCommand.Run(rest, context),
+                _ => context.UsageError($"unknown command '{args[0]}'. Commands: import, check, show, openapi."),
             };
         }
         catch (IOException ex)

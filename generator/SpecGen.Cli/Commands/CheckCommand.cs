@@ -68,7 +68,7 @@ internal static class CheckCommand
     }
 
     /// <summary>A project's <c>spec/</c> folder when run beside the project file, else the current folder.</summary>
-    private static string DefaultFolder(CommandContext context)
+    internal static string DefaultFolder(CommandContext context)
     {
         string spec = Path.Combine(context.CurrentDirectory, "spec");
         return Directory.Exists(spec) ? spec : context.CurrentDirectory;

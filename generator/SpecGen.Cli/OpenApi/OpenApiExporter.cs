@@ -1,0 +1,437 @@
+using System.Globalization;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Interfaces;
+using Microsoft.OpenApi.Models;
+using SpecGen.Generator.Binding;
+using SpecGen.Generator.Spec;
+
+namespace SpecGen.Cli.OpenApi;
+
+/// <summary>What the export could not say in OpenAPI's own words, for the command's output.</summary>
+internal sealed record ExportNote(string Folder, string Where, string What);
+
+/// <summary>
+/// Writes the OpenAPI 3.0 document of service folders from the model the generator parses: paths and
+/// operations, Path/Query/Header fields as parameters, Body fields and types as component schemas,
+/// constraints as JSON Schema keywords, rules as anyOf/oneOf of required sets, and what OpenAPI has no
+/// word for (the envelope, the token flow, date patterns) as <c>x-specgen-</c> extensions and text.
+/// </summary>
+internal sealed class OpenApiExporter
+{
+    private const string Json = "application/json";
+
+    private readonly List<ExportNote> _notes = [];
+    private readonly OpenApiDocument _document;
+
+    private OpenApiExporter(string title, string description)
+    {
+        _document = new OpenApiDocument
+        {
+            Info = new OpenApiInfo { Title = title, Version = "1.0.0", Description = description },
+            Paths = new OpenApiPaths(),
+            Components = new OpenApiComponents(),
+        };
+    }
+
+    public IReadOnlyList<ExportNote> Notes => _notes;
+
+    /// <summary>One document for one folder.</summary>
+    public static (OpenApiDocument Document, IReadOnlyList<ExportNote> Notes) Export(SpecFolder folder)
+        => Export([folder], folder.Service?.Name ?? folder.Name);
+
+    /// <summary>One document for several folders; schema names that two folders share are qualified by their namespace.</summary>
+    public static (OpenApiDocument Document, IReadOnlyList<ExportNote> Notes) Export(IReadOnlyList<SpecFolder> folders, string title)
+    {
+        var exporter = new OpenApiExporter(title, Describe(folders));
+        HashSet<string> shared = SharedSchemaNames(folders);
+        foreach (SpecFolder folder in folders)
+        {
+            exporter.Add(folder, shared);
+        }
+
+        if (folders.Count == 1)
+        {
+            exporter.AddServiceExtensions(folders[0], exporter._document.Extensions);
+        }
+
+        return (exporter._document, exporter._notes);
+    }
+
+    private static string Describe(IReadOnlyList<SpecFolder> folders)
+        => $"Written by specgen from the SpecGen specs of {string.Join(", ", folders.Select(f => "spec/" + f.Name))}. "
+        + "A mandatory field must be transferred and must not be null or an empty string: the reference pages count an empty string as not transferred, which JSON Schema's `required` alone does not say.";
+
+    private static HashSet<string> SharedSchemaNames(IReadOnlyList<SpecFolder> folders)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SpecFolder folder in folders)
+        {
+            foreach (InterfaceSpec spec in folder.Interfaces)
+            {
+                foreach (ClassSpec cls in spec.Classes)
+                {
+                    string name = SchemaName(spec, cls);
+                    if (seen.TryGetValue(name, out string? other) && other != folder.Path)
+                    {
+                        shared.Add(name);
+                    }
+
+                    seen[name] = folder.Path;
+                }
+            }
+        }
+
+        return shared;
+    }
+
+    private void Add(SpecFolder folder, HashSet<string> shared)
+    {
+        if (folder.Service?.BaseUrl is { } baseUrl && !_document.Servers.Any(s => s.Url == baseUrl))
+        {
+            _document.Servers.Add(Server(baseUrl));
+        }
+
+        string prefix = folder.Service?.Namespace is { Length: > 0 } ns ? ns + "." : folder.Name + ".";
+        foreach (InterfaceSpec spec in folder.Interfaces)
+        {
+            string Name(ClassSpec cls) => shared.Contains(SchemaName(spec, cls)) ? prefix + SchemaName(spec, cls) : SchemaName(spec, cls);
+            new InterfaceExport(this, folder, spec, Name).Add();
+        }
+    }
+
+    /// <summary><c>https://{host}:{port}</c> with a variable, and a default, for each placeholder.</summary>
+    private static OpenApiServer Server(string baseUrl)
+    {
+        var server = new OpenApiServer { Url = baseUrl, Description = "The address as the reference pages write it; each placeholder is a server variable." };
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(baseUrl, @"\{(?<name>[^{}]+)\}"))
+        {
+            string name = match.Groups["name"].Value;
+            server.Variables[name] = new OpenApiServerVariable
+            {
+                Default = name.ToUpperInvariant() switch { "HOST" or "IP" or "DOMAIN" => "localhost", "PORT" => "443", _ => name },
+                Description = $"The {name} of the deployment.",
+            };
+        }
+
+        return server;
+    }
+
+    /// <summary>The envelope and the token flow: conventions of the service that OpenAPI has no keyword for.</summary>
+    private void AddServiceExtensions(SpecFolder folder, IDictionary<string, IOpenApiExtension> extensions)
+    {
+        if (folder.Service?.Envelope is { } envelope)
+        {
+            var value = new OpenApiObject
+            {
+                ["code"] = new OpenApiString(envelope.CodeField),
+                ["success"] = Array(envelope.SuccessValues),
+                ["missingIsSuccess"] = new OpenApiBoolean(envelope.MissingIsSuccess),
+            };
+            if (envelope.MessageFields.Count > 0)
+            {
+                value["message"] = Array(envelope.MessageFields);
+            }
+
+            extensions["x-specgen-envelope"] = value;
+            _notes.Add(new ExportNote(folder.Name, "service.yaml envelope", $"an answer with HTTP 200 whose '{envelope.CodeField}' is not {string.Join(" or ", envelope.SuccessValues)} is a failure: written as x-specgen-envelope and in each operation's description"));
+        }
+
+        if (folder.Service?.Token is { } token)
+        {
+            var value = new OpenApiObject
+            {
+                ["interface"] = new OpenApiString(token.Interface),
+                ["credentials"] = Array(token.Credentials.Select(c => c.Text)),
+                ["token"] = new OpenApiString(token.TokenField),
+                ["unit"] = new OpenApiString(token.Unit.ToString().ToLowerInvariant()),
+                [token.CarryInHeader ? "header" : "body"] = new OpenApiString(token.CarryField),
+            };
+            if (token.ValidityField is { } validity)
+            {
+                value["validity"] = new OpenApiString(validity);
+            }
+
+            if (token.DefaultValidity is { } defaultValidity)
+            {
+                value["default"] = new OpenApiDouble((double)defaultValidity);
+            }
+
+            extensions["x-specgen-token-flow"] = value;
+            _notes.Add(new ExportNote(folder.Name, "service.yaml token", $"calls carry the token that {token.Interface} issues in {(token.CarryInHeader ? "header" : "body field")} '{token.CarryField}': written as x-specgen-token-flow"));
+        }
+    }
+
+    internal static OpenApiArray Array(IEnumerable<string> values)
+    {
+        var array = new OpenApiArray();
+        array.AddRange(values.Select(v => new OpenApiString(v)));
+        return array;
+    }
+
+    /// <summary>The component schema name of a table: the C# class name the generator gives it.</summary>
+    internal static string SchemaName(InterfaceSpec spec, ClassSpec cls) => cls.Kind switch
+    {
+        ClassKind.Request => CSharpNames.ToPascalCase(spec.Name) + "Request",
+        ClassKind.Response => CSharpNames.ToPascalCase(spec.Name) + "Response",
+        ClassKind.Named => CSharpNames.ToPascalCase(cls.SpecName),
+        _ => cls.TypeName ?? SchemaName(spec, spec.Classes.First(c => c.Id == cls.Owner!.ClassId)) + CSharpNames.ToPascalCase(cls.Owner!.FieldJsonName),
+    };
+
+    /// <summary>One interface: its operation, and the schemas of its tables.</summary>
+    private sealed class InterfaceExport(OpenApiExporter exporter, SpecFolder folder, InterfaceSpec spec, Func<ClassSpec, string> name)
+    {
+        public void Add()
+        {
+            foreach (ClassSpec cls in spec.Classes)
+            {
+                exporter._document.Components.Schemas[name(cls)] = Schema(cls);
+            }
+
+            string path = spec.Url.Split('?')[0];
+            if (!exporter._document.Paths.TryGetValue(path, out OpenApiPathItem? item))
+            {
+                item = new OpenApiPathItem();
+                exporter._document.Paths[path] = item;
+            }
+
+            OperationType method = Enum.Parse<OperationType>(spec.Method, ignoreCase: true);
+            if (item.Operations.ContainsKey(method))
+            {
+                throw new InvalidOperationException($"{spec.Method} {path} is declared twice ({spec.FilePath})");
+            }
+
+            item.Operations[method] = Operation();
+        }
+
+        private OpenApiOperation Operation()
+        {
+            ClassSpec request = spec.Request;
+            var operation = new OpenApiOperation
+            {
+                OperationId = CSharpNames.ToPascalCase(spec.Name),
+                Summary = spec.Title,
+                Description = OperationDescription(),
+                Tags = [new OpenApiTag { Name = folder.Service?.Name ?? folder.Name }],
+                Responses = new OpenApiResponses(),
+            };
+            foreach (FieldSpec field in request.Fields.Where(f => f.Position != FieldPosition.Body))
+            {
+                operation.Parameters.Add(Parameter(field));
+            }
+
+            if (request.Fields.Any(f => f.Position == FieldPosition.Body))
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = request.Fields.Any(f => f.Position == FieldPosition.Body && f.Mandatory),
+                    Content = { [Json] = Media(request, spec.Examples.Request) },
+                };
+            }
+
+            operation.Responses["200"] = new OpenApiResponse
+            {
+                Description = folder.Service?.Envelope is { } envelope
+                    ? $"Answered. A success only when '{envelope.CodeField}' is {string.Join(" or ", envelope.SuccessValues)}{(envelope.MissingIsSuccess ? " or absent" : string.Empty)}."
+                    : "Answered.",
+                Content = { [Json] = Media(spec.Response, spec.Examples.Response) },
+            };
+            return operation;
+        }
+
+        private string? OperationDescription()
+        {
+            var parts = new List<string>();
+            if (spec.Description is { Length: > 0 } description)
+            {
+                parts.Add(description);
+            }
+
+            foreach (RuleSpec rule in spec.Request.Rules)
+            {
+                parts.Add(RuleText(rule));
+            }
+
+            return parts.Count == 0 ? null : string.Join("\n\n", parts);
+        }
+
+        private static string RuleText(RuleSpec rule)
+            => $"{(rule.Kind == RuleKind.AtLeastOne ? "At least one" : "Exactly one")} of {string.Join(", ", rule.Fields)} must be transferred (an empty string counts as not transferred).";
+
+        private OpenApiMediaType Media(ClassSpec cls, string? example)
+        {
+            var media = new OpenApiMediaType { Schema = Ref(name(cls)) };
+            if (example is not null && JsonAny.TryParse(example, out IOpenApiAny? value))
+            {
+                media.Example = value;
+            }
+
+            return media;
+        }
+
+        private OpenApiParameter Parameter(FieldSpec field)
+        {
+            var parameter = new OpenApiParameter
+            {
+                Name = field.JsonName,
+                In = field.Position switch
+                {
+                    FieldPosition.Path => ParameterLocation.Path,
+                    FieldPosition.Header => ParameterLocation.Header,
+                    _ => ParameterLocation.Query,
+                },
+                Required = field.Mandatory || field.Position == FieldPosition.Path,
+                Description = field.Description,
+                Schema = FieldSchema(field, describe: false),
+            };
+            if (field.Type.Kind == SpecTypeKind.List)
+            {
+                parameter.Style = ParameterStyle.Form;
+                parameter.Explode = true;
+            }
+
+            return parameter;
+        }
+
+        private OpenApiSchema Schema(ClassSpec cls)
+        {
+            var schema = new OpenApiSchema
+            {
+                Type = "object",
+                Title = cls.Kind == ClassKind.Named ? cls.SpecName : null,
+                Description = cls.Kind switch
+                {
+                    ClassKind.Request => $"The request of {spec.Name}{(spec.Request.Fields.Any(f => f.Position != FieldPosition.Body) ? "; its Path, Query and Header fields are the operation's parameters" : string.Empty)}.",
+                    ClassKind.Response => $"The response of {spec.Name}.",
+                    ClassKind.Named => $"The '{cls.SpecName}' type of {spec.Name}.",
+                    _ => $"The '{cls.Owner!.FieldJsonName}' object of {spec.Name}.",
+                },
+            };
+            foreach (FieldSpec field in cls.Fields.Where(f => f.Position == FieldPosition.Body))
+            {
+                schema.Properties[field.JsonName] = FieldSchema(field, describe: true);
+                if (field.Mandatory)
+                {
+                    schema.Required.Add(field.JsonName);
+                }
+            }
+
+            foreach (RuleSpec rule in cls.Rules)
+            {
+                AddRule(schema, cls, rule);
+            }
+
+            return schema;
+        }
+
+        /// <summary>atLeastOne as anyOf, exactlyOne as oneOf, of one required set per field; a rule over parameters only as text.</summary>
+        private void AddRule(OpenApiSchema schema, ClassSpec cls, RuleSpec rule)
+        {
+            schema.Description += " " + RuleText(rule);
+            bool allBody = rule.Fields.All(f => cls.Fields.Any(field => field.JsonName == f && field.Position == FieldPosition.Body));
+            if (!allBody)
+            {
+                exporter._notes.Add(new ExportNote(folder.Name, $"{spec.Name} rules", $"'{RuleText(rule)}' names Path, Query or Header fields, which a schema cannot constrain: in the description only"));
+                return;
+            }
+
+            IList<OpenApiSchema> sets = rule.Kind == RuleKind.AtLeastOne ? schema.AnyOf : schema.OneOf;
+            foreach (string field in rule.Fields)
+            {
+                sets.Add(new OpenApiSchema { Required = new HashSet<string> { field } });
+            }
+
+            exporter._notes.Add(new ExportNote(folder.Name, $"{spec.Name} rules", $"'{RuleText(rule)}' as {(rule.Kind == RuleKind.AtLeastOne ? "anyOf" : "oneOf")} of required sets; an empty string still satisfies `required`, so the description says it"));
+        }
+
+        private OpenApiSchema FieldSchema(FieldSpec field, bool describe)
+        {
+            OpenApiSchema schema = TypeSchema(field.Type);
+            ConstraintsSpec c = field.Constraints;
+            bool reference = schema.Reference is not null;
+            if (reference)
+            {
+                // A $ref takes no siblings in OpenAPI 3.0: the description rides on an allOf of one.
+                if (!describe || field.Description is null)
+                {
+                    return schema;
+                }
+
+                return new OpenApiSchema { AllOf = [schema], Description = field.Description };
+            }
+
+            schema.Description = describe ? field.Description : null;
+            OpenApiSchema scalar = schema.Type == "array" ? schema.Items : schema;
+            if (c.Values.Count > 0)
+            {
+                foreach (string value in c.Values)
+                {
+                    scalar.Enum.Add(JsonAny.Scalar(field.Type.Innermost.Kind, value));
+                }
+            }
+
+            if (c.Default is { } defaultValue)
+            {
+                schema.Default = JsonAny.Scalar(field.Type.Kind, defaultValue);
+            }
+
+            scalar.Pattern = c.Pattern;
+            scalar.MinLength = c.MinLength;
+            scalar.MaxLength = c.MaxLength;
+            scalar.Minimum = c.Minimum;
+            scalar.Maximum = c.Maximum;
+            schema.MinItems = c.MinItems;
+            schema.MaxItems = c.MaxItems;
+            if (c.Format is { } format)
+            {
+                AddFormat(scalar, field, format);
+            }
+
+            if (field.Secret && scalar.Type == "string")
+            {
+                scalar.Format = "password";
+            }
+
+            if (field.Token)
+            {
+                schema.Extensions["x-specgen-token"] = new OpenApiBoolean(true);
+            }
+
+            return schema;
+        }
+
+        /// <summary>A date pattern is a string format OpenAPI does not define; epoch formats keep the integer's own format.</summary>
+        private void AddFormat(OpenApiSchema schema, FieldSpec field, string format)
+        {
+            schema.Extensions["x-specgen-format"] = new OpenApiString(format);
+            string text = format switch
+            {
+                "unix-ms" => "Milliseconds since the Unix epoch.",
+                "unix-s" => "Seconds since the Unix epoch.",
+                _ => $"Format: {format}.",
+            };
+            schema.Description = schema.Description is null ? text : schema.Description + " " + text;
+            if (!SpecFormats.IsEpoch(format))
+            {
+                schema.Format = format;
+                exporter._notes.Add(new ExportNote(folder.Name, $"{spec.Name}.{field.JsonName}", $"the date pattern '{format}' is not an OpenAPI format: written as format, x-specgen-format and in the description; tools will not check it"));
+            }
+        }
+
+        private OpenApiSchema TypeSchema(TypeRef type) => type.Kind switch
+        {
+            SpecTypeKind.String or SpecTypeKind.Date => new OpenApiSchema { Type = "string" },
+            SpecTypeKind.Int32 => new OpenApiSchema { Type = "integer", Format = "int32" },
+            SpecTypeKind.Int64 => new OpenApiSchema { Type = "integer", Format = "int64" },
+            SpecTypeKind.Double => new OpenApiSchema { Type = "number", Format = "double" },
+            SpecTypeKind.Boolean => new OpenApiSchema { Type = "boolean" },
+            SpecTypeKind.List => new OpenApiSchema { Type = "array", Items = TypeSchema(type.Element!) },
+            SpecTypeKind.Map => new OpenApiSchema { Type = "object", AdditionalProperties = TypeSchema(type.Element!) },
+            SpecTypeKind.Class => Ref(name(spec.Classes.First(c => c.Id == type.ClassId))),
+            _ => new OpenApiSchema(),
+        };
+
+        private static OpenApiSchema Ref(string id)
+            => new() { Reference = new OpenApiReference { Type = ReferenceType.Schema, Id = id } };
+    }
+}
