@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.OpenApi;
-using Microsoft.OpenApi.Extensions;
-using Microsoft.OpenApi.Models;
 using SpecGen.Cli.Hosting;
 using SpecGen.Cli.OpenApi;
 
@@ -94,7 +92,7 @@ internal static class OpenApiCommand
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, Write(document, yaml || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)), new UTF8Encoding(false));
-            context.Out.WriteLine($"wrote {DiagnosticOutput.DisplayPath(path, context.CurrentDirectory)}: {document.Paths.Sum(p => p.Value.Operations.Count)} operations, {document.Components.Schemas.Count} schemas");
+            context.Out.WriteLine($"wrote {DiagnosticOutput.DisplayPath(path, context.CurrentDirectory)}: {document.Paths.Sum(p => p.Value.Operations?.Count ?? 0)} operations, {document.Components?.Schemas?.Count ?? 0} schemas");
             foreach (ExportNote note in notes)
             {
                 context.Out.WriteLine($"  not exact in OpenAPI: spec/{note.Folder} {note.Where}: {note.What}");
@@ -109,8 +107,10 @@ internal static class OpenApiCommand
     /// <summary>The document as OpenAPI 3.0 text, with \n line ends whatever the machine, so documents are stable.</summary>
     public static string Write(OpenApiDocument document, bool yaml)
     {
-        using var stream = new MemoryStream();
-        document.Serialize(stream, OpenApiSpecVersion.OpenApi3_0, yaml ? OpenApiFormat.Yaml : OpenApiFormat.Json);
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        IOpenApiWriter writer = yaml ? new OpenApiYamlWriter(text) : new OpenApiJsonWriter(text);
+        document.SerializeAsV3(writer);
+        text.Flush();
+        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 }

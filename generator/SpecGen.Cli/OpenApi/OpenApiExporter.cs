@@ -1,7 +1,6 @@
 using System.Globalization;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Interfaces;
-using Microsoft.OpenApi.Models;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 using SpecGen.Generator.Binding;
 using SpecGen.Generator.Spec;
 
@@ -30,6 +29,7 @@ internal sealed class OpenApiExporter
             Info = new OpenApiInfo { Title = title, Version = "1.0.0", Description = description },
             Paths = new OpenApiPaths(),
             Components = new OpenApiComponents(),
+            Servers = new List<OpenApiServer>(),
         };
     }
 
@@ -51,7 +51,7 @@ internal sealed class OpenApiExporter
 
         if (folders.Count == 1)
         {
-            exporter.AddServiceExtensions(folders[0], exporter._document.Extensions);
+            exporter.AddServiceExtensions(folders[0], exporter._document.Extensions ??= new Dictionary<string, IOpenApiExtension>());
         }
 
         return (exporter._document, exporter._notes);
@@ -87,9 +87,9 @@ internal sealed class OpenApiExporter
 
     private void Add(SpecFolder folder, HashSet<string> shared)
     {
-        if (folder.Service?.BaseUrl is { } baseUrl && !_document.Servers.Any(s => s.Url == baseUrl))
+        if (folder.Service?.BaseUrl is { } baseUrl && !_document.Servers!.Any(s => s.Url == baseUrl))
         {
-            _document.Servers.Add(Server(baseUrl));
+            _document.Servers!.Add(Server(baseUrl));
         }
 
         string prefix = folder.Service?.Namespace is { Length: > 0 } ns ? ns + "." : folder.Name + ".";
@@ -103,7 +103,7 @@ internal sealed class OpenApiExporter
     /// <summary><c>https://{host}:{port}</c> with a variable, and a default, for each placeholder.</summary>
     private static OpenApiServer Server(string baseUrl)
     {
-        var server = new OpenApiServer { Url = baseUrl, Description = "The address as the reference pages write it; each placeholder is a server variable." };
+        var server = new OpenApiServer { Url = baseUrl, Description = "The address as the reference pages write it; each placeholder is a server variable.", Variables = new Dictionary<string, OpenApiServerVariable>() };
         foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(baseUrl, @"\{(?<name>[^{}]+)\}"))
         {
             string name = match.Groups["name"].Value;
@@ -122,52 +122,47 @@ internal sealed class OpenApiExporter
     {
         if (folder.Service?.Envelope is { } envelope)
         {
-            var value = new OpenApiObject
+            var value = new JsonObject
             {
-                ["code"] = new OpenApiString(envelope.CodeField),
+                ["code"] = envelope.CodeField,
                 ["success"] = Array(envelope.SuccessValues),
-                ["missingIsSuccess"] = new OpenApiBoolean(envelope.MissingIsSuccess),
+                ["missingIsSuccess"] = envelope.MissingIsSuccess,
             };
             if (envelope.MessageFields.Count > 0)
             {
                 value["message"] = Array(envelope.MessageFields);
             }
 
-            extensions["x-specgen-envelope"] = value;
+            extensions["x-specgen-envelope"] = new JsonNodeExtension(value);
             _notes.Add(new ExportNote(folder.Name, "service.yaml envelope", $"an answer with HTTP 200 whose '{envelope.CodeField}' is not {string.Join(" or ", envelope.SuccessValues)} is a failure: written as x-specgen-envelope and in each operation's description"));
         }
 
         if (folder.Service?.Token is { } token)
         {
-            var value = new OpenApiObject
+            var value = new JsonObject
             {
-                ["interface"] = new OpenApiString(token.Interface),
+                ["interface"] = token.Interface,
                 ["credentials"] = Array(token.Credentials.Select(c => c.Text)),
-                ["token"] = new OpenApiString(token.TokenField),
-                ["unit"] = new OpenApiString(token.Unit.ToString().ToLowerInvariant()),
-                [token.CarryInHeader ? "header" : "body"] = new OpenApiString(token.CarryField),
+                ["token"] = token.TokenField,
+                ["unit"] = token.Unit.ToString().ToLowerInvariant(),
+                [token.CarryInHeader ? "header" : "body"] = token.CarryField,
             };
             if (token.ValidityField is { } validity)
             {
-                value["validity"] = new OpenApiString(validity);
+                value["validity"] = validity;
             }
 
             if (token.DefaultValidity is { } defaultValidity)
             {
-                value["default"] = new OpenApiDouble((double)defaultValidity);
+                value["default"] = defaultValidity;
             }
 
-            extensions["x-specgen-token-flow"] = value;
+            extensions["x-specgen-token-flow"] = new JsonNodeExtension(value);
             _notes.Add(new ExportNote(folder.Name, "service.yaml token", $"calls carry the token that {token.Interface} issues in {(token.CarryInHeader ? "header" : "body field")} '{token.CarryField}': written as x-specgen-token-flow"));
         }
     }
 
-    internal static OpenApiArray Array(IEnumerable<string> values)
-    {
-        var array = new OpenApiArray();
-        array.AddRange(values.Select(v => new OpenApiString(v)));
-        return array;
-    }
+    internal static JsonArray Array(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 
     /// <summary>The component schema name of a table: the C# class name the generator gives it.</summary>
     internal static string SchemaName(InterfaceSpec spec, ClassSpec cls) => cls.Kind switch
@@ -181,22 +176,25 @@ internal sealed class OpenApiExporter
     /// <summary>One interface: its operation, and the schemas of its tables.</summary>
     private sealed class InterfaceExport(OpenApiExporter exporter, SpecFolder folder, InterfaceSpec spec, Func<ClassSpec, string> name)
     {
+        private OpenApiDocument Document => exporter._document;
+
         public void Add()
         {
+            Document.Components!.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
             foreach (ClassSpec cls in spec.Classes)
             {
-                exporter._document.Components.Schemas[name(cls)] = Schema(cls);
+                Document.Components.Schemas[name(cls)] = Schema(cls);
             }
 
             string path = spec.Url.Split('?')[0];
-            if (!exporter._document.Paths.TryGetValue(path, out OpenApiPathItem? item))
+            if (!Document.Paths.TryGetValue(path, out IOpenApiPathItem? found) || found is not OpenApiPathItem item)
             {
-                item = new OpenApiPathItem();
-                exporter._document.Paths[path] = item;
+                item = new OpenApiPathItem { Operations = new Dictionary<HttpMethod, OpenApiOperation>() };
+                Document.Paths[path] = item;
             }
 
-            OperationType method = Enum.Parse<OperationType>(spec.Method, ignoreCase: true);
-            if (item.Operations.ContainsKey(method))
+            var method = new HttpMethod(spec.Method.ToUpperInvariant());
+            if (item.Operations!.ContainsKey(method))
             {
                 throw new InvalidOperationException($"{spec.Method} {path} is declared twice ({spec.FilePath})");
             }
@@ -207,25 +205,28 @@ internal sealed class OpenApiExporter
         private OpenApiOperation Operation()
         {
             ClassSpec request = spec.Request;
+            string tag = folder.Service?.Name ?? folder.Name;
+            Document.Tags ??= new HashSet<OpenApiTag>();
+            if (!Document.Tags.Any(t => t.Name == tag))
+            {
+                Document.Tags.Add(new OpenApiTag { Name = tag });
+            }
+
             var operation = new OpenApiOperation
             {
                 OperationId = CSharpNames.ToPascalCase(spec.Name),
                 Summary = spec.Title,
                 Description = OperationDescription(),
-                Tags = [new OpenApiTag { Name = folder.Service?.Name ?? folder.Name }],
+                Tags = new HashSet<OpenApiTagReference> { new(tag, Document) },
+                Parameters = request.Fields.Where(f => f.Position != FieldPosition.Body).Select(Parameter).ToList<IOpenApiParameter>(),
                 Responses = new OpenApiResponses(),
             };
-            foreach (FieldSpec field in request.Fields.Where(f => f.Position != FieldPosition.Body))
-            {
-                operation.Parameters.Add(Parameter(field));
-            }
-
             if (request.Fields.Any(f => f.Position == FieldPosition.Body))
             {
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = request.Fields.Any(f => f.Position == FieldPosition.Body && f.Mandatory),
-                    Content = { [Json] = Media(request, spec.Examples.Request) },
+                    Content = new Dictionary<string, OpenApiMediaType> { [Json] = Media(request, spec.Examples.Request) },
                 };
             }
 
@@ -234,7 +235,7 @@ internal sealed class OpenApiExporter
                 Description = folder.Service?.Envelope is { } envelope
                     ? $"Answered. A success only when '{envelope.CodeField}' is {string.Join(" or ", envelope.SuccessValues)}{(envelope.MissingIsSuccess ? " or absent" : string.Empty)}."
                     : "Answered.",
-                Content = { [Json] = Media(spec.Response, spec.Examples.Response) },
+                Content = new Dictionary<string, OpenApiMediaType> { [Json] = Media(spec.Response, spec.Examples.Response) },
             };
             return operation;
         }
@@ -259,15 +260,7 @@ internal sealed class OpenApiExporter
             => $"{(rule.Kind == RuleKind.AtLeastOne ? "At least one" : "Exactly one")} of {string.Join(", ", rule.Fields)} must be transferred (an empty string counts as not transferred).";
 
         private OpenApiMediaType Media(ClassSpec cls, string? example)
-        {
-            var media = new OpenApiMediaType { Schema = Ref(name(cls)) };
-            if (example is not null && JsonAny.TryParse(example, out IOpenApiAny? value))
-            {
-                media.Example = value;
-            }
-
-            return media;
-        }
+            => new() { Schema = Ref(name(cls)), Example = example is null ? null : JsonAny.Parse(example) };
 
         private OpenApiParameter Parameter(FieldSpec field)
         {
@@ -297,7 +290,7 @@ internal sealed class OpenApiExporter
         {
             var schema = new OpenApiSchema
             {
-                Type = "object",
+                Type = JsonSchemaType.Object,
                 Title = cls.Kind == ClassKind.Named ? cls.SpecName : null,
                 Description = cls.Kind switch
                 {
@@ -306,6 +299,8 @@ internal sealed class OpenApiExporter
                     ClassKind.Named => $"The '{cls.SpecName}' type of {spec.Name}.",
                     _ => $"The '{cls.Owner!.FieldJsonName}' object of {spec.Name}.",
                 },
+                Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal),
+                Required = new HashSet<string>(StringComparer.Ordinal),
             };
             foreach (FieldSpec field in cls.Fields.Where(f => f.Position == FieldPosition.Body))
             {
@@ -335,7 +330,7 @@ internal sealed class OpenApiExporter
                 return;
             }
 
-            IList<OpenApiSchema> sets = rule.Kind == RuleKind.AtLeastOne ? schema.AnyOf : schema.OneOf;
+            IList<IOpenApiSchema> sets = rule.Kind == RuleKind.AtLeastOne ? schema.AnyOf ??= [] : schema.OneOf ??= [];
             foreach (string field in rule.Fields)
             {
                 sets.Add(new OpenApiSchema { Required = new HashSet<string> { field } });
@@ -344,30 +339,23 @@ internal sealed class OpenApiExporter
             exporter._notes.Add(new ExportNote(folder.Name, $"{spec.Name} rules", $"'{RuleText(rule)}' as {(rule.Kind == RuleKind.AtLeastOne ? "anyOf" : "oneOf")} of required sets; an empty string still satisfies `required`, so the description says it"));
         }
 
-        private OpenApiSchema FieldSchema(FieldSpec field, bool describe)
+        private IOpenApiSchema FieldSchema(FieldSpec field, bool describe)
         {
-            OpenApiSchema schema = TypeSchema(field.Type);
-            ConstraintsSpec c = field.Constraints;
-            bool reference = schema.Reference is not null;
-            if (reference)
+            IOpenApiSchema type = TypeSchema(field.Type);
+            if (type is not OpenApiSchema schema)
             {
                 // A $ref takes no siblings in OpenAPI 3.0: the description rides on an allOf of one.
-                if (!describe || field.Description is null)
-                {
-                    return schema;
-                }
-
-                return new OpenApiSchema { AllOf = [schema], Description = field.Description };
+                return describe && field.Description is not null
+                    ? new OpenApiSchema { AllOf = [type], Description = field.Description }
+                    : type;
             }
 
+            ConstraintsSpec c = field.Constraints;
             schema.Description = describe ? field.Description : null;
-            OpenApiSchema scalar = schema.Type == "array" ? schema.Items : schema;
+            OpenApiSchema scalar = schema.Type == JsonSchemaType.Array && schema.Items is OpenApiSchema items ? items : schema;
             if (c.Values.Count > 0)
             {
-                foreach (string value in c.Values)
-                {
-                    scalar.Enum.Add(JsonAny.Scalar(field.Type.Innermost.Kind, value));
-                }
+                scalar.Enum = c.Values.Select(value => JsonAny.Scalar(field.Type.Innermost.Kind, value)).ToList();
             }
 
             if (c.Default is { } defaultValue)
@@ -378,8 +366,8 @@ internal sealed class OpenApiExporter
             scalar.Pattern = c.Pattern;
             scalar.MinLength = c.MinLength;
             scalar.MaxLength = c.MaxLength;
-            scalar.Minimum = c.Minimum;
-            scalar.Maximum = c.Maximum;
+            scalar.Minimum = c.Minimum?.ToString(CultureInfo.InvariantCulture);
+            scalar.Maximum = c.Maximum?.ToString(CultureInfo.InvariantCulture);
             schema.MinItems = c.MinItems;
             schema.MaxItems = c.MaxItems;
             if (c.Format is { } format)
@@ -387,14 +375,14 @@ internal sealed class OpenApiExporter
                 AddFormat(scalar, field, format);
             }
 
-            if (field.Secret && scalar.Type == "string")
+            if (field.Secret && scalar.Type == JsonSchemaType.String)
             {
                 scalar.Format = "password";
             }
 
             if (field.Token)
             {
-                schema.Extensions["x-specgen-token"] = new OpenApiBoolean(true);
+                (schema.Extensions ??= new Dictionary<string, IOpenApiExtension>())["x-specgen-token"] = new JsonNodeExtension(true);
             }
 
             return schema;
@@ -403,7 +391,7 @@ internal sealed class OpenApiExporter
         /// <summary>A date pattern is a string format OpenAPI does not define; epoch formats keep the integer's own format.</summary>
         private void AddFormat(OpenApiSchema schema, FieldSpec field, string format)
         {
-            schema.Extensions["x-specgen-format"] = new OpenApiString(format);
+            (schema.Extensions ??= new Dictionary<string, IOpenApiExtension>())["x-specgen-format"] = new JsonNodeExtension(format);
             string text = format switch
             {
                 "unix-ms" => "Milliseconds since the Unix epoch.",
@@ -418,20 +406,19 @@ internal sealed class OpenApiExporter
             }
         }
 
-        private OpenApiSchema TypeSchema(TypeRef type) => type.Kind switch
+        private IOpenApiSchema TypeSchema(TypeRef type) => type.Kind switch
         {
-            SpecTypeKind.String or SpecTypeKind.Date => new OpenApiSchema { Type = "string" },
-            SpecTypeKind.Int32 => new OpenApiSchema { Type = "integer", Format = "int32" },
-            SpecTypeKind.Int64 => new OpenApiSchema { Type = "integer", Format = "int64" },
-            SpecTypeKind.Double => new OpenApiSchema { Type = "number", Format = "double" },
-            SpecTypeKind.Boolean => new OpenApiSchema { Type = "boolean" },
-            SpecTypeKind.List => new OpenApiSchema { Type = "array", Items = TypeSchema(type.Element!) },
-            SpecTypeKind.Map => new OpenApiSchema { Type = "object", AdditionalProperties = TypeSchema(type.Element!) },
+            SpecTypeKind.String or SpecTypeKind.Date => new OpenApiSchema { Type = JsonSchemaType.String },
+            SpecTypeKind.Int32 => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+            SpecTypeKind.Int64 => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+            SpecTypeKind.Double => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "double" },
+            SpecTypeKind.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
+            SpecTypeKind.List => new OpenApiSchema { Type = JsonSchemaType.Array, Items = TypeSchema(type.Element!) },
+            SpecTypeKind.Map => new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = TypeSchema(type.Element!) },
             SpecTypeKind.Class => Ref(name(spec.Classes.First(c => c.Id == type.ClassId))),
             _ => new OpenApiSchema(),
         };
 
-        private static OpenApiSchema Ref(string id)
-            => new() { Reference = new OpenApiReference { Type = ReferenceType.Schema, Id = id } };
+        private OpenApiSchemaReference Ref(string id) => new(id, Document);
     }
 }
