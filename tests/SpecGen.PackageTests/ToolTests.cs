@@ -209,6 +209,50 @@ public sealed class ToolTests(PackagesFixture fixture, ITestOutputHelper output)
         check.Expect(check.Output.Contains("0 error(s)", StringComparison.Ordinal), "check of the imported spec reported errors");
     }
 
+    /// <summary>
+    /// SpecGenOpenApiOutput: a project with the SpecGen package and specgen as a local tool (a tool manifest,
+    /// as a repository would have it) writes the OpenAPI document when it builds, the same document the
+    /// command writes, and skips the step when no spec changed.
+    /// </summary>
+    [Fact]
+    public async Task SpecGenOpenApiOutput_writes_the_document_at_build_time_with_the_local_tool()
+    {
+        Consumer project = fixture.NewConsumer("tool-openapi-build");
+        project.Write("Api.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net8.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <SpecGenOpenApiOutput>docs/openapi.json</SpecGenOpenApiOutput>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SpecGen" Version="[{fixture.Version}]" />
+              </ItemGroup>
+            </Project>
+            """);
+        WriteShopSpec(project);
+        (await project.RunAsync("new", "tool-manifest")).ShouldSucceed();
+        (await project.RunAsync("tool", "install", "SpecGen.Cli", "--version", fixture.Version)).ShouldSucceed();
+
+        ProcessResult build = (await project.BuildAsync()).ShouldSucceed();
+        string document = project.PathOf("docs/openapi.json");
+        build.Expect(File.Exists(document), "the build wrote no docs/openapi.json");
+        build.Expect(build.Output.Contains("SpecGen: wrote", StringComparison.Ordinal), "the build did not say it wrote the document");
+        string written = File.ReadAllText(document);
+        Assert.Contains("\"/shop/api/queryOrders\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"QueryOrdersRequest\"", written, StringComparison.Ordinal);
+
+        // The same document as the command's, from the same specs.
+        ProcessResult command = (await project.RunAsync("tool", "run", "specgen", "openapi", "spec", "-o", "command.json")).ShouldSucceed();
+        command.Expect(File.ReadAllText(project.PathOf("command.json")) == written, "the build's document differs from specgen openapi's");
+
+        // Nothing changed: the step is skipped, the file is left as it was.
+        DateTime before = File.GetLastWriteTimeUtc(document);
+        ProcessResult again = (await project.BuildAsync()).ShouldSucceed();
+        again.Expect(!again.Output.Contains("SpecGen: wrote", StringComparison.Ordinal), "an unchanged build wrote the document again");
+        again.Expect(File.GetLastWriteTimeUtc(document) == before, "an unchanged build touched the document");
+    }
+
     private static string WriteShopSpec(Consumer folder)
     {
         folder.Write("spec/shop/service.yaml", ServiceSpec);

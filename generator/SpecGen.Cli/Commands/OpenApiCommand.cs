@@ -63,7 +63,8 @@ internal static class OpenApiCommand
         {
             if (parsed.Flag("--merge") || folders.Count == 1)
             {
-                (OpenApiDocument document, IReadOnlyList<ExportNote> notes) = parsed.Flag("--merge")
+                // One folder is its service's document, merged or not: its title and extensions are the service's.
+                (OpenApiDocument document, IReadOnlyList<ExportNote> notes) = folders.Count > 1
                     ? OpenApiExporter.Export(folders, Path.GetFileName(Path.TrimEndingDirectorySeparator(root)))
                     : OpenApiExporter.Export(folders[0]);
                 string path = output is null ? Path.Combine(context.CurrentDirectory, (parsed.Flag("--merge") ? "openapi" : folders[0].Name + ".openapi") + extension)
