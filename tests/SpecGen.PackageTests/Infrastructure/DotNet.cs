@@ -97,6 +97,11 @@ public static class DotNet
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        // Kiota (KiotaRoundTripTests): no update check, no telemetry, no hints after a command, no colour codes.
+        start.Environment["KIOTA_OFFLINE_ENABLED"] = "true";
+        start.Environment["KIOTA_CLI_TELEMETRY_OPTOUT"] = "true";
+        start.Environment["KIOTA_TUTORIAL_ENABLED"] = "false";
+        start.Environment["KIOTA_CONSOLE_COLORS_ENABLED"] = "false";
         // Worker nodes that outlive the build would keep this process's output pipes open.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
 
