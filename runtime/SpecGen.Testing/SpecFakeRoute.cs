@@ -28,7 +28,7 @@ public sealed class SpecFakeRoute
         Method = method;
         UrlTemplate = urlTemplate;
         Validate = validate;
-        ExampleResponse = exampleResponse;
+        ExampleResponse = exampleResponse is null ? null : StrictJson(exampleResponse);
         Segments = urlTemplate.Split('?')[0].Trim('/').Split('/');
     }
 
@@ -44,7 +44,7 @@ public sealed class SpecFakeRoute
     /// <summary>Reads and validates a received request.</summary>
     public Func<SpecFakeRequest, ValidationResult> Validate { get; }
 
-    /// <summary>The spec's example response.</summary>
+    /// <summary>The spec's example response, as strict JSON: the page's <c>//</c> comments, which a spec may keep, are left out.</summary>
     public string? ExampleResponse { get; }
 
     /// <summary>True when the request carries the token of the service's token flow.</summary>
@@ -75,5 +75,29 @@ public sealed class SpecFakeRoute
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The example without comments or trailing commas, its values as written: a client that reads strict
+    /// JSON (System.Text.Json's defaults, Kiota's, a browser's) must be able to read what the fake answers.
+    /// </summary>
+    private static string StrictJson(string example)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(example, new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var buffer = new System.IO.MemoryStream();
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                document.WriteTo(writer);
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // The build checks examples, so this is a spec with errors: answer with what it says.
+            return example;
+        }
     }
 }

@@ -398,7 +398,15 @@ internal sealed class OpenApiExporter
                 "unix-s" => "Seconds since the Unix epoch.",
                 _ => $"Format: {format}.",
             };
-            schema.Description = schema.Description is null ? text : schema.Description + " " + text;
+            // The page often says the pattern already ("Start time. Format: yyyy-MM-dd HH:mm:ss"): say it once.
+            if (schema.Description is null)
+            {
+                schema.Description = text;
+            }
+            else if (!schema.Description.Contains(SpecFormats.IsEpoch(format) ? text : format, StringComparison.Ordinal))
+            {
+                schema.Description += " " + text;
+            }
             if (!SpecFormats.IsEpoch(format))
             {
                 schema.Format = format;
