@@ -208,8 +208,8 @@ public sealed class SpecErrorsStayOutOfCSharpTests
         GeneratorRun run = GeneratorHarness.Run(new AdditionalText[]
         {
             GeneratorHarness.Spec("shop/ping.yaml", Head),
-            new InMemoryAdditionalText("/project/config/app.yaml", Head.Replace("Parcel", "Other", StringComparison.Ordinal)),
-            new InMemoryAdditionalText("/project/readme.txt", "not yaml"),
+            new SpecGen.Cli.Hosting.SpecText("/project/config/app.yaml", Head.Replace("Parcel", "Other", StringComparison.Ordinal)),
+            new SpecGen.Cli.Hosting.SpecText("/project/readme.txt", "not yaml"),
         });
 
         Diagnostic d = Assert.Single(run.AllGeneratorDiagnostics);

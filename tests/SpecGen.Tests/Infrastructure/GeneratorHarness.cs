@@ -45,11 +45,11 @@ internal static class GeneratorHarness
             [new SpecGenerator().AsSourceGenerator()],
             specs,
             ParseOptions(version),
-            new TestAnalyzerConfigOptionsProvider(properties ?? new Dictionary<string, string> { ["SpecGenSpecRoot"] = SpecRoot }),
+            new SpecGen.Cli.Hosting.BuildProperties(properties ?? new Dictionary<string, string> { ["SpecGenSpecRoot"] = SpecRoot }),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>A spec at <c>/project/spec/{relativePath}</c>.</summary>
-    public static AdditionalText Spec(string relativePath, string yaml) => new InMemoryAdditionalText(SpecRoot + relativePath, yaml);
+    public static AdditionalText Spec(string relativePath, string yaml) => new SpecGen.Cli.Hosting.SpecText(SpecRoot + relativePath, yaml);
 
     public static GeneratorRun Run(IEnumerable<AdditionalText> specs, IEnumerable<string>? sources = null, LanguageVersion version = LanguageVersion.Latest, bool withTesting = false)
     {
