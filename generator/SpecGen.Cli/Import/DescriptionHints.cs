@@ -15,7 +15,7 @@ internal static partial class DescriptionHints
     public static List<string>? Values(string description, string specType, out string? note)
     {
         note = null;
-        List<string>? listed = SentenceList(description) ?? LineList(description, out bool keyIsKeyword);
+        List<string>? listed = SentenceList(description) ?? LineList(description);
         if (listed is null || listed.Count < 2)
         {
             return null;
@@ -98,9 +98,8 @@ internal static partial class DescriptionHints
     }
 
     /// <summary>Paragraphs of the form "KEY: meaning" (or "KEY - meaning", "KEY (meaning)"), two or more of them.</summary>
-    private static List<string>? LineList(string description, out bool keyIsKeyword)
+    private static List<string>? LineList(string description)
     {
-        keyIsKeyword = false;
         var keys = new List<string>();
         foreach (string paragraph in description.Split('\n'))
         {

@@ -521,7 +521,7 @@ internal sealed partial class SpecBuilder
         string? note = null;
         if (success.Count == 0)
         {
-            success.Add(code.Type == "String" ? "0" : "0");
+            success.Add("0");
             note = $"review: the page does not say which '{code.Name}' means success; \"0\" assumed";
         }
 

@@ -33,8 +33,6 @@ internal sealed class OpenApiExporter
         };
     }
 
-    public IReadOnlyList<ExportNote> Notes => _notes;
-
     /// <summary>One document for one folder.</summary>
     public static (OpenApiDocument Document, IReadOnlyList<ExportNote> Notes) Export(SpecFolder folder)
         => Export([folder], folder.Service?.Name ?? folder.Name);
