@@ -67,6 +67,14 @@ static class SpecFormats
             return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long epoch) && IsValid(epoch, format);
         }
 
+#if !SPECGEN_GENERATOR
+        // The patterns of the pages are fixed-width: a pass over the digits answers as the framework would, many times faster.
+        if (FixedDatePattern.TryCheck(value, format, out bool valid))
+        {
+            return valid;
+        }
+#endif
+
         return DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }
 
