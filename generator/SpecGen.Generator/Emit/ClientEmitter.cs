@@ -23,10 +23,7 @@ internal static class ClientEmitter
         writer.OpenBlock($"public partial class {client.ClientClass}");
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock("public async " + signature);
-        writer.OpenBlock("if (request == null)");
-        writer.WriteLine("throw new global::System.ArgumentNullException(nameof(request));");
-        writer.CloseBlock();
-        writer.WriteLine();
+        writer.WriteLine("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
 
         if (client.TokenProperties.Count > 0)
         {
@@ -34,15 +31,9 @@ internal static class ClientEmitter
             string missing = string.Join(" || ", client.TokenProperties.Select(p => $"global::SpecGen.SpecChecks.IsMissing(request.{p})"));
             string callerToken = client.TokenProperties.Count == 1 ? $"request.{client.TokenProperties[0]}" : $"{missing} ? null : request.{client.TokenProperties[0]}";
             writer.WriteLine($"return await this._invoker.SendWithTokenAsync<{client.ResponseType}>(");
-            writer.WriteLine($"    {client.InterfaceNameLiteral},");
-            writer.WriteLine($"    {client.MethodLiteral},");
-            writer.WriteLine($"    {client.UrlLiteral},");
-            writer.WriteLine($"    {client.TokenFieldLiteral},");
-            writer.WriteLine($"    {callerToken},");
+            writer.WriteLine($"    {client.InterfaceNameLiteral}, {client.MethodLiteral}, {client.UrlLiteral}, {client.TokenFieldLiteral}, {callerToken},");
             writer.WriteLine($"    token => this.{PrepareMethod(client)}(token == null ? request : request.{KnownNames.WithToken}(token)),");
-            writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson},");
-            writer.WriteLine($"    r => r.{KnownNames.Validate}(),");
-            writer.WriteLine("    cancellationToken).ConfigureAwait(false);");
+            writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(), cancellationToken).ConfigureAwait(false);");
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Validates a {client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length)} request, its token set, and builds its HTTP call.</summary>");
@@ -91,11 +82,6 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         writer.WriteLine("/// <returns>The answer, read and validated.</returns>");
         writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecRequestValidationException\">The request breaks its spec.</exception>");
-        writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecErrorCodeException\">The server answered an error code.</exception>");
-        writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecHttpStatusException\">The server answered an HTTP error.</exception>");
-        writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecResponseFormatException\">The answer is not JSON of the spec's shape.</exception>");
-        writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecResponseValidationException\">The answer breaks its spec.</exception>");
-        writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecTransportException\">The server could not be reached.</exception>");
-        writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecTimeoutException\">No answer arrived in time.</exception>");
+        writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecResponseException\">The answer is an error code, an HTTP error, not JSON of the spec's shape or breaks its spec; or no answer came: the server could not be reached, or not in time. Each case has its own subclass.</exception>");
     }
 }

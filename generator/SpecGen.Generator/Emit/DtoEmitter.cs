@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using SpecGen.Generator.Common;
 using SpecGen.Generator.Model;
@@ -14,13 +15,10 @@ internal static class DtoEmitter
     public static void Emit(SourceWriter writer, EmitOptions options, ClassModel cls)
     {
         CSharpText.WriteDocs(writer, cls.Summary, cls.Remarks);
-        writer.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({cls.TypeName}.{KnownNames.JsonConverter}))]");
-        foreach (RuleModel rule in cls.Rules)
-        {
-            writer.WriteLine($"[{rule.AttributeName}({string.Join(", ", rule.Members.Select(m => m.NameLiteral))})]");
-        }
-
-        writer.WriteLine(InterfaceEmitter.GeneratedCodeAttribute);
+        var attributes = new List<string> { $"global::System.Text.Json.Serialization.JsonConverter(typeof({cls.TypeName}.{KnownNames.JsonConverter}))" };
+        attributes.AddRange(cls.Rules.Select(rule => $"{rule.AttributeName}({string.Join(", ", rule.Members.Select(m => m.NameLiteral))})"));
+        attributes.Add(InterfaceEmitter.GeneratedCode);
+        writer.WriteLine($"[{string.Join(", ", attributes)}]");
         writer.OpenBlock($"public sealed partial class {cls.Name}");
 
         bool first = true;
@@ -52,32 +50,33 @@ internal static class DtoEmitter
     private static void EmitProperty(SourceWriter writer, PropertyModel property)
     {
         CSharpText.WriteDocs(writer, property.Summary, property.Remarks);
-        writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.FieldAttribute)}({property.JsonNameLiteral}, global::SpecGen.SpecPosition.{property.Position})]");
+        var attributes = new List<string> { $"{KnownNames.AttributeUsage(KnownNames.FieldAttribute)}({property.JsonNameLiteral}, global::SpecGen.SpecPosition.{property.Position})" };
         if (property.Mandatory)
         {
-            writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.MandatoryAttribute)}]");
+            attributes.Add(KnownNames.AttributeUsage(KnownNames.MandatoryAttribute));
         }
 
         if (property.Secret)
         {
-            writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.SecretAttribute)}]");
+            attributes.Add(KnownNames.AttributeUsage(KnownNames.SecretAttribute));
         }
 
         if (property.Token)
         {
-            writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.TokenAttribute)}]");
+            attributes.Add(KnownNames.AttributeUsage(KnownNames.TokenAttribute));
         }
 
         if (property.ValuesLiterals.Count > 0)
         {
-            writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.ValuesAttribute)}({string.Join(", ", property.ValuesLiterals)})]");
+            attributes.Add($"{KnownNames.AttributeUsage(KnownNames.ValuesAttribute)}({string.Join(", ", property.ValuesLiterals)})");
         }
 
         if (property.FormatLiteral is not null)
         {
-            writer.WriteLine($"[{KnownNames.AttributeUsage(KnownNames.FormatAttribute)}({property.FormatLiteral})]");
+            attributes.Add($"{KnownNames.AttributeUsage(KnownNames.FormatAttribute)}({property.FormatLiteral})");
         }
 
+        writer.WriteLine($"[{string.Join(", ", attributes)}]");
         writer.WriteLine($"public {property.TypeName} {property.Name} {{ get; set; }}");
     }
 
@@ -95,10 +94,7 @@ internal static class DtoEmitter
         writer.WriteLine($"var copy = ({cls.TypeName})this.MemberwiseClone();");
         foreach (PropertyModel property in tokens)
         {
-            writer.OpenBlock($"if (global::SpecGen.SpecChecks.IsMissing(copy.{property.Name}))");
-            writer.WriteLine($"copy.{property.Name} = token;");
-            writer.CloseBlock();
-            writer.WriteLine();
+            writer.WriteLine($"if (global::SpecGen.SpecChecks.IsMissing(copy.{property.Name})) copy.{property.Name} = token;");
         }
 
         writer.WriteLine("return copy;");
@@ -109,8 +105,7 @@ internal static class DtoEmitter
     {
         writer.WriteLine("/// <summary>The values of this object; secret values are masked.</summary>");
         writer.OpenBlock("public override string ToString()");
-        writer.WriteLine("var builder = new global::System.Text.StringBuilder();");
-        writer.WriteLine($"builder.Append(\"{cls.Name} {{\");");
+        writer.WriteLine($"var builder = new global::System.Text.StringBuilder(\"{cls.Name} {{\");");
         string separator = " ";
         foreach (PropertyModel property in cls.Properties)
         {

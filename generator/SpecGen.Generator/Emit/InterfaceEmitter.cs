@@ -6,7 +6,9 @@ namespace SpecGen.Generator.Emit;
 /// <summary>Writes the source file of one interface: its request, response and types, client method, fake route and examples.</summary>
 internal static class InterfaceEmitter
 {
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + KnownNames.GeneratedCodeTool + "\", \"" + ThisAssembly.Version + "\")]";
+    public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode(\"" + KnownNames.GeneratedCodeTool + "\", \"" + ThisAssembly.Version + "\")";
+
+    public const string GeneratedCodeAttribute = "[" + GeneratedCode + "]";
 
     public static string Emit(InterfaceModel model)
     {

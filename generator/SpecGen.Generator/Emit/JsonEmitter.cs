@@ -27,26 +27,29 @@ internal static class JsonEmitter
         if (body.Length > 0)
         {
             writer.WriteLine();
-            writer.WriteLine("/// <summary>The JSON names of the body fields, encoded once.</summary>");
+            writer.WriteLine("/// <summary>The JSON names of the body fields, encoded once; <c>All</c> is in spec order, as the reader numbers them.</summary>");
             writer.OpenBlock($"private static class {KnownNames.JsonNames}");
             foreach (PropertyModel property in body)
             {
                 writer.WriteLine($"internal static readonly global::System.Text.Json.JsonEncodedText {property.Name} = global::System.Text.Json.JsonEncodedText.Encode({property.JsonNameLiteral});");
             }
 
+            writer.WriteLine($"internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties({string.Join(", ", body.Select(p => p.Name))});");
             writer.CloseBlock();
         }
     }
 
+    // The runtime's SpecJsonObject walks the object (names, unknown and repeated properties), so the
+    // generated reader is one line per field: the value's read.
     private static void EmitRead(SourceWriter writer, ClassModel cls, PropertyModel[] body)
     {
         writer.WriteLine($"/// <summary>Reads a <see cref=\"{cls.TypeName}\"/> from the JSON object at the reader's current token.</summary>");
         writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecJsonException\">The JSON does not have the shape of the spec, or repeats a property.</exception>");
         writer.OpenBlock($"internal static {cls.TypeName} {KnownNames.ReadJson}(ref {Reader} reader)");
-        writer.WriteLine($"{SpecJson}.ExpectStartObject(ref reader);");
         writer.WriteLine($"var value = new {cls.TypeName}();");
         if (body.Length == 0)
         {
+            writer.WriteLine($"{SpecJson}.ExpectStartObject(ref reader);");
             writer.OpenBlock($"while ({SpecJson}.ReadNextProperty(ref reader))");
             writer.WriteLine($"{SpecJson}.SkipPropertyValue(ref reader);");
             writer.CloseBlock();
@@ -56,54 +59,63 @@ internal static class JsonEmitter
             return;
         }
 
-        writer.WriteLine("var seen = default(global::SpecGen.SpecPropertySet);");
-        writer.WriteLine("string property = string.Empty;");
+        writer.WriteLine($"var properties = new global::SpecGen.SpecJsonObject(ref reader, {KnownNames.JsonNames}.All);");
         writer.OpenBlock("try");
-        writer.OpenBlock($"while ({SpecJson}.ReadNextProperty(ref reader))");
-        bool first = true;
+        writer.OpenBlock("while (properties.MoveNext(ref reader))");
+        writer.OpenBlock("switch (properties.Index)");
         foreach (PropertyModel property in body)
         {
-            // The reader compares unescaped names; the encoded bytes are the name's own UTF-8 only where nothing was escaped.
-            string name = $"{KnownNames.JsonNames}.{property.Name}" + (property.JsonNameIsEscaped ? ".Value" : ".EncodedUtf8Bytes");
-            writer.OpenBlock($"{(first ? "if" : "else if")} (reader.ValueTextEquals({name}))");
-            first = false;
-            writer.WriteLine($"property = {property.JsonNameLiteral};");
-            writer.OpenBlock($"if (!seen.Add({property.Index}))");
-            writer.WriteLine($"throw {SpecJson}.DuplicateProperty(property);");
+            string target = "value." + property.Name;
+            if (ReadExpression(property.Type) is { } read)
+            {
+                writer.WriteLine($"case {property.Index}: {target} = {read}; break;");
+                continue;
+            }
+
+            // A collection of collections: read inline, one level at a time.
+            writer.WriteLine($"case {property.Index}:");
+            writer.Indentation++;
+            writer.OpenBlock($"if (reader.TokenType == {TokenType}.Null)");
+            writer.WriteLine($"{target} = null;");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+            EmitReadValue(writer, property.Type, target, 0);
             writer.CloseBlock();
             writer.WriteLine();
-            writer.WriteLine($"{SpecJson}.MoveToValue(ref reader);");
-            string target = "value." + property.Name;
-            ValueShape type = property.Type;
-            if (ScalarRead(type, orNull: true) is { } read)
-            {
-                writer.WriteLine($"{target} = {read};");
-            }
-            else
-            {
-                writer.OpenBlock($"if (reader.TokenType == {TokenType}.Null)");
-                writer.WriteLine($"{target} = null;");
-                writer.CloseBlock();
-                writer.OpenBlock("else");
-                EmitReadValue(writer, type, target, 0);
-                writer.CloseBlock();
-            }
-
-            writer.CloseBlock();
+            writer.WriteLine("break;");
+            writer.Indentation--;
         }
 
-        writer.OpenBlock("else");
-        writer.WriteLine($"{SpecJson}.SkipPropertyValue(ref reader);");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
         writer.OpenBlock("catch (global::System.Text.Json.JsonException ex)");
-        writer.WriteLine("throw global::SpecGen.SpecJsonException.InProperty(ex, property);");
+        writer.WriteLine("throw properties.Fail(ex);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("return value;");
         writer.CloseBlock();
     }
+
+    /// <summary>The expression that reads a property's value or null; null when it needs statements.</summary>
+    private static string? ReadExpression(ValueShape type)
+    {
+        if (!type.IsCollection)
+        {
+            return ScalarRead(type, orNull: true);
+        }
+
+        string method = type.Kind == ValueKind.List ? "ReadListOrNull" : "ReadMapOrNull";
+        return ItemReader(type.Element!) is { } item ? $"{SpecJson}.{method}(ref reader, {item})" : null;
+    }
+
+    /// <summary>The method group that reads one item, or null for a nested collection.</summary>
+    private static string? ItemReader(ValueShape element) => element.Kind switch
+    {
+        ValueKind.List or ValueKind.Map => null,
+        ValueKind.Class => $"{element.TypeName}.{KnownNames.ReadJson}",
+        _ => $"{SpecJson}.{ReadMethod(element.Kind)}",
+    };
 
     /// <summary>Writes statements that read the current JSON value into <paramref name="target"/>.</summary>
     private static void EmitReadValue(SourceWriter writer, ValueShape type, string target, int depth)
@@ -199,22 +211,50 @@ internal static class JsonEmitter
     private static void EmitWrite(SourceWriter writer, ClassModel cls, PropertyModel[] body)
     {
         string onlyBody = cls.Properties.Count > body.Length ? " Only Body fields are written; header, path and query fields travel elsewhere." : string.Empty;
-        writer.WriteLine($"/// <summary>Writes this object as a JSON object.{onlyBody}</summary>");
+        writer.WriteLine($"/// <summary>Writes this object as a JSON object; a null property is left out.{onlyBody}</summary>");
         writer.OpenBlock($"internal void {KnownNames.WriteJson}({Writer} writer)");
         writer.WriteLine("writer.WriteStartObject();");
         foreach (PropertyModel property in body)
         {
             string self = "this." + property.Name;
-            writer.OpenBlock($"if ({self} != null)");
-            writer.WriteLine($"writer.WritePropertyName({KnownNames.JsonNames}.{property.Name});");
-            EmitWriteValue(writer, property.Type, property.Type.IsValueType ? self + ".Value" : self, 0);
-            writer.CloseBlock();
+            string name = $"{KnownNames.JsonNames}.{property.Name}";
+            ValueShape type = property.Type;
+            if (type.Kind == ValueKind.Class)
+            {
+                writer.OpenBlock($"if ({self} != null)");
+                writer.WriteLine($"writer.WritePropertyName({name});");
+                writer.WriteLine($"{self}.{KnownNames.WriteJson}(writer);");
+                writer.CloseBlock();
+            }
+            else if (!type.IsCollection)
+            {
+                writer.WriteLine($"{SpecJson}.Write(writer, {name}, {self});");
+            }
+            else if (ItemWriter(type.Element!) is { } item)
+            {
+                writer.WriteLine($"{SpecJson}.{(type.Kind == ValueKind.List ? "WriteList" : "WriteMap")}(writer, {name}, {self}, {item});");
+            }
+            else
+            {
+                // A collection of collections: written inline, one level at a time.
+                writer.OpenBlock($"if ({self} != null)");
+                writer.WriteLine($"writer.WritePropertyName({name});");
+                EmitWriteValue(writer, type, self, 0);
+                writer.CloseBlock();
+            }
         }
 
-        writer.WriteLine();
         writer.WriteLine("writer.WriteEndObject();");
         writer.CloseBlock();
     }
+
+    /// <summary>What writes one item of a collection, or null for a nested collection.</summary>
+    private static string? ItemWriter(ValueShape element) => element.Kind switch
+    {
+        ValueKind.List or ValueKind.Map => null,
+        ValueKind.Class => $"(w, item) => item.{KnownNames.WriteJson}(w)",
+        _ => $"{SpecJson}.WriteValue",
+    };
 
     /// <summary>Writes statements that write <paramref name="value"/>, which is not null.</summary>
     private static void EmitWriteValue(SourceWriter writer, ValueShape type, string value, int depth)
@@ -282,13 +322,8 @@ internal static class JsonEmitter
     {
         writer.WriteLine("/// <summary>Lets <see cref=\"global::System.Text.Json.JsonSerializer\"/> use the generated reader and writer.</summary>");
         writer.OpenBlock($"internal sealed class {KnownNames.JsonConverter} : global::System.Text.Json.Serialization.JsonConverter<{cls.TypeName}>");
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public override {cls.TypeName}{options.NullableMark} Read(ref {Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-        writer.WriteLine($"    => reader.TokenType == {TokenType}.Null ? null : {cls.TypeName}.{KnownNames.ReadJson}(ref reader);");
-        writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public override void Write({Writer} writer, {cls.TypeName} value, global::System.Text.Json.JsonSerializerOptions options)");
-        writer.WriteLine($"    => value.{KnownNames.WriteJson}(writer);");
+        writer.WriteLine($"public override {cls.TypeName}{options.NullableMark} Read(ref {Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == {TokenType}.Null ? null : {cls.TypeName}.{KnownNames.ReadJson}(ref reader);");
+        writer.WriteLine($"public override void Write({Writer} writer, {cls.TypeName} value, global::System.Text.Json.JsonSerializerOptions options) => value.{KnownNames.WriteJson}(writer);");
         writer.CloseBlock();
     }
 }

@@ -14,41 +14,23 @@ internal static class ValidationEmitter
 
     public static void Emit(SourceWriter writer, ClassModel cls)
     {
-        writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,");
-        writer.WriteLine("/// lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.");
-        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <summary>Checks this object against its spec: mandatory fields, allowed values, formats, patterns, lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.</summary>");
         writer.OpenBlock($"public global::SpecGen.ValidationResult {KnownNames.Validate}()");
         writer.WriteLine("var errors = new global::SpecGen.ValidationErrorCollector();");
-        writer.WriteLine($"this.{KnownNames.ValidateInto}(ref errors);");
-        writer.WriteLine("return errors.ToResult();");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Adds the errors of this object to <paramref name=\"errors\"/>, with paths relative to it.</summary>");
-        writer.OpenBlock($"internal void {KnownNames.ValidateInto}(ref global::SpecGen.ValidationErrorCollector errors)");
-        bool first = true;
         foreach (PropertyModel property in cls.Properties)
         {
-            if (!property.Mandatory && !property.HasValueChecks)
+            if (property.Mandatory || property.HasValueChecks)
             {
-                continue;
+                EmitProperty(writer, property);
             }
-
-            if (!first)
-            {
-                writer.WriteLine();
-            }
-
-            first = false;
-            EmitProperty(writer, property);
         }
 
         foreach (RuleModel rule in cls.Rules)
         {
-            writer.WriteLine();
             EmitRule(writer, rule);
         }
 
+        writer.WriteLine("return errors.ToResult();");
         writer.CloseBlock();
 
         PropertyModel[] patterns = cls.Properties.Where(p => p.Pattern is not null).ToArray();
@@ -67,15 +49,17 @@ internal static class ValidationEmitter
         }
     }
 
+    // One line per check where it fits: `if (failed) errors.Add(...);`, the checks of a present value
+    // under its presence test, so a missing optional value is never checked further.
     private static void EmitProperty(SourceWriter writer, PropertyModel property)
     {
         string self = "this." + property.Name;
         bool isString = property.Type.Kind == ValueKind.String;
+        string missing = isString ? $"{Checks}.IsMissing({self})" : $"{self} == null";
+        string present = isString ? $"!{Checks}.IsMissing({self})" : $"{self} != null";
         if (property.Mandatory)
         {
-            writer.OpenBlock($"if ({(isString ? $"{Checks}.IsMissing({self})" : $"{self} == null")})");
-            writer.WriteLine($"errors.Add({property.JsonNameLiteral}, \"mandatory\", {property.MandatoryMessageLiteral});");
-            writer.CloseBlock();
+            writer.WriteLine($"if ({missing}) errors.Add({property.JsonNameLiteral}, \"mandatory\", {property.MandatoryMessageLiteral});");
         }
 
         if (!property.HasValueChecks)
@@ -83,7 +67,32 @@ internal static class ValidationEmitter
             return;
         }
 
-        writer.OpenBlock(property.Mandatory ? "else" : $"if ({(isString ? $"!{Checks}.IsMissing({self})" : $"{self} != null")})");
+        // A nested object validates itself; its errors come back under the property's path.
+        if (property.Type.Kind == ValueKind.Class)
+        {
+            writer.WriteLine($"errors.AddNested({property.JsonNameLiteral}, {self}?.{KnownNames.Validate}());");
+            return;
+        }
+
+        if (property.Type.IsCollection && property.Type.Element!.Kind == ValueKind.Class && property.ItemCounts.Count == 0)
+        {
+            writer.WriteLine(NestedItems(property, self));
+            return;
+        }
+
+        string guard = property.Mandatory ? "else" : $"if ({present})";
+        bool simple = !property.Type.IsCollection && property.Type.Kind != ValueKind.Class;
+        if (simple && property.Checks.Count == 1)
+        {
+            CheckModel check = property.Checks[0];
+            string condition = Failure(check, property, property.Type.IsValueType ? self + ".Value" : self);
+            writer.WriteLine(property.Mandatory
+                ? $"else if ({condition}) errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});"
+                : $"if ({present} && {condition}) errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});");
+            return;
+        }
+
+        writer.OpenBlock(guard);
         switch (property.Type.Kind)
         {
             case ValueKind.List:
@@ -91,24 +100,11 @@ internal static class ValidationEmitter
                 EmitCounts(writer, property, self);
                 EmitItems(writer, property, self, property.Type.Kind == ValueKind.List);
                 break;
-            case ValueKind.Class:
-                writer.WriteLine("int mark = errors.Count;");
-                writer.WriteLine($"{self}.{KnownNames.ValidateInto}(ref errors);");
-                writer.WriteLine($"errors.Prefix(mark, {property.JsonNameLiteral});");
-                break;
             default:
                 string value = property.Type.IsValueType ? self + ".Value" : self;
-                for (int i = 0; i < property.Checks.Count; i++)
+                foreach (CheckModel check in property.Checks)
                 {
-                    if (i > 0)
-                    {
-                        writer.WriteLine();
-                    }
-
-                    CheckModel check = property.Checks[i];
-                    writer.OpenBlock($"if ({Failure(check, property, value)})");
-                    writer.WriteLine($"errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});");
-                    writer.CloseBlock();
+                    writer.WriteLine($"if ({Failure(check, property, value)}) errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});");
                 }
 
                 break;
@@ -121,10 +117,7 @@ internal static class ValidationEmitter
     {
         foreach (CheckModel check in property.ItemCounts)
         {
-            writer.OpenBlock($"if ({Failure(check, property, self)})");
-            writer.WriteLine($"errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});");
-            writer.CloseBlock();
-            writer.WriteLine();
+            writer.WriteLine($"if ({Failure(check, property, self)}) errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});");
         }
     }
 
@@ -135,13 +128,7 @@ internal static class ValidationEmitter
         string where = isList ? "i" : "entry.Key";
         if (element.Kind == ValueKind.Class)
         {
-            OpenLoop(writer, self, isList);
-            writer.OpenBlock($"if ({item} != null)");
-            writer.WriteLine("int mark = errors.Count;");
-            writer.WriteLine($"{item}.{KnownNames.ValidateInto}(ref errors);");
-            writer.WriteLine($"errors.Prefix(mark, {property.JsonNameLiteral}, {where});");
-            writer.CloseBlock();
-            writer.CloseBlock();
+            writer.WriteLine(NestedItems(property, self));
             return;
         }
 
@@ -153,27 +140,19 @@ internal static class ValidationEmitter
         OpenLoop(writer, self, isList);
         if (element.Kind == ValueKind.String)
         {
-            writer.OpenBlock($"if ({Checks}.IsMissing({item}))");
-            writer.WriteLine("continue;");
-            writer.CloseBlock();
-            writer.WriteLine();
+            writer.WriteLine($"if ({Checks}.IsMissing({item})) continue;");
         }
 
-        for (int i = 0; i < property.Checks.Count; i++)
+        foreach (CheckModel check in property.Checks)
         {
-            if (i > 0)
-            {
-                writer.WriteLine();
-            }
-
-            CheckModel check = property.Checks[i];
-            writer.OpenBlock($"if ({Failure(check, property, item)})");
-            writer.WriteLine($"errors.Add({property.JsonNameLiteral}, {where}, \"{check.Code}\", {check.ItemMessageLiteral});");
-            writer.CloseBlock();
+            writer.WriteLine($"if ({Failure(check, property, item)}) errors.Add({property.JsonNameLiteral}, {where}, \"{check.Code}\", {check.ItemMessageLiteral});");
         }
 
         writer.CloseBlock();
     }
+
+    private static string NestedItems(PropertyModel property, string self)
+        => $"errors.AddNested({property.JsonNameLiteral}, {self}, item => item.{KnownNames.Validate}());";
 
     private static void OpenLoop(SourceWriter writer, string self, bool isList)
         => writer.OpenBlock(isList ? $"for (int i = 0; i < {self}.Count; i++)" : $"foreach (var entry in {self})");
@@ -200,20 +179,8 @@ internal static class ValidationEmitter
 
     private static void EmitRule(SourceWriter writer, RuleModel rule)
     {
-        writer.OpenBlock();
-        writer.WriteLine($"int {rule.Code} = 0;");
-        foreach (RuleMember member in rule.Members)
-        {
-            string self = "this." + member.PropertyName;
-            writer.OpenBlock($"if ({(member.IsString ? $"!{Checks}.IsMissing({self})" : $"{self} != null")})");
-            writer.WriteLine($"{rule.Code}++;");
-            writer.CloseBlock();
-            writer.WriteLine();
-        }
-
-        writer.OpenBlock(rule.ExactlyOne ? $"if ({rule.Code} != 1)" : $"if ({rule.Code} == 0)");
-        writer.WriteLine($"errors.Add(string.Empty, \"{rule.Code}\", {rule.MessageLiteral});");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        string count = string.Join(" + ", rule.Members.Select(member => $"{Checks}.OneIfSet(this.{member.PropertyName})"));
+        string failed = rule.ExactlyOne ? "!= 1" : "== 0";
+        writer.WriteLine($"if ({count} {failed}) errors.Add(string.Empty, \"{rule.Code}\", {rule.MessageLiteral});");
     }
 }

@@ -9,7 +9,7 @@ namespace SpecGen;
 /// of the wrong shape becomes a <see cref="SpecJsonException"/>, never an <c>InvalidOperationException</c>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class SpecJson
+public static partial class SpecJson
 {
     /// <summary>The reader options generated code reads with: the CEC pages' examples carry comments.</summary>
     public static JsonReaderOptions ReaderOptions => new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };

@@ -12,6 +12,17 @@ public static class SpecChecks
     /// <summary>True when a string is not transferred: null, or empty as the CEC pages use it.</summary>
     public static bool IsMissing([NotNullWhen(false)] string? value) => string.IsNullOrEmpty(value);
 
+    /// <summary>1 when a string is transferred, else 0: rules such as <c>atLeastOne</c> add these up.</summary>
+    public static int OneIfSet(string? value) => string.IsNullOrEmpty(value) ? 0 : 1;
+
+    /// <summary>1 when a value is transferred, else 0.</summary>
+    public static int OneIfSet<T>(T? value)
+        where T : struct
+        => value.HasValue ? 1 : 0;
+
+    /// <summary>1 when an object, list or map is transferred, else 0.</summary>
+    public static int OneIfSet(object? value) => value is null ? 0 : 1;
+
     /// <summary>True when <paramref name="value"/> holds a number not less than <paramref name="minimum"/>.</summary>
     public static bool IsNumberAtLeast(string value, decimal minimum)
         => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) && number >= minimum;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
@@ -50,6 +51,54 @@ public struct ValidationErrorCollector
         }
     }
 
+    /// <summary>Adds the errors of a nested object, under <paramref name="property"/>; a null result adds nothing.</summary>
+    public void AddNested(string property, ValidationResult? nested)
+    {
+        if (nested is { IsValid: false })
+        {
+            foreach (ValidationError error in nested.Errors)
+            {
+                Add(Join(property, error.Path), error.Code, error.Message);
+            }
+        }
+    }
+
+    /// <summary>Validates each item of the array <paramref name="property"/> and adds its errors under <c>property[index]</c>; null items are skipped.</summary>
+    public void AddNested<T>(string property, List<T>? items, Func<T, ValidationResult> validate)
+        where T : class
+    {
+        if (items is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item && validate(item) is { IsValid: false } nested)
+            {
+                AddNested(property + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", nested);
+            }
+        }
+    }
+
+    /// <summary>Validates each value of the map <paramref name="property"/> and adds its errors under <c>property.key</c>; null values are skipped.</summary>
+    public void AddNested<T>(string property, Dictionary<string, T>? entries, Func<T, ValidationResult> validate)
+        where T : class
+    {
+        if (entries is null)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, T> entry in entries)
+        {
+            if (entry.Value is { } value && validate(value) is { IsValid: false } nested)
+            {
+                AddNested(property + "." + entry.Key, nested);
+            }
+        }
+    }
+
     /// <summary>The result: <see cref="ValidationResult.Success"/> when nothing was added.</summary>
     public readonly ValidationResult ToResult() => _errors is null ? ValidationResult.Success : new ValidationResult(_errors.ToArray());
 
@@ -58,8 +107,10 @@ public struct ValidationErrorCollector
         for (int i = mark; i < Count; i++)
         {
             ValidationError error = _errors![i];
-            string path = error.Path.Length == 0 ? prefix : error.Path[0] == '[' ? prefix + error.Path : prefix + "." + error.Path;
-            _errors[i] = new ValidationError(path, error.Code, error.Message);
+            _errors[i] = new ValidationError(Join(prefix, error.Path), error.Code, error.Message);
         }
     }
+
+    private static string Join(string prefix, string path)
+        => path.Length == 0 ? prefix : path[0] == '[' ? prefix + path : prefix + "." + path;
 }

@@ -6,23 +6,17 @@ namespace Shop.Api
 {
     /// <summary>The request of PlaceOrder: Place an order</summary>
     /// <remarks>POST /shop/{shopId}/orders</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.PlaceOrderRequest.SpecGenJsonConverter))]
-    [global::SpecGen.SpecExactlyOne("Total", "Weight")]
-    [global::SpecGen.SpecAtLeastOne("Tags", "Scores")]
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.PlaceOrderRequest.SpecGenJsonConverter)), global::SpecGen.SpecExactlyOne("Total", "Weight"), global::SpecGen.SpecAtLeastOne("Tags", "Scores"), global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class PlaceOrderRequest
     {
         /// <summary>The 'shopId' field.</summary>
         /// <remarks>Path field 'shopId', String, mandatory. Pattern: ^[0-9]+$.</remarks>
-        [global::SpecGen.SpecField("shopId", global::SpecGen.SpecPosition.Path)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("shopId", global::SpecGen.SpecPosition.Path), global::SpecGen.SpecMandatory]
         public string? ShopId { get; set; }
 
         /// <summary>The 'X-APP-Key' field.</summary>
         /// <remarks>Header field 'X-APP-Key', String, mandatory. Secret: never logged or printed.</remarks>
-        [global::SpecGen.SpecField("X-APP-Key", global::SpecGen.SpecPosition.Header)]
-        [global::SpecGen.SpecMandatory]
-        [global::SpecGen.SpecSecret]
+        [global::SpecGen.SpecField("X-APP-Key", global::SpecGen.SpecPosition.Header), global::SpecGen.SpecMandatory, global::SpecGen.SpecSecret]
         public string? XAppKey { get; set; }
 
         /// <summary>The 'dryRun' field.</summary>
@@ -47,8 +41,7 @@ namespace Shop.Api
 
         /// <summary>The 'total' field.</summary>
         /// <remarks>Body field 'total', Long, mandatory.</remarks>
-        [global::SpecGen.SpecField("total", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("total", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public long? Total { get; set; }
 
         /// <summary>The 'weight' field.</summary>
@@ -58,14 +51,12 @@ namespace Shop.Api
 
         /// <summary>The 'createdAt' field.</summary>
         /// <remarks>Body field 'createdAt', Date, optional. Format: yyyy-MM-dd.</remarks>
-        [global::SpecGen.SpecField("createdAt", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecFormat("yyyy-MM-dd")]
+        [global::SpecGen.SpecField("createdAt", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecFormat("yyyy-MM-dd")]
         public string? CreatedAt { get; set; }
 
         /// <summary>The 'channel' field.</summary>
         /// <remarks>Body field 'channel', String, optional. Allowed values: WEB, APP. When not transferred, the server uses WEB.</remarks>
-        [global::SpecGen.SpecField("channel", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecValues("WEB", "APP")]
+        [global::SpecGen.SpecField("channel", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecValues("WEB", "APP")]
         public string? Channel { get; set; }
 
         /// <summary>The 'tags' field.</summary>
@@ -105,8 +96,7 @@ namespace Shop.Api
 
         /// <summary>The lines of the order.</summary>
         /// <remarks>Body field 'items', Object[], mandatory.</remarks>
-        [global::SpecGen.SpecField("items", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("items", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public global::System.Collections.Generic.List<global::Shop.Api.PlaceOrderRequestItems>? Items { get; set; }
 
         /// <summary>The 'buyer' field.</summary>
@@ -114,197 +104,45 @@ namespace Shop.Api
         [global::SpecGen.SpecField("buyer", global::SpecGen.SpecPosition.Body)]
         public global::Shop.Api.Customer? Buyer { get; set; }
 
-        /// <summary>
-        /// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,
-        /// lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.
-        /// </summary>
+        /// <summary>Checks this object against its spec: mandatory fields, allowed values, formats, patterns, lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.</summary>
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            this.ValidateInto(ref errors);
-            return errors.ToResult();
-        }
-
-        /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
-        internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
-        {
-            if (global::SpecGen.SpecChecks.IsMissing(this.ShopId))
-            {
-                errors.Add("shopId", "mandatory", "'shopId' is mandatory.");
-            }
-            else
-            {
-                if (!global::SpecGen.SpecChecks.MatchesPattern(SpecGenPatterns.ShopId, this.ShopId))
-                {
-                    errors.Add("shopId", "pattern", "'shopId' must match the pattern '^[0-9]+$'.");
-                }
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.XAppKey))
-            {
-                errors.Add("X-APP-Key", "mandatory", "'X-APP-Key' is mandatory.");
-            }
-
+            if (global::SpecGen.SpecChecks.IsMissing(this.ShopId)) errors.Add("shopId", "mandatory", "'shopId' is mandatory.");
+            else if (!global::SpecGen.SpecChecks.MatchesPattern(SpecGenPatterns.ShopId, this.ShopId)) errors.Add("shopId", "pattern", "'shopId' must match the pattern '^[0-9]+$'.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.XAppKey)) errors.Add("X-APP-Key", "mandatory", "'X-APP-Key' is mandatory.");
             if (!global::SpecGen.SpecChecks.IsMissing(this.TwoFactorCode))
             {
-                if (this.TwoFactorCode.Length < 6)
-                {
-                    errors.Add("2fa", "minLength", "'2fa' must be at least 6 characters long.");
-                }
-
-                if (this.TwoFactorCode.Length > 6)
-                {
-                    errors.Add("2fa", "maxLength", "'2fa' must be at most 6 characters long.");
-                }
+                if (this.TwoFactorCode.Length < 6) errors.Add("2fa", "minLength", "'2fa' must be at least 6 characters long.");
+                if (this.TwoFactorCode.Length > 6) errors.Add("2fa", "maxLength", "'2fa' must be at most 6 characters long.");
             }
-
             if (this.Quantity != null)
             {
-                if (this.Quantity.Value < 1)
-                {
-                    errors.Add("quantity", "minimum", "'quantity' must be at least 1.");
-                }
-
-                if (this.Quantity.Value > 99)
-                {
-                    errors.Add("quantity", "maximum", "'quantity' must be at most 99.");
-                }
+                if (this.Quantity.Value < 1) errors.Add("quantity", "minimum", "'quantity' must be at least 1.");
+                if (this.Quantity.Value > 99) errors.Add("quantity", "maximum", "'quantity' must be at most 99.");
             }
-
-            if (this.Total == null)
-            {
-                errors.Add("total", "mandatory", "'total' is mandatory.");
-            }
-
-            if (this.Weight != null)
-            {
-                if (this.Weight.Value < 0.5d)
-                {
-                    errors.Add("weight", "minimum", "'weight' must be at least 0.5.");
-                }
-            }
-
-            if (!global::SpecGen.SpecChecks.IsMissing(this.CreatedAt))
-            {
-                if (!global::SpecGen.SpecFormats.IsValid(this.CreatedAt, "yyyy-MM-dd"))
-                {
-                    errors.Add("createdAt", "format", "'createdAt' must match the format 'yyyy-MM-dd'.");
-                }
-            }
-
-            if (!global::SpecGen.SpecChecks.IsMissing(this.Channel))
-            {
-                if (this.Channel != "WEB" && this.Channel != "APP")
-                {
-                    errors.Add("channel", "values", "'channel' must be one of: WEB, APP.");
-                }
-            }
-
+            if (this.Total == null) errors.Add("total", "mandatory", "'total' is mandatory.");
+            if (this.Weight != null && this.Weight.Value < 0.5d) errors.Add("weight", "minimum", "'weight' must be at least 0.5.");
+            if (!global::SpecGen.SpecChecks.IsMissing(this.CreatedAt) && !global::SpecGen.SpecFormats.IsValid(this.CreatedAt, "yyyy-MM-dd")) errors.Add("createdAt", "format", "'createdAt' must match the format 'yyyy-MM-dd'.");
+            if (!global::SpecGen.SpecChecks.IsMissing(this.Channel) && this.Channel != "WEB" && this.Channel != "APP") errors.Add("channel", "values", "'channel' must be one of: WEB, APP.");
             if (this.Tags != null)
             {
-                if (this.Tags.Count < 1)
-                {
-                    errors.Add("tags", "minItems", "'tags' must have at least 1 item.");
-                }
-
-                if (this.Tags.Count > 5)
-                {
-                    errors.Add("tags", "maxItems", "'tags' must have at most 5 items.");
-                }
-
+                if (this.Tags.Count < 1) errors.Add("tags", "minItems", "'tags' must have at least 1 item.");
+                if (this.Tags.Count > 5) errors.Add("tags", "maxItems", "'tags' must have at most 5 items.");
                 for (int i = 0; i < this.Tags.Count; i++)
                 {
-                    if (global::SpecGen.SpecChecks.IsMissing(this.Tags[i]))
-                    {
-                        continue;
-                    }
-
-                    if (this.Tags[i].Length > 10)
-                    {
-                        errors.Add("tags", i, "maxLength", "Each item of 'tags' must be at most 10 characters long.");
-                    }
+                    if (global::SpecGen.SpecChecks.IsMissing(this.Tags[i])) continue;
+                    if (this.Tags[i].Length > 10) errors.Add("tags", i, "maxLength", "Each item of 'tags' must be at most 10 characters long.");
                 }
             }
-
-            if (this.Address != null)
-            {
-                int mark = errors.Count;
-                this.Address.ValidateInto(ref errors);
-                errors.Prefix(mark, "address");
-            }
-
-            if (this.History != null)
-            {
-                for (int i = 0; i < this.History.Count; i++)
-                {
-                    if (this.History[i] != null)
-                    {
-                        int mark = errors.Count;
-                        this.History[i].ValidateInto(ref errors);
-                        errors.Prefix(mark, "history", i);
-                    }
-                }
-            }
-
-            if (this.Items == null)
-            {
-                errors.Add("items", "mandatory", "'items' is mandatory.");
-            }
-            else
-            {
-                for (int i = 0; i < this.Items.Count; i++)
-                {
-                    if (this.Items[i] != null)
-                    {
-                        int mark = errors.Count;
-                        this.Items[i].ValidateInto(ref errors);
-                        errors.Prefix(mark, "items", i);
-                    }
-                }
-            }
-
-            if (this.Buyer != null)
-            {
-                int mark = errors.Count;
-                this.Buyer.ValidateInto(ref errors);
-                errors.Prefix(mark, "buyer");
-            }
-
-            {
-                int exactlyOne = 0;
-                if (this.Total != null)
-                {
-                    exactlyOne++;
-                }
-
-                if (this.Weight != null)
-                {
-                    exactlyOne++;
-                }
-
-                if (exactlyOne != 1)
-                {
-                    errors.Add(string.Empty, "exactlyOne", "Exactly one of 'total', 'weight' must be set.");
-                }
-            }
-
-            {
-                int atLeastOne = 0;
-                if (this.Tags != null)
-                {
-                    atLeastOne++;
-                }
-
-                if (this.Scores != null)
-                {
-                    atLeastOne++;
-                }
-
-                if (atLeastOne == 0)
-                {
-                    errors.Add(string.Empty, "atLeastOne", "At least one of 'tags', 'scores' must be set.");
-                }
-            }
+            errors.AddNested("address", this.Address?.Validate());
+            errors.AddNested("history", this.History, item => item.Validate());
+            if (this.Items == null) errors.Add("items", "mandatory", "'items' is mandatory.");
+            errors.AddNested("items", this.Items, item => item.Validate());
+            errors.AddNested("buyer", this.Buyer?.Validate());
+            if (global::SpecGen.SpecChecks.OneIfSet(this.Total) + global::SpecGen.SpecChecks.OneIfSet(this.Weight) != 1) errors.Add(string.Empty, "exactlyOne", "Exactly one of 'total', 'weight' must be set.");
+            if (global::SpecGen.SpecChecks.OneIfSet(this.Tags) + global::SpecGen.SpecChecks.OneIfSet(this.Scores) == 0) errors.Add(string.Empty, "atLeastOne", "At least one of 'tags', 'scores' must be set.");
+            return errors.ToResult();
         }
 
         /// <summary>The compiled patterns; a match that takes over a second fails the check instead of hanging.</summary>
@@ -317,8 +155,7 @@ namespace Shop.Api
         /// <summary>The values of this object; secret values are masked.</summary>
         public override string ToString()
         {
-            var builder = new global::System.Text.StringBuilder();
-            builder.Append("PlaceOrderRequest {");
+            var builder = new global::System.Text.StringBuilder("PlaceOrderRequest {");
             global::SpecGen.SpecText.AppendValue(builder.Append(" ShopId = "), this.ShopId);
             global::SpecGen.SpecText.AppendSecret(builder.Append(", XAppKey = "), this.XAppKey);
             global::SpecGen.SpecText.AppendValue(builder.Append(", DryRun = "), this.DryRun);
@@ -345,495 +182,80 @@ namespace Shop.Api
         /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
         internal static global::Shop.Api.PlaceOrderRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::SpecGen.SpecJson.ExpectStartObject(ref reader);
             var value = new global::Shop.Api.PlaceOrderRequest();
-            var seen = default(global::SpecGen.SpecPropertySet);
-            string property = string.Empty;
+            var properties = new global::SpecGen.SpecJsonObject(ref reader, SpecGenJsonNames.All);
             try
             {
-                while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
+                while (properties.MoveNext(ref reader))
                 {
-                    if (reader.ValueTextEquals(SpecGenJsonNames.Class.EncodedUtf8Bytes))
+                    switch (properties.Index)
                     {
-                        property = "class";
-                        if (!seen.Add(0))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Class = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.TwoFactorCode.EncodedUtf8Bytes))
-                    {
-                        property = "2fa";
-                        if (!seen.Add(1))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.TwoFactorCode = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Quantity.EncodedUtf8Bytes))
-                    {
-                        property = "quantity";
-                        if (!seen.Add(2))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Quantity = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Total.EncodedUtf8Bytes))
-                    {
-                        property = "total";
-                        if (!seen.Add(3))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Total = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Weight.EncodedUtf8Bytes))
-                    {
-                        property = "weight";
-                        if (!seen.Add(4))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Weight = global::SpecGen.SpecJson.ReadDoubleOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.CreatedAt.EncodedUtf8Bytes))
-                    {
-                        property = "createdAt";
-                        if (!seen.Add(5))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.CreatedAt = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Channel.EncodedUtf8Bytes))
-                    {
-                        property = "channel";
-                        if (!seen.Add(6))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Channel = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Tags.EncodedUtf8Bytes))
-                    {
-                        property = "tags";
-                        if (!seen.Add(7))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value.Tags = null;
-                        }
-                        else
-                        {
-                            global::SpecGen.SpecJson.ExpectStartArray(ref reader);
-                            var list0 = new global::System.Collections.Generic.List<string>();
-                            try
-                            {
-                                while (global::SpecGen.SpecJson.ReadNextItem(ref reader))
-                                {
-                                    list0.Add(global::SpecGen.SpecJson.ReadString(ref reader));
-                                }
-                            }
-                            catch (global::System.Text.Json.JsonException ex)
-                            {
-                                throw global::SpecGen.SpecJsonException.InItem(ex, list0.Count);
-                            }
-
-                            value.Tags = list0;
-                        }
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Scores.EncodedUtf8Bytes))
-                    {
-                        property = "scores";
-                        if (!seen.Add(8))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value.Scores = null;
-                        }
-                        else
-                        {
-                            global::SpecGen.SpecJson.ExpectStartArray(ref reader);
-                            var list0 = new global::System.Collections.Generic.List<long>();
-                            try
-                            {
-                                while (global::SpecGen.SpecJson.ReadNextItem(ref reader))
-                                {
-                                    list0.Add(global::SpecGen.SpecJson.ReadInt64(ref reader));
-                                }
-                            }
-                            catch (global::System.Text.Json.JsonException ex)
-                            {
-                                throw global::SpecGen.SpecJsonException.InItem(ex, list0.Count);
-                            }
-
-                            value.Scores = list0;
-                        }
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Attributes.EncodedUtf8Bytes))
-                    {
-                        property = "attributes";
-                        if (!seen.Add(9))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value.Attributes = null;
-                        }
-                        else
-                        {
-                            global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-                            var map0 = new global::System.Collections.Generic.Dictionary<string, string>();
-                            string key0 = string.Empty;
-                            try
-                            {
-                                while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
-                                {
-                                    key0 = global::SpecGen.SpecJson.ReadPropertyName(ref reader);
-                                    map0[key0] = global::SpecGen.SpecJson.ReadString(ref reader);
-                                }
-                            }
-                            catch (global::System.Text.Json.JsonException ex)
-                            {
-                                throw global::SpecGen.SpecJsonException.InProperty(ex, key0);
-                            }
-
-                            value.Attributes = map0;
-                        }
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Extra.EncodedUtf8Bytes))
-                    {
-                        property = "extra";
-                        if (!seen.Add(10))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value.Extra = null;
-                        }
-                        else
-                        {
-                            global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-                            var map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-                            string key0 = string.Empty;
-                            try
-                            {
-                                while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
-                                {
-                                    key0 = global::SpecGen.SpecJson.ReadPropertyName(ref reader);
-                                    map0[key0] = global::SpecGen.SpecJson.ReadJsonElement(ref reader);
-                                }
-                            }
-                            catch (global::System.Text.Json.JsonException ex)
-                            {
-                                throw global::SpecGen.SpecJsonException.InProperty(ex, key0);
-                            }
-
-                            value.Extra = map0;
-                        }
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Payload.EncodedUtf8Bytes))
-                    {
-                        property = "payload";
-                        if (!seen.Add(11))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Payload = global::SpecGen.SpecJson.ReadJsonElementOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Address.EncodedUtf8Bytes))
-                    {
-                        property = "address";
-                        if (!seen.Add(12))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Address = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Address.ReadJson(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.History.EncodedUtf8Bytes))
-                    {
-                        property = "history";
-                        if (!seen.Add(13))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value.History = null;
-                        }
-                        else
-                        {
-                            global::SpecGen.SpecJson.ExpectStartArray(ref reader);
-                            var list0 = new global::System.Collections.Generic.List<global::Shop.Api.Address>();
-                            try
-                            {
-                                while (global::SpecGen.SpecJson.ReadNextItem(ref reader))
-                                {
-                                    list0.Add(global::Shop.Api.Address.ReadJson(ref reader));
-                                }
-                            }
-                            catch (global::System.Text.Json.JsonException ex)
-                            {
-                                throw global::SpecGen.SpecJsonException.InItem(ex, list0.Count);
-                            }
-
-                            value.History = list0;
-                        }
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Items.EncodedUtf8Bytes))
-                    {
-                        property = "items";
-                        if (!seen.Add(14))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value.Items = null;
-                        }
-                        else
-                        {
-                            global::SpecGen.SpecJson.ExpectStartArray(ref reader);
-                            var list0 = new global::System.Collections.Generic.List<global::Shop.Api.PlaceOrderRequestItems>();
-                            try
-                            {
-                                while (global::SpecGen.SpecJson.ReadNextItem(ref reader))
-                                {
-                                    list0.Add(global::Shop.Api.PlaceOrderRequestItems.ReadJson(ref reader));
-                                }
-                            }
-                            catch (global::System.Text.Json.JsonException ex)
-                            {
-                                throw global::SpecGen.SpecJsonException.InItem(ex, list0.Count);
-                            }
-
-                            value.Items = list0;
-                        }
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Buyer.EncodedUtf8Bytes))
-                    {
-                        property = "buyer";
-                        if (!seen.Add(15))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Buyer = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Customer.ReadJson(ref reader);
-                    }
-                    else
-                    {
-                        global::SpecGen.SpecJson.SkipPropertyValue(ref reader);
+                        case 0: value.Class = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 1: value.TwoFactorCode = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 2: value.Quantity = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader); break;
+                        case 3: value.Total = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader); break;
+                        case 4: value.Weight = global::SpecGen.SpecJson.ReadDoubleOrNull(ref reader); break;
+                        case 5: value.CreatedAt = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 6: value.Channel = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 7: value.Tags = global::SpecGen.SpecJson.ReadListOrNull(ref reader, global::SpecGen.SpecJson.ReadString); break;
+                        case 8: value.Scores = global::SpecGen.SpecJson.ReadListOrNull(ref reader, global::SpecGen.SpecJson.ReadInt64); break;
+                        case 9: value.Attributes = global::SpecGen.SpecJson.ReadMapOrNull(ref reader, global::SpecGen.SpecJson.ReadString); break;
+                        case 10: value.Extra = global::SpecGen.SpecJson.ReadMapOrNull(ref reader, global::SpecGen.SpecJson.ReadJsonElement); break;
+                        case 11: value.Payload = global::SpecGen.SpecJson.ReadJsonElementOrNull(ref reader); break;
+                        case 12: value.Address = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Address.ReadJson(ref reader); break;
+                        case 13: value.History = global::SpecGen.SpecJson.ReadListOrNull(ref reader, global::Shop.Api.Address.ReadJson); break;
+                        case 14: value.Items = global::SpecGen.SpecJson.ReadListOrNull(ref reader, global::Shop.Api.PlaceOrderRequestItems.ReadJson); break;
+                        case 15: value.Buyer = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Customer.ReadJson(ref reader); break;
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
+                throw properties.Fail(ex);
             }
 
             return value;
         }
 
-        /// <summary>Writes this object as a JSON object. Only Body fields are written; header, path and query fields travel elsewhere.</summary>
+        /// <summary>Writes this object as a JSON object; a null property is left out. Only Body fields are written; header, path and query fields travel elsewhere.</summary>
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.Class != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Class);
-                writer.WriteStringValue(this.Class);
-            }
-            if (this.TwoFactorCode != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.TwoFactorCode);
-                writer.WriteStringValue(this.TwoFactorCode);
-            }
-            if (this.Quantity != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Quantity);
-                writer.WriteNumberValue(this.Quantity.Value);
-            }
-            if (this.Total != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Total);
-                writer.WriteNumberValue(this.Total.Value);
-            }
-            if (this.Weight != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Weight);
-                writer.WriteNumberValue(this.Weight.Value);
-            }
-            if (this.CreatedAt != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.CreatedAt);
-                writer.WriteStringValue(this.CreatedAt);
-            }
-            if (this.Channel != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Channel);
-                writer.WriteStringValue(this.Channel);
-            }
-            if (this.Tags != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Tags);
-                writer.WriteStartArray();
-                foreach (var item0 in this.Tags)
-                {
-                    if (item0 == null)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        writer.WriteStringValue(item0);
-                    }
-                }
-                writer.WriteEndArray();
-            }
-            if (this.Scores != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Scores);
-                writer.WriteStartArray();
-                foreach (var item0 in this.Scores)
-                {
-                    writer.WriteNumberValue(item0);
-                }
-                writer.WriteEndArray();
-            }
-            if (this.Attributes != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Attributes);
-                writer.WriteStartObject();
-                foreach (var entry0 in this.Attributes)
-                {
-                    writer.WritePropertyName(entry0.Key);
-                    if (entry0.Value == null)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        writer.WriteStringValue(entry0.Value);
-                    }
-                }
-                writer.WriteEndObject();
-            }
-            if (this.Extra != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Extra);
-                writer.WriteStartObject();
-                foreach (var entry0 in this.Extra)
-                {
-                    writer.WritePropertyName(entry0.Key);
-                    entry0.Value.WriteTo(writer);
-                }
-                writer.WriteEndObject();
-            }
-            if (this.Payload != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Payload);
-                this.Payload.Value.WriteTo(writer);
-            }
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Class, this.Class);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.TwoFactorCode, this.TwoFactorCode);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Quantity, this.Quantity);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Total, this.Total);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Weight, this.Weight);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.CreatedAt, this.CreatedAt);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Channel, this.Channel);
+            global::SpecGen.SpecJson.WriteList(writer, SpecGenJsonNames.Tags, this.Tags, global::SpecGen.SpecJson.WriteValue);
+            global::SpecGen.SpecJson.WriteList(writer, SpecGenJsonNames.Scores, this.Scores, global::SpecGen.SpecJson.WriteValue);
+            global::SpecGen.SpecJson.WriteMap(writer, SpecGenJsonNames.Attributes, this.Attributes, global::SpecGen.SpecJson.WriteValue);
+            global::SpecGen.SpecJson.WriteMap(writer, SpecGenJsonNames.Extra, this.Extra, global::SpecGen.SpecJson.WriteValue);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Payload, this.Payload);
             if (this.Address != null)
             {
                 writer.WritePropertyName(SpecGenJsonNames.Address);
                 this.Address.WriteJson(writer);
             }
-            if (this.History != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.History);
-                writer.WriteStartArray();
-                foreach (var item0 in this.History)
-                {
-                    if (item0 == null)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        item0.WriteJson(writer);
-                    }
-                }
-                writer.WriteEndArray();
-            }
-            if (this.Items != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Items);
-                writer.WriteStartArray();
-                foreach (var item0 in this.Items)
-                {
-                    if (item0 == null)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        item0.WriteJson(writer);
-                    }
-                }
-                writer.WriteEndArray();
-            }
+            global::SpecGen.SpecJson.WriteList(writer, SpecGenJsonNames.History, this.History, (w, item) => item.WriteJson(w));
+            global::SpecGen.SpecJson.WriteList(writer, SpecGenJsonNames.Items, this.Items, (w, item) => item.WriteJson(w));
             if (this.Buyer != null)
             {
                 writer.WritePropertyName(SpecGenJsonNames.Buyer);
                 this.Buyer.WriteJson(writer);
             }
-
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
         internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Api.PlaceOrderRequest>
         {
-            /// <inheritdoc/>
-            public override global::Shop.Api.PlaceOrderRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.PlaceOrderRequest.ReadJson(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.PlaceOrderRequest value, global::System.Text.Json.JsonSerializerOptions options)
-                => value.WriteJson(writer);
+            public override global::Shop.Api.PlaceOrderRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.PlaceOrderRequest.ReadJson(ref reader);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.PlaceOrderRequest value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
 
-        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        /// <summary>The JSON names of the body fields, encoded once; <c>All</c> is in spec order, as the reader numbers them.</summary>
         private static class SpecGenJsonNames
         {
             internal static readonly global::System.Text.Json.JsonEncodedText Class = global::System.Text.Json.JsonEncodedText.Encode("class");
@@ -852,18 +274,17 @@ namespace Shop.Api
             internal static readonly global::System.Text.Json.JsonEncodedText History = global::System.Text.Json.JsonEncodedText.Encode("history");
             internal static readonly global::System.Text.Json.JsonEncodedText Items = global::System.Text.Json.JsonEncodedText.Encode("items");
             internal static readonly global::System.Text.Json.JsonEncodedText Buyer = global::System.Text.Json.JsonEncodedText.Encode("buyer");
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(Class, TwoFactorCode, Quantity, Total, Weight, CreatedAt, Channel, Tags, Scores, Attributes, Extra, Payload, Address, History, Items, Buyer);
         }
     }
 
     /// <summary>The response of PlaceOrder: Place an order</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.PlaceOrderResponse.SpecGenJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.PlaceOrderResponse.SpecGenJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class PlaceOrderResponse
     {
         /// <summary>The 'resultCode' field.</summary>
         /// <remarks>Body field 'resultCode', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("resultCode", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("resultCode", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? ResultCode { get; set; }
 
         /// <summary>The 'resultMsg' field.</summary>
@@ -881,44 +302,19 @@ namespace Shop.Api
         [global::SpecGen.SpecField("lines", global::SpecGen.SpecPosition.Body)]
         public global::System.Collections.Generic.Dictionary<string, global::Shop.Api.Address>? Lines { get; set; }
 
-        /// <summary>
-        /// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,
-        /// lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.
-        /// </summary>
+        /// <summary>Checks this object against its spec: mandatory fields, allowed values, formats, patterns, lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.</summary>
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            this.ValidateInto(ref errors);
+            if (global::SpecGen.SpecChecks.IsMissing(this.ResultCode)) errors.Add("resultCode", "mandatory", "'resultCode' is mandatory.");
+            errors.AddNested("lines", this.Lines, item => item.Validate());
             return errors.ToResult();
-        }
-
-        /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
-        internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
-        {
-            if (global::SpecGen.SpecChecks.IsMissing(this.ResultCode))
-            {
-                errors.Add("resultCode", "mandatory", "'resultCode' is mandatory.");
-            }
-
-            if (this.Lines != null)
-            {
-                foreach (var entry in this.Lines)
-                {
-                    if (entry.Value != null)
-                    {
-                        int mark = errors.Count;
-                        entry.Value.ValidateInto(ref errors);
-                        errors.Prefix(mark, "lines", entry.Key);
-                    }
-                }
-            }
         }
 
         /// <summary>The values of this object; secret values are masked.</summary>
         public override string ToString()
         {
-            var builder = new global::System.Text.StringBuilder();
-            builder.Append("PlaceOrderResponse {");
+            var builder = new global::System.Text.StringBuilder("PlaceOrderResponse {");
             global::SpecGen.SpecText.AppendValue(builder.Append(" ResultCode = "), this.ResultCode);
             global::SpecGen.SpecText.AppendValue(builder.Append(", ResultMsg = "), this.ResultMsg);
             global::SpecGen.SpecText.AppendValue(builder.Append(", OrderId = "), this.OrderId);
@@ -930,167 +326,65 @@ namespace Shop.Api
         /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
         internal static global::Shop.Api.PlaceOrderResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::SpecGen.SpecJson.ExpectStartObject(ref reader);
             var value = new global::Shop.Api.PlaceOrderResponse();
-            var seen = default(global::SpecGen.SpecPropertySet);
-            string property = string.Empty;
+            var properties = new global::SpecGen.SpecJsonObject(ref reader, SpecGenJsonNames.All);
             try
             {
-                while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
+                while (properties.MoveNext(ref reader))
                 {
-                    if (reader.ValueTextEquals(SpecGenJsonNames.ResultCode.EncodedUtf8Bytes))
+                    switch (properties.Index)
                     {
-                        property = "resultCode";
-                        if (!seen.Add(0))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.ResultCode = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.ResultMsg.EncodedUtf8Bytes))
-                    {
-                        property = "resultMsg";
-                        if (!seen.Add(1))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.ResultMsg = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.OrderId.EncodedUtf8Bytes))
-                    {
-                        property = "orderId";
-                        if (!seen.Add(2))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.OrderId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Lines.EncodedUtf8Bytes))
-                    {
-                        property = "lines";
-                        if (!seen.Add(3))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value.Lines = null;
-                        }
-                        else
-                        {
-                            global::SpecGen.SpecJson.ExpectStartObject(ref reader);
-                            var map0 = new global::System.Collections.Generic.Dictionary<string, global::Shop.Api.Address>();
-                            string key0 = string.Empty;
-                            try
-                            {
-                                while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
-                                {
-                                    key0 = global::SpecGen.SpecJson.ReadPropertyName(ref reader);
-                                    map0[key0] = global::Shop.Api.Address.ReadJson(ref reader);
-                                }
-                            }
-                            catch (global::System.Text.Json.JsonException ex)
-                            {
-                                throw global::SpecGen.SpecJsonException.InProperty(ex, key0);
-                            }
-
-                            value.Lines = map0;
-                        }
-                    }
-                    else
-                    {
-                        global::SpecGen.SpecJson.SkipPropertyValue(ref reader);
+                        case 0: value.ResultCode = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 1: value.ResultMsg = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 2: value.OrderId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 3: value.Lines = global::SpecGen.SpecJson.ReadMapOrNull(ref reader, global::Shop.Api.Address.ReadJson); break;
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
+                throw properties.Fail(ex);
             }
 
             return value;
         }
 
-        /// <summary>Writes this object as a JSON object.</summary>
+        /// <summary>Writes this object as a JSON object; a null property is left out.</summary>
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.ResultCode != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.ResultCode);
-                writer.WriteStringValue(this.ResultCode);
-            }
-            if (this.ResultMsg != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.ResultMsg);
-                writer.WriteStringValue(this.ResultMsg);
-            }
-            if (this.OrderId != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.OrderId);
-                writer.WriteStringValue(this.OrderId);
-            }
-            if (this.Lines != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Lines);
-                writer.WriteStartObject();
-                foreach (var entry0 in this.Lines)
-                {
-                    writer.WritePropertyName(entry0.Key);
-                    if (entry0.Value == null)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        entry0.Value.WriteJson(writer);
-                    }
-                }
-                writer.WriteEndObject();
-            }
-
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.ResultCode, this.ResultCode);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.ResultMsg, this.ResultMsg);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.OrderId, this.OrderId);
+            global::SpecGen.SpecJson.WriteMap(writer, SpecGenJsonNames.Lines, this.Lines, (w, item) => item.WriteJson(w));
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
         internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Api.PlaceOrderResponse>
         {
-            /// <inheritdoc/>
-            public override global::Shop.Api.PlaceOrderResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.PlaceOrderResponse.ReadJson(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.PlaceOrderResponse value, global::System.Text.Json.JsonSerializerOptions options)
-                => value.WriteJson(writer);
+            public override global::Shop.Api.PlaceOrderResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.PlaceOrderResponse.ReadJson(ref reader);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.PlaceOrderResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
 
-        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        /// <summary>The JSON names of the body fields, encoded once; <c>All</c> is in spec order, as the reader numbers them.</summary>
         private static class SpecGenJsonNames
         {
             internal static readonly global::System.Text.Json.JsonEncodedText ResultCode = global::System.Text.Json.JsonEncodedText.Encode("resultCode");
             internal static readonly global::System.Text.Json.JsonEncodedText ResultMsg = global::System.Text.Json.JsonEncodedText.Encode("resultMsg");
             internal static readonly global::System.Text.Json.JsonEncodedText OrderId = global::System.Text.Json.JsonEncodedText.Encode("orderId");
             internal static readonly global::System.Text.Json.JsonEncodedText Lines = global::System.Text.Json.JsonEncodedText.Encode("lines");
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(ResultCode, ResultMsg, OrderId, Lines);
         }
     }
 
     /// <summary>The 'address' type of PlaceOrder.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.Address.SpecGenJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.Address.SpecGenJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class Address
     {
         /// <summary>The 'street' field.</summary>
         /// <remarks>Body field 'street', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("street", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("street", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? Street { get; set; }
 
         /// <summary>The 'zip' field.</summary>
@@ -1100,44 +394,17 @@ namespace Shop.Api
 
         /// <summary>The 'updatedAt' field.</summary>
         /// <remarks>Body field 'updatedAt', Long, optional. Format: unix-ms.</remarks>
-        [global::SpecGen.SpecField("updatedAt", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecFormat("unix-ms")]
+        [global::SpecGen.SpecField("updatedAt", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecFormat("unix-ms")]
         public long? UpdatedAt { get; set; }
 
-        /// <summary>
-        /// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,
-        /// lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.
-        /// </summary>
+        /// <summary>Checks this object against its spec: mandatory fields, allowed values, formats, patterns, lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.</summary>
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            this.ValidateInto(ref errors);
+            if (global::SpecGen.SpecChecks.IsMissing(this.Street)) errors.Add("street", "mandatory", "'street' is mandatory.");
+            if (!global::SpecGen.SpecChecks.IsMissing(this.Zip) && !global::SpecGen.SpecChecks.MatchesPattern(SpecGenPatterns.Zip, this.Zip)) errors.Add("zip", "pattern", "'zip' must match the pattern '^[0-9]{5}$'.");
+            if (this.UpdatedAt != null && !global::SpecGen.SpecFormats.IsValid(this.UpdatedAt.Value, "unix-ms")) errors.Add("updatedAt", "format", "'updatedAt' must match the format 'unix-ms'.");
             return errors.ToResult();
-        }
-
-        /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
-        internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
-        {
-            if (global::SpecGen.SpecChecks.IsMissing(this.Street))
-            {
-                errors.Add("street", "mandatory", "'street' is mandatory.");
-            }
-
-            if (!global::SpecGen.SpecChecks.IsMissing(this.Zip))
-            {
-                if (!global::SpecGen.SpecChecks.MatchesPattern(SpecGenPatterns.Zip, this.Zip))
-                {
-                    errors.Add("zip", "pattern", "'zip' must match the pattern '^[0-9]{5}$'.");
-                }
-            }
-
-            if (this.UpdatedAt != null)
-            {
-                if (!global::SpecGen.SpecFormats.IsValid(this.UpdatedAt.Value, "unix-ms"))
-                {
-                    errors.Add("updatedAt", "format", "'updatedAt' must match the format 'unix-ms'.");
-                }
-            }
         }
 
         /// <summary>The compiled patterns; a match that takes over a second fails the check instead of hanging.</summary>
@@ -1150,8 +417,7 @@ namespace Shop.Api
         /// <summary>The values of this object; secret values are masked.</summary>
         public override string ToString()
         {
-            var builder = new global::System.Text.StringBuilder();
-            builder.Append("Address {");
+            var builder = new global::System.Text.StringBuilder("Address {");
             global::SpecGen.SpecText.AppendValue(builder.Append(" Street = "), this.Street);
             global::SpecGen.SpecText.AppendValue(builder.Append(", Zip = "), this.Zip);
             global::SpecGen.SpecText.AppendValue(builder.Append(", UpdatedAt = "), this.UpdatedAt);
@@ -1162,155 +428,82 @@ namespace Shop.Api
         /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
         internal static global::Shop.Api.Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::SpecGen.SpecJson.ExpectStartObject(ref reader);
             var value = new global::Shop.Api.Address();
-            var seen = default(global::SpecGen.SpecPropertySet);
-            string property = string.Empty;
+            var properties = new global::SpecGen.SpecJsonObject(ref reader, SpecGenJsonNames.All);
             try
             {
-                while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
+                while (properties.MoveNext(ref reader))
                 {
-                    if (reader.ValueTextEquals(SpecGenJsonNames.Street.EncodedUtf8Bytes))
+                    switch (properties.Index)
                     {
-                        property = "street";
-                        if (!seen.Add(0))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Street = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Zip.EncodedUtf8Bytes))
-                    {
-                        property = "zip";
-                        if (!seen.Add(1))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Zip = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.UpdatedAt.EncodedUtf8Bytes))
-                    {
-                        property = "updatedAt";
-                        if (!seen.Add(2))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.UpdatedAt = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader);
-                    }
-                    else
-                    {
-                        global::SpecGen.SpecJson.SkipPropertyValue(ref reader);
+                        case 0: value.Street = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 1: value.Zip = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 2: value.UpdatedAt = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader); break;
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
+                throw properties.Fail(ex);
             }
 
             return value;
         }
 
-        /// <summary>Writes this object as a JSON object.</summary>
+        /// <summary>Writes this object as a JSON object; a null property is left out.</summary>
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.Street != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Street);
-                writer.WriteStringValue(this.Street);
-            }
-            if (this.Zip != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Zip);
-                writer.WriteStringValue(this.Zip);
-            }
-            if (this.UpdatedAt != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.UpdatedAt);
-                writer.WriteNumberValue(this.UpdatedAt.Value);
-            }
-
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Street, this.Street);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Zip, this.Zip);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.UpdatedAt, this.UpdatedAt);
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
         internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Api.Address>
         {
-            /// <inheritdoc/>
-            public override global::Shop.Api.Address? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Address.ReadJson(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.Address value, global::System.Text.Json.JsonSerializerOptions options)
-                => value.WriteJson(writer);
+            public override global::Shop.Api.Address? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Address.ReadJson(ref reader);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.Address value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
 
-        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        /// <summary>The JSON names of the body fields, encoded once; <c>All</c> is in spec order, as the reader numbers them.</summary>
         private static class SpecGenJsonNames
         {
             internal static readonly global::System.Text.Json.JsonEncodedText Street = global::System.Text.Json.JsonEncodedText.Encode("street");
             internal static readonly global::System.Text.Json.JsonEncodedText Zip = global::System.Text.Json.JsonEncodedText.Encode("zip");
             internal static readonly global::System.Text.Json.JsonEncodedText UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(Street, Zip, UpdatedAt);
         }
     }
 
     /// <summary>The 'items' object of PlaceOrder.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.PlaceOrderRequestItems.SpecGenJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.PlaceOrderRequestItems.SpecGenJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class PlaceOrderRequestItems
     {
         /// <summary>The 'sku' field.</summary>
         /// <remarks>Body field 'sku', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("sku", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("sku", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? Sku { get; set; }
 
         /// <summary>The 'count' field.</summary>
         /// <remarks>Body field 'count', Integer, optional. Allowed values: 1, 2, 3.</remarks>
-        [global::SpecGen.SpecField("count", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecValues("1", "2", "3")]
+        [global::SpecGen.SpecField("count", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecValues("1", "2", "3")]
         public int? Count { get; set; }
 
-        /// <summary>
-        /// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,
-        /// lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.
-        /// </summary>
+        /// <summary>Checks this object against its spec: mandatory fields, allowed values, formats, patterns, lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.</summary>
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            this.ValidateInto(ref errors);
+            if (global::SpecGen.SpecChecks.IsMissing(this.Sku)) errors.Add("sku", "mandatory", "'sku' is mandatory.");
+            if (this.Count != null && this.Count.Value != 1 && this.Count.Value != 2 && this.Count.Value != 3) errors.Add("count", "values", "'count' must be one of: 1, 2, 3.");
             return errors.ToResult();
-        }
-
-        /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
-        internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
-        {
-            if (global::SpecGen.SpecChecks.IsMissing(this.Sku))
-            {
-                errors.Add("sku", "mandatory", "'sku' is mandatory.");
-            }
-
-            if (this.Count != null)
-            {
-                if (this.Count.Value != 1 && this.Count.Value != 2 && this.Count.Value != 3)
-                {
-                    errors.Add("count", "values", "'count' must be one of: 1, 2, 3.");
-                }
-            }
         }
 
         /// <summary>The values of this object; secret values are masked.</summary>
         public override string ToString()
         {
-            var builder = new global::System.Text.StringBuilder();
-            builder.Append("PlaceOrderRequestItems {");
+            var builder = new global::System.Text.StringBuilder("PlaceOrderRequestItems {");
             global::SpecGen.SpecText.AppendValue(builder.Append(" Sku = "), this.Sku);
             global::SpecGen.SpecText.AppendValue(builder.Append(", Count = "), this.Count);
             return builder.Append(" }").ToString();
@@ -1320,97 +513,59 @@ namespace Shop.Api
         /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
         internal static global::Shop.Api.PlaceOrderRequestItems ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::SpecGen.SpecJson.ExpectStartObject(ref reader);
             var value = new global::Shop.Api.PlaceOrderRequestItems();
-            var seen = default(global::SpecGen.SpecPropertySet);
-            string property = string.Empty;
+            var properties = new global::SpecGen.SpecJsonObject(ref reader, SpecGenJsonNames.All);
             try
             {
-                while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
+                while (properties.MoveNext(ref reader))
                 {
-                    if (reader.ValueTextEquals(SpecGenJsonNames.Sku.EncodedUtf8Bytes))
+                    switch (properties.Index)
                     {
-                        property = "sku";
-                        if (!seen.Add(0))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Sku = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Count.EncodedUtf8Bytes))
-                    {
-                        property = "count";
-                        if (!seen.Add(1))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Count = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader);
-                    }
-                    else
-                    {
-                        global::SpecGen.SpecJson.SkipPropertyValue(ref reader);
+                        case 0: value.Sku = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 1: value.Count = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader); break;
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
+                throw properties.Fail(ex);
             }
 
             return value;
         }
 
-        /// <summary>Writes this object as a JSON object.</summary>
+        /// <summary>Writes this object as a JSON object; a null property is left out.</summary>
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.Sku != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Sku);
-                writer.WriteStringValue(this.Sku);
-            }
-            if (this.Count != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Count);
-                writer.WriteNumberValue(this.Count.Value);
-            }
-
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Sku, this.Sku);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Count, this.Count);
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
         internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Api.PlaceOrderRequestItems>
         {
-            /// <inheritdoc/>
-            public override global::Shop.Api.PlaceOrderRequestItems? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.PlaceOrderRequestItems.ReadJson(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.PlaceOrderRequestItems value, global::System.Text.Json.JsonSerializerOptions options)
-                => value.WriteJson(writer);
+            public override global::Shop.Api.PlaceOrderRequestItems? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.PlaceOrderRequestItems.ReadJson(ref reader);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.PlaceOrderRequestItems value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
 
-        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        /// <summary>The JSON names of the body fields, encoded once; <c>All</c> is in spec order, as the reader numbers them.</summary>
         private static class SpecGenJsonNames
         {
             internal static readonly global::System.Text.Json.JsonEncodedText Sku = global::System.Text.Json.JsonEncodedText.Encode("sku");
             internal static readonly global::System.Text.Json.JsonEncodedText Count = global::System.Text.Json.JsonEncodedText.Encode("count");
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(Sku, Count);
         }
     }
 
     /// <summary>The 'buyer' object of PlaceOrder.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.Customer.SpecGenJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Shop.Api.Customer.SpecGenJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class Customer
     {
         /// <summary>The 'id' field.</summary>
         /// <remarks>Body field 'id', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("id", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("id", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? Id { get; set; }
 
         /// <summary>The 'level' field.</summary>
@@ -1418,31 +573,18 @@ namespace Shop.Api
         [global::SpecGen.SpecField("level", global::SpecGen.SpecPosition.Body)]
         public int? Level { get; set; }
 
-        /// <summary>
-        /// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,
-        /// lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.
-        /// </summary>
+        /// <summary>Checks this object against its spec: mandatory fields, allowed values, formats, patterns, lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.</summary>
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            this.ValidateInto(ref errors);
+            if (global::SpecGen.SpecChecks.IsMissing(this.Id)) errors.Add("id", "mandatory", "'id' is mandatory.");
             return errors.ToResult();
-        }
-
-        /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
-        internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
-        {
-            if (global::SpecGen.SpecChecks.IsMissing(this.Id))
-            {
-                errors.Add("id", "mandatory", "'id' is mandatory.");
-            }
         }
 
         /// <summary>The values of this object; secret values are masked.</summary>
         public override string ToString()
         {
-            var builder = new global::System.Text.StringBuilder();
-            builder.Append("Customer {");
+            var builder = new global::System.Text.StringBuilder("Customer {");
             global::SpecGen.SpecText.AppendValue(builder.Append(" Id = "), this.Id);
             global::SpecGen.SpecText.AppendValue(builder.Append(", Level = "), this.Level);
             return builder.Append(" }").ToString();
@@ -1452,85 +594,49 @@ namespace Shop.Api
         /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
         internal static global::Shop.Api.Customer ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::SpecGen.SpecJson.ExpectStartObject(ref reader);
             var value = new global::Shop.Api.Customer();
-            var seen = default(global::SpecGen.SpecPropertySet);
-            string property = string.Empty;
+            var properties = new global::SpecGen.SpecJsonObject(ref reader, SpecGenJsonNames.All);
             try
             {
-                while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
+                while (properties.MoveNext(ref reader))
                 {
-                    if (reader.ValueTextEquals(SpecGenJsonNames.Id.EncodedUtf8Bytes))
+                    switch (properties.Index)
                     {
-                        property = "id";
-                        if (!seen.Add(0))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Id = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Level.EncodedUtf8Bytes))
-                    {
-                        property = "level";
-                        if (!seen.Add(1))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Level = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader);
-                    }
-                    else
-                    {
-                        global::SpecGen.SpecJson.SkipPropertyValue(ref reader);
+                        case 0: value.Id = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 1: value.Level = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader); break;
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
+                throw properties.Fail(ex);
             }
 
             return value;
         }
 
-        /// <summary>Writes this object as a JSON object.</summary>
+        /// <summary>Writes this object as a JSON object; a null property is left out.</summary>
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.Id != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Id);
-                writer.WriteStringValue(this.Id);
-            }
-            if (this.Level != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Level);
-                writer.WriteNumberValue(this.Level.Value);
-            }
-
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Id, this.Id);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Level, this.Level);
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
         internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shop.Api.Customer>
         {
-            /// <inheritdoc/>
-            public override global::Shop.Api.Customer? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Customer.ReadJson(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.Customer value, global::System.Text.Json.JsonSerializerOptions options)
-                => value.WriteJson(writer);
+            public override global::Shop.Api.Customer? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Shop.Api.Customer.ReadJson(ref reader);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Api.Customer value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
 
-        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        /// <summary>The JSON names of the body fields, encoded once; <c>All</c> is in spec order, as the reader numbers them.</summary>
         private static class SpecGenJsonNames
         {
             internal static readonly global::System.Text.Json.JsonEncodedText Id = global::System.Text.Json.JsonEncodedText.Encode("id");
             internal static readonly global::System.Text.Json.JsonEncodedText Level = global::System.Text.Json.JsonEncodedText.Encode("level");
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(Id, Level);
         }
     }
 
@@ -1542,12 +648,7 @@ namespace Shop.Api
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The answer, read and validated.</returns>
         /// <exception cref="global::SpecGen.SpecRequestValidationException">The request breaks its spec.</exception>
-        /// <exception cref="global::SpecGen.SpecErrorCodeException">The server answered an error code.</exception>
-        /// <exception cref="global::SpecGen.SpecHttpStatusException">The server answered an HTTP error.</exception>
-        /// <exception cref="global::SpecGen.SpecResponseFormatException">The answer is not JSON of the spec's shape.</exception>
-        /// <exception cref="global::SpecGen.SpecResponseValidationException">The answer breaks its spec.</exception>
-        /// <exception cref="global::SpecGen.SpecTransportException">The server could not be reached.</exception>
-        /// <exception cref="global::SpecGen.SpecTimeoutException">No answer arrived in time.</exception>
+        /// <exception cref="global::SpecGen.SpecResponseException">The answer is an error code, an HTTP error, not JSON of the spec's shape or breaks its spec; or no answer came: the server could not be reached, or not in time. Each case has its own subclass.</exception>
         global::System.Threading.Tasks.Task<global::Shop.Api.PlaceOrderResponse> PlaceOrderAsync(global::Shop.Api.PlaceOrderRequest request, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -1556,11 +657,7 @@ namespace Shop.Api
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Shop.Api.PlaceOrderResponse> PlaceOrderAsync(global::Shop.Api.PlaceOrderRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             this._invoker.EnsureValid("PlaceOrder", request.Validate());
             var call = new global::SpecGen.SpecCall("PlaceOrder", "POST", "/shop/{shopId}/orders");
             call.AddPath("shopId", request.ShopId);

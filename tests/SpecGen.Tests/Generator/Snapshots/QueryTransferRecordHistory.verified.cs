@@ -6,35 +6,27 @@ namespace Cec.Chatbot
 {
     /// <summary>The request of QueryTransferRecordHistory: Interface for Querying the Recordings of Calls Transferred to a Third Party</summary>
     /// <remarks>POST /oifde/rest/api/queryTransferRecordHistory</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cec.Chatbot.QueryTransferRecordHistoryRequest.SpecGenJsonConverter))]
-    [global::SpecGen.SpecAtLeastOne("CallId", "UserMobile", "CtiCallId")]
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cec.Chatbot.QueryTransferRecordHistoryRequest.SpecGenJsonConverter)), global::SpecGen.SpecAtLeastOne("CallId", "UserMobile", "CtiCallId"), global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class QueryTransferRecordHistoryRequest
     {
         /// <summary>Tenant ID.</summary>
         /// <remarks>Body field 'tenantId', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("tenantId", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("tenantId", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? TenantId { get; set; }
 
         /// <summary>Valid token value for accessing the interface. You can obtain the valid token information by invoking the interface for obtaining tokens. For details, see C3 OIAP Interface Authentication.</summary>
         /// <remarks>Body field 'authToken', String, mandatory. Secret: never logged or printed. When left empty, the client fills it from the registered token provider.</remarks>
-        [global::SpecGen.SpecField("authToken", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
-        [global::SpecGen.SpecSecret]
-        [global::SpecGen.SpecToken]
+        [global::SpecGen.SpecField("authToken", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory, global::SpecGen.SpecSecret, global::SpecGen.SpecToken]
         public string? AuthToken { get; set; }
 
         /// <summary>Start time. Format: yyyy-MM-dd HH:mm:ss</summary>
         /// <remarks>Body field 'beginTime', String, optional. Format: yyyy-MM-dd HH:mm:ss.</remarks>
-        [global::SpecGen.SpecField("beginTime", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecFormat("yyyy-MM-dd HH:mm:ss")]
+        [global::SpecGen.SpecField("beginTime", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecFormat("yyyy-MM-dd HH:mm:ss")]
         public string? BeginTime { get; set; }
 
         /// <summary>End time. Format: yyyy-MM-dd HH:mm:ss</summary>
         /// <remarks>Body field 'endTime', String, optional. Format: yyyy-MM-dd HH:mm:ss.</remarks>
-        [global::SpecGen.SpecField("endTime", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecFormat("yyyy-MM-dd HH:mm:ss")]
+        [global::SpecGen.SpecField("endTime", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecFormat("yyyy-MM-dd HH:mm:ss")]
         public string? EndTime { get; set; }
 
         /// <summary>Page number. Number of the page to be queried. The value 1 is for the first page. If this parameter is not transferred, the default value of page number is 1.</summary>
@@ -44,8 +36,7 @@ namespace Cec.Chatbot
 
         /// <summary>Number of records on each page. The value can be 5, 10, 20, 50, or 100. If this parameter is not transferred, 100 records are displayed on each page by default.</summary>
         /// <remarks>Body field 'pageSize', String, optional. Allowed values: 5, 10, 20, 50, 100. When not transferred, the server uses 100.</remarks>
-        [global::SpecGen.SpecField("pageSize", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecValues("5", "10", "20", "50", "100")]
+        [global::SpecGen.SpecField("pageSize", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecValues("5", "10", "20", "50", "100")]
         public string? PageSize { get; set; }
 
         /// <summary>Flow call ID. One of the userMobile, callId, and ctiCallId parameters must be transferred.</summary>
@@ -63,83 +54,23 @@ namespace Cec.Chatbot
         [global::SpecGen.SpecField("ctiCallId", global::SpecGen.SpecPosition.Body)]
         public string? CtiCallId { get; set; }
 
-        /// <summary>
-        /// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,
-        /// lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.
-        /// </summary>
+        /// <summary>Checks this object against its spec: mandatory fields, allowed values, formats, patterns, lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.</summary>
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            this.ValidateInto(ref errors);
+            if (global::SpecGen.SpecChecks.IsMissing(this.TenantId)) errors.Add("tenantId", "mandatory", "'tenantId' is mandatory.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.AuthToken)) errors.Add("authToken", "mandatory", "'authToken' is mandatory.");
+            if (!global::SpecGen.SpecChecks.IsMissing(this.BeginTime) && !global::SpecGen.SpecFormats.IsValid(this.BeginTime, "yyyy-MM-dd HH:mm:ss")) errors.Add("beginTime", "format", "'beginTime' must match the format 'yyyy-MM-dd HH:mm:ss'.");
+            if (!global::SpecGen.SpecChecks.IsMissing(this.EndTime) && !global::SpecGen.SpecFormats.IsValid(this.EndTime, "yyyy-MM-dd HH:mm:ss")) errors.Add("endTime", "format", "'endTime' must match the format 'yyyy-MM-dd HH:mm:ss'.");
+            if (!global::SpecGen.SpecChecks.IsMissing(this.PageSize) && this.PageSize != "5" && this.PageSize != "10" && this.PageSize != "20" && this.PageSize != "50" && this.PageSize != "100") errors.Add("pageSize", "values", "'pageSize' must be one of: 5, 10, 20, 50, 100.");
+            if (global::SpecGen.SpecChecks.OneIfSet(this.CallId) + global::SpecGen.SpecChecks.OneIfSet(this.UserMobile) + global::SpecGen.SpecChecks.OneIfSet(this.CtiCallId) == 0) errors.Add(string.Empty, "atLeastOne", "At least one of 'callId', 'userMobile', 'ctiCallId' must be set.");
             return errors.ToResult();
-        }
-
-        /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
-        internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
-        {
-            if (global::SpecGen.SpecChecks.IsMissing(this.TenantId))
-            {
-                errors.Add("tenantId", "mandatory", "'tenantId' is mandatory.");
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.AuthToken))
-            {
-                errors.Add("authToken", "mandatory", "'authToken' is mandatory.");
-            }
-
-            if (!global::SpecGen.SpecChecks.IsMissing(this.BeginTime))
-            {
-                if (!global::SpecGen.SpecFormats.IsValid(this.BeginTime, "yyyy-MM-dd HH:mm:ss"))
-                {
-                    errors.Add("beginTime", "format", "'beginTime' must match the format 'yyyy-MM-dd HH:mm:ss'.");
-                }
-            }
-
-            if (!global::SpecGen.SpecChecks.IsMissing(this.EndTime))
-            {
-                if (!global::SpecGen.SpecFormats.IsValid(this.EndTime, "yyyy-MM-dd HH:mm:ss"))
-                {
-                    errors.Add("endTime", "format", "'endTime' must match the format 'yyyy-MM-dd HH:mm:ss'.");
-                }
-            }
-
-            if (!global::SpecGen.SpecChecks.IsMissing(this.PageSize))
-            {
-                if (this.PageSize != "5" && this.PageSize != "10" && this.PageSize != "20" && this.PageSize != "50" && this.PageSize != "100")
-                {
-                    errors.Add("pageSize", "values", "'pageSize' must be one of: 5, 10, 20, 50, 100.");
-                }
-            }
-
-            {
-                int atLeastOne = 0;
-                if (!global::SpecGen.SpecChecks.IsMissing(this.CallId))
-                {
-                    atLeastOne++;
-                }
-
-                if (!global::SpecGen.SpecChecks.IsMissing(this.UserMobile))
-                {
-                    atLeastOne++;
-                }
-
-                if (!global::SpecGen.SpecChecks.IsMissing(this.CtiCallId))
-                {
-                    atLeastOne++;
-                }
-
-                if (atLeastOne == 0)
-                {
-                    errors.Add(string.Empty, "atLeastOne", "At least one of 'callId', 'userMobile', 'ctiCallId' must be set.");
-                }
-            }
         }
 
         /// <summary>The values of this object; secret values are masked.</summary>
         public override string ToString()
         {
-            var builder = new global::System.Text.StringBuilder();
-            builder.Append("QueryTransferRecordHistoryRequest {");
+            var builder = new global::System.Text.StringBuilder("QueryTransferRecordHistoryRequest {");
             global::SpecGen.SpecText.AppendValue(builder.Append(" TenantId = "), this.TenantId);
             global::SpecGen.SpecText.AppendSecret(builder.Append(", AuthToken = "), this.AuthToken);
             global::SpecGen.SpecText.AppendValue(builder.Append(", BeginTime = "), this.BeginTime);
@@ -156,11 +87,7 @@ namespace Cec.Chatbot
         internal global::Cec.Chatbot.QueryTransferRecordHistoryRequest WithToken(string token)
         {
             var copy = (global::Cec.Chatbot.QueryTransferRecordHistoryRequest)this.MemberwiseClone();
-            if (global::SpecGen.SpecChecks.IsMissing(copy.AuthToken))
-            {
-                copy.AuthToken = token;
-            }
-
+            if (global::SpecGen.SpecChecks.IsMissing(copy.AuthToken)) copy.AuthToken = token;
             return copy;
         }
 
@@ -168,193 +95,58 @@ namespace Cec.Chatbot
         /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
         internal static global::Cec.Chatbot.QueryTransferRecordHistoryRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::SpecGen.SpecJson.ExpectStartObject(ref reader);
             var value = new global::Cec.Chatbot.QueryTransferRecordHistoryRequest();
-            var seen = default(global::SpecGen.SpecPropertySet);
-            string property = string.Empty;
+            var properties = new global::SpecGen.SpecJsonObject(ref reader, SpecGenJsonNames.All);
             try
             {
-                while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
+                while (properties.MoveNext(ref reader))
                 {
-                    if (reader.ValueTextEquals(SpecGenJsonNames.TenantId.EncodedUtf8Bytes))
+                    switch (properties.Index)
                     {
-                        property = "tenantId";
-                        if (!seen.Add(0))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.TenantId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.AuthToken.EncodedUtf8Bytes))
-                    {
-                        property = "authToken";
-                        if (!seen.Add(1))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.AuthToken = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.BeginTime.EncodedUtf8Bytes))
-                    {
-                        property = "beginTime";
-                        if (!seen.Add(2))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.BeginTime = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.EndTime.EncodedUtf8Bytes))
-                    {
-                        property = "endTime";
-                        if (!seen.Add(3))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.EndTime = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.PageNum.EncodedUtf8Bytes))
-                    {
-                        property = "pageNum";
-                        if (!seen.Add(4))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.PageNum = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.PageSize.EncodedUtf8Bytes))
-                    {
-                        property = "pageSize";
-                        if (!seen.Add(5))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.PageSize = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.CallId.EncodedUtf8Bytes))
-                    {
-                        property = "callId";
-                        if (!seen.Add(6))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.CallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.UserMobile.EncodedUtf8Bytes))
-                    {
-                        property = "userMobile";
-                        if (!seen.Add(7))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.UserMobile = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.CtiCallId.EncodedUtf8Bytes))
-                    {
-                        property = "ctiCallId";
-                        if (!seen.Add(8))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.CtiCallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else
-                    {
-                        global::SpecGen.SpecJson.SkipPropertyValue(ref reader);
+                        case 0: value.TenantId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 1: value.AuthToken = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 2: value.BeginTime = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 3: value.EndTime = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 4: value.PageNum = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 5: value.PageSize = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 6: value.CallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 7: value.UserMobile = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 8: value.CtiCallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
+                throw properties.Fail(ex);
             }
 
             return value;
         }
 
-        /// <summary>Writes this object as a JSON object.</summary>
+        /// <summary>Writes this object as a JSON object; a null property is left out.</summary>
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.TenantId != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.TenantId);
-                writer.WriteStringValue(this.TenantId);
-            }
-            if (this.AuthToken != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.AuthToken);
-                writer.WriteStringValue(this.AuthToken);
-            }
-            if (this.BeginTime != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.BeginTime);
-                writer.WriteStringValue(this.BeginTime);
-            }
-            if (this.EndTime != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.EndTime);
-                writer.WriteStringValue(this.EndTime);
-            }
-            if (this.PageNum != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.PageNum);
-                writer.WriteStringValue(this.PageNum);
-            }
-            if (this.PageSize != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.PageSize);
-                writer.WriteStringValue(this.PageSize);
-            }
-            if (this.CallId != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.CallId);
-                writer.WriteStringValue(this.CallId);
-            }
-            if (this.UserMobile != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.UserMobile);
-                writer.WriteStringValue(this.UserMobile);
-            }
-            if (this.CtiCallId != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.CtiCallId);
-                writer.WriteStringValue(this.CtiCallId);
-            }
-
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.TenantId, this.TenantId);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.AuthToken, this.AuthToken);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.BeginTime, this.BeginTime);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.EndTime, this.EndTime);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.PageNum, this.PageNum);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.PageSize, this.PageSize);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.CallId, this.CallId);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.UserMobile, this.UserMobile);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.CtiCallId, this.CtiCallId);
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
         internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cec.Chatbot.QueryTransferRecordHistoryRequest>
         {
-            /// <inheritdoc/>
-            public override global::Cec.Chatbot.QueryTransferRecordHistoryRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Cec.Chatbot.QueryTransferRecordHistoryRequest.ReadJson(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cec.Chatbot.QueryTransferRecordHistoryRequest value, global::System.Text.Json.JsonSerializerOptions options)
-                => value.WriteJson(writer);
+            public override global::Cec.Chatbot.QueryTransferRecordHistoryRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Cec.Chatbot.QueryTransferRecordHistoryRequest.ReadJson(ref reader);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cec.Chatbot.QueryTransferRecordHistoryRequest value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
 
-        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        /// <summary>The JSON names of the body fields, encoded once; <c>All</c> is in spec order, as the reader numbers them.</summary>
         private static class SpecGenJsonNames
         {
             internal static readonly global::System.Text.Json.JsonEncodedText TenantId = global::System.Text.Json.JsonEncodedText.Encode("tenantId");
@@ -366,24 +158,22 @@ namespace Cec.Chatbot
             internal static readonly global::System.Text.Json.JsonEncodedText CallId = global::System.Text.Json.JsonEncodedText.Encode("callId");
             internal static readonly global::System.Text.Json.JsonEncodedText UserMobile = global::System.Text.Json.JsonEncodedText.Encode("userMobile");
             internal static readonly global::System.Text.Json.JsonEncodedText CtiCallId = global::System.Text.Json.JsonEncodedText.Encode("ctiCallId");
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(TenantId, AuthToken, BeginTime, EndTime, PageNum, PageSize, CallId, UserMobile, CtiCallId);
         }
     }
 
     /// <summary>The response of QueryTransferRecordHistory: Interface for Querying the Recordings of Calls Transferred to a Third Party</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cec.Chatbot.QueryTransferRecordHistoryResponse.SpecGenJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cec.Chatbot.QueryTransferRecordHistoryResponse.SpecGenJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class QueryTransferRecordHistoryResponse
     {
         /// <summary>Error code. 0: success; other values: failure.</summary>
         /// <remarks>Body field 'errorCode', Integer, mandatory.</remarks>
-        [global::SpecGen.SpecField("errorCode", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("errorCode", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public int? ErrorCode { get; set; }
 
         /// <summary>Error description.</summary>
         /// <remarks>Body field 'errorMessage', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("errorMessage", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("errorMessage", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? ErrorMessage { get; set; }
 
         /// <summary>Total number of records.</summary>
@@ -396,49 +186,20 @@ namespace Cec.Chatbot
         [global::SpecGen.SpecField("transferRecordList", global::SpecGen.SpecPosition.Body)]
         public global::System.Collections.Generic.List<global::Cec.Chatbot.TransferRecord>? TransferRecordList { get; set; }
 
-        /// <summary>
-        /// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,
-        /// lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.
-        /// </summary>
+        /// <summary>Checks this object against its spec: mandatory fields, allowed values, formats, patterns, lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.</summary>
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            this.ValidateInto(ref errors);
+            if (this.ErrorCode == null) errors.Add("errorCode", "mandatory", "'errorCode' is mandatory.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.ErrorMessage)) errors.Add("errorMessage", "mandatory", "'errorMessage' is mandatory.");
+            errors.AddNested("transferRecordList", this.TransferRecordList, item => item.Validate());
             return errors.ToResult();
-        }
-
-        /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
-        internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
-        {
-            if (this.ErrorCode == null)
-            {
-                errors.Add("errorCode", "mandatory", "'errorCode' is mandatory.");
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.ErrorMessage))
-            {
-                errors.Add("errorMessage", "mandatory", "'errorMessage' is mandatory.");
-            }
-
-            if (this.TransferRecordList != null)
-            {
-                for (int i = 0; i < this.TransferRecordList.Count; i++)
-                {
-                    if (this.TransferRecordList[i] != null)
-                    {
-                        int mark = errors.Count;
-                        this.TransferRecordList[i].ValidateInto(ref errors);
-                        errors.Prefix(mark, "transferRecordList", i);
-                    }
-                }
-            }
         }
 
         /// <summary>The values of this object; secret values are masked.</summary>
         public override string ToString()
         {
-            var builder = new global::System.Text.StringBuilder();
-            builder.Append("QueryTransferRecordHistoryResponse {");
+            var builder = new global::System.Text.StringBuilder("QueryTransferRecordHistoryResponse {");
             global::SpecGen.SpecText.AppendValue(builder.Append(" ErrorCode = "), this.ErrorCode);
             global::SpecGen.SpecText.AppendValue(builder.Append(", ErrorMessage = "), this.ErrorMessage);
             global::SpecGen.SpecText.AppendValue(builder.Append(", Total = "), this.Total);
@@ -450,219 +211,110 @@ namespace Cec.Chatbot
         /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
         internal static global::Cec.Chatbot.QueryTransferRecordHistoryResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::SpecGen.SpecJson.ExpectStartObject(ref reader);
             var value = new global::Cec.Chatbot.QueryTransferRecordHistoryResponse();
-            var seen = default(global::SpecGen.SpecPropertySet);
-            string property = string.Empty;
+            var properties = new global::SpecGen.SpecJsonObject(ref reader, SpecGenJsonNames.All);
             try
             {
-                while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
+                while (properties.MoveNext(ref reader))
                 {
-                    if (reader.ValueTextEquals(SpecGenJsonNames.ErrorCode.EncodedUtf8Bytes))
+                    switch (properties.Index)
                     {
-                        property = "errorCode";
-                        if (!seen.Add(0))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.ErrorCode = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.ErrorMessage.EncodedUtf8Bytes))
-                    {
-                        property = "errorMessage";
-                        if (!seen.Add(1))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.ErrorMessage = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.Total.EncodedUtf8Bytes))
-                    {
-                        property = "total";
-                        if (!seen.Add(2))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Total = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.TransferRecordList.EncodedUtf8Bytes))
-                    {
-                        property = "transferRecordList";
-                        if (!seen.Add(3))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            value.TransferRecordList = null;
-                        }
-                        else
-                        {
-                            global::SpecGen.SpecJson.ExpectStartArray(ref reader);
-                            var list0 = new global::System.Collections.Generic.List<global::Cec.Chatbot.TransferRecord>();
-                            try
-                            {
-                                while (global::SpecGen.SpecJson.ReadNextItem(ref reader))
-                                {
-                                    list0.Add(global::Cec.Chatbot.TransferRecord.ReadJson(ref reader));
-                                }
-                            }
-                            catch (global::System.Text.Json.JsonException ex)
-                            {
-                                throw global::SpecGen.SpecJsonException.InItem(ex, list0.Count);
-                            }
-
-                            value.TransferRecordList = list0;
-                        }
-                    }
-                    else
-                    {
-                        global::SpecGen.SpecJson.SkipPropertyValue(ref reader);
+                        case 0: value.ErrorCode = global::SpecGen.SpecJson.ReadInt32OrNull(ref reader); break;
+                        case 1: value.ErrorMessage = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 2: value.Total = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader); break;
+                        case 3: value.TransferRecordList = global::SpecGen.SpecJson.ReadListOrNull(ref reader, global::Cec.Chatbot.TransferRecord.ReadJson); break;
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
+                throw properties.Fail(ex);
             }
 
             return value;
         }
 
-        /// <summary>Writes this object as a JSON object.</summary>
+        /// <summary>Writes this object as a JSON object; a null property is left out.</summary>
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.ErrorCode != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.ErrorCode);
-                writer.WriteNumberValue(this.ErrorCode.Value);
-            }
-            if (this.ErrorMessage != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.ErrorMessage);
-                writer.WriteStringValue(this.ErrorMessage);
-            }
-            if (this.Total != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Total);
-                writer.WriteNumberValue(this.Total.Value);
-            }
-            if (this.TransferRecordList != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.TransferRecordList);
-                writer.WriteStartArray();
-                foreach (var item0 in this.TransferRecordList)
-                {
-                    if (item0 == null)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        item0.WriteJson(writer);
-                    }
-                }
-                writer.WriteEndArray();
-            }
-
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.ErrorCode, this.ErrorCode);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.ErrorMessage, this.ErrorMessage);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Total, this.Total);
+            global::SpecGen.SpecJson.WriteList(writer, SpecGenJsonNames.TransferRecordList, this.TransferRecordList, (w, item) => item.WriteJson(w));
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
         internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cec.Chatbot.QueryTransferRecordHistoryResponse>
         {
-            /// <inheritdoc/>
-            public override global::Cec.Chatbot.QueryTransferRecordHistoryResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Cec.Chatbot.QueryTransferRecordHistoryResponse.ReadJson(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cec.Chatbot.QueryTransferRecordHistoryResponse value, global::System.Text.Json.JsonSerializerOptions options)
-                => value.WriteJson(writer);
+            public override global::Cec.Chatbot.QueryTransferRecordHistoryResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Cec.Chatbot.QueryTransferRecordHistoryResponse.ReadJson(ref reader);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cec.Chatbot.QueryTransferRecordHistoryResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
 
-        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        /// <summary>The JSON names of the body fields, encoded once; <c>All</c> is in spec order, as the reader numbers them.</summary>
         private static class SpecGenJsonNames
         {
             internal static readonly global::System.Text.Json.JsonEncodedText ErrorCode = global::System.Text.Json.JsonEncodedText.Encode("errorCode");
             internal static readonly global::System.Text.Json.JsonEncodedText ErrorMessage = global::System.Text.Json.JsonEncodedText.Encode("errorMessage");
             internal static readonly global::System.Text.Json.JsonEncodedText Total = global::System.Text.Json.JsonEncodedText.Encode("total");
             internal static readonly global::System.Text.Json.JsonEncodedText TransferRecordList = global::System.Text.Json.JsonEncodedText.Encode("transferRecordList");
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(ErrorCode, ErrorMessage, Total, TransferRecordList);
         }
     }
 
     /// <summary>The 'transferRecord' type of QueryTransferRecordHistory.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cec.Chatbot.TransferRecord.SpecGenJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cec.Chatbot.TransferRecord.SpecGenJsonConverter)), global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public sealed partial class TransferRecord
     {
         /// <summary>Unique ID of a transfer record.</summary>
         /// <remarks>Body field 'id', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("id", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("id", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? Id { get; set; }
 
         /// <summary>Tenant ID.</summary>
         /// <remarks>Body field 'tenantId', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("tenantId", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("tenantId", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? TenantId { get; set; }
 
         /// <summary>Flow call ID.</summary>
         /// <remarks>Body field 'callId', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("callId", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("callId", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? CallId { get; set; }
 
         /// <summary>CTI call ID.</summary>
         /// <remarks>Body field 'ctiCallId', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("ctiCallId", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("ctiCallId", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? CtiCallId { get; set; }
 
         /// <summary>Flow instance ID.</summary>
         /// <remarks>Body field 'flowInstId', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("flowInstId", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("flowInstId", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? FlowInstId { get; set; }
 
         /// <summary>Calling number (user number).</summary>
         /// <remarks>Body field 'callingNumber', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("callingNumber", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("callingNumber", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? CallingNumber { get; set; }
 
         /// <summary>Called flow access code.</summary>
         /// <remarks>Body field 'calledNumber', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("calledNumber", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("calledNumber", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? CalledNumber { get; set; }
 
         /// <summary>Number to be transferred to a third-party.</summary>
         /// <remarks>Body field 'transfNumber', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("transfNumber", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("transfNumber", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? TransfNumber { get; set; }
 
         /// <summary>Start time of a call. The value is in timestamp format.</summary>
         /// <remarks>Body field 'startTime', Long, mandatory. Format: unix-ms.</remarks>
-        [global::SpecGen.SpecField("startTime", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
-        [global::SpecGen.SpecFormat("unix-ms")]
+        [global::SpecGen.SpecField("startTime", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory, global::SpecGen.SpecFormat("unix-ms")]
         public long? StartTime { get; set; }
 
         /// <summary>Call end time. The value is in timestamp format.</summary>
         /// <remarks>Body field 'endTime', Long, optional. Format: unix-ms.</remarks>
-        [global::SpecGen.SpecField("endTime", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecFormat("unix-ms")]
+        [global::SpecGen.SpecField("endTime", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecFormat("unix-ms")]
         public long? EndTime { get; set; }
 
         /// <summary>Recording file address.</summary>
@@ -672,15 +324,12 @@ namespace Cec.Chatbot
 
         /// <summary>Recording node, which is used when the CTI pool is used.</summary>
         /// <remarks>Body field 'locationId', String, mandatory.</remarks>
-        [global::SpecGen.SpecField("locationId", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
+        [global::SpecGen.SpecField("locationId", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory]
         public string? LocationId { get; set; }
 
         /// <summary>Transfer result. The options are INIT (start), SUCCESS (successful), and FAIL (failed).</summary>
         /// <remarks>Body field 'opResult', String, mandatory. Allowed values: INIT, SUCCESS, FAIL.</remarks>
-        [global::SpecGen.SpecField("opResult", global::SpecGen.SpecPosition.Body)]
-        [global::SpecGen.SpecMandatory]
-        [global::SpecGen.SpecValues("INIT", "SUCCESS", "FAIL")]
+        [global::SpecGen.SpecField("opResult", global::SpecGen.SpecPosition.Body), global::SpecGen.SpecMandatory, global::SpecGen.SpecValues("INIT", "SUCCESS", "FAIL")]
         public string? OpResult { get; set; }
 
         /// <summary>Recording result. The options are 0 (success), N/A (no feedback), and other values (failure).</summary>
@@ -688,103 +337,31 @@ namespace Cec.Chatbot
         [global::SpecGen.SpecField("recordResult", global::SpecGen.SpecPosition.Body)]
         public string? RecordResult { get; set; }
 
-        /// <summary>
-        /// Checks this object against its spec: mandatory fields, allowed values, formats, patterns,
-        /// lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.
-        /// </summary>
+        /// <summary>Checks this object against its spec: mandatory fields, allowed values, formats, patterns, lengths, ranges and rules, in nested objects too. An empty string counts as not transferred.</summary>
         public global::SpecGen.ValidationResult Validate()
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
-            this.ValidateInto(ref errors);
+            if (global::SpecGen.SpecChecks.IsMissing(this.Id)) errors.Add("id", "mandatory", "'id' is mandatory.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.TenantId)) errors.Add("tenantId", "mandatory", "'tenantId' is mandatory.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.CallId)) errors.Add("callId", "mandatory", "'callId' is mandatory.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.CtiCallId)) errors.Add("ctiCallId", "mandatory", "'ctiCallId' is mandatory.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.FlowInstId)) errors.Add("flowInstId", "mandatory", "'flowInstId' is mandatory.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.CallingNumber)) errors.Add("callingNumber", "mandatory", "'callingNumber' is mandatory.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.CalledNumber)) errors.Add("calledNumber", "mandatory", "'calledNumber' is mandatory.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.TransfNumber)) errors.Add("transfNumber", "mandatory", "'transfNumber' is mandatory.");
+            if (this.StartTime == null) errors.Add("startTime", "mandatory", "'startTime' is mandatory.");
+            else if (!global::SpecGen.SpecFormats.IsValid(this.StartTime.Value, "unix-ms")) errors.Add("startTime", "format", "'startTime' must match the format 'unix-ms'.");
+            if (this.EndTime != null && !global::SpecGen.SpecFormats.IsValid(this.EndTime.Value, "unix-ms")) errors.Add("endTime", "format", "'endTime' must match the format 'unix-ms'.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.LocationId)) errors.Add("locationId", "mandatory", "'locationId' is mandatory.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.OpResult)) errors.Add("opResult", "mandatory", "'opResult' is mandatory.");
+            else if (this.OpResult != "INIT" && this.OpResult != "SUCCESS" && this.OpResult != "FAIL") errors.Add("opResult", "values", "'opResult' must be one of: INIT, SUCCESS, FAIL.");
             return errors.ToResult();
-        }
-
-        /// <summary>Adds the errors of this object to <paramref name="errors"/>, with paths relative to it.</summary>
-        internal void ValidateInto(ref global::SpecGen.ValidationErrorCollector errors)
-        {
-            if (global::SpecGen.SpecChecks.IsMissing(this.Id))
-            {
-                errors.Add("id", "mandatory", "'id' is mandatory.");
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.TenantId))
-            {
-                errors.Add("tenantId", "mandatory", "'tenantId' is mandatory.");
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.CallId))
-            {
-                errors.Add("callId", "mandatory", "'callId' is mandatory.");
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.CtiCallId))
-            {
-                errors.Add("ctiCallId", "mandatory", "'ctiCallId' is mandatory.");
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.FlowInstId))
-            {
-                errors.Add("flowInstId", "mandatory", "'flowInstId' is mandatory.");
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.CallingNumber))
-            {
-                errors.Add("callingNumber", "mandatory", "'callingNumber' is mandatory.");
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.CalledNumber))
-            {
-                errors.Add("calledNumber", "mandatory", "'calledNumber' is mandatory.");
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.TransfNumber))
-            {
-                errors.Add("transfNumber", "mandatory", "'transfNumber' is mandatory.");
-            }
-
-            if (this.StartTime == null)
-            {
-                errors.Add("startTime", "mandatory", "'startTime' is mandatory.");
-            }
-            else
-            {
-                if (!global::SpecGen.SpecFormats.IsValid(this.StartTime.Value, "unix-ms"))
-                {
-                    errors.Add("startTime", "format", "'startTime' must match the format 'unix-ms'.");
-                }
-            }
-
-            if (this.EndTime != null)
-            {
-                if (!global::SpecGen.SpecFormats.IsValid(this.EndTime.Value, "unix-ms"))
-                {
-                    errors.Add("endTime", "format", "'endTime' must match the format 'unix-ms'.");
-                }
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.LocationId))
-            {
-                errors.Add("locationId", "mandatory", "'locationId' is mandatory.");
-            }
-
-            if (global::SpecGen.SpecChecks.IsMissing(this.OpResult))
-            {
-                errors.Add("opResult", "mandatory", "'opResult' is mandatory.");
-            }
-            else
-            {
-                if (this.OpResult != "INIT" && this.OpResult != "SUCCESS" && this.OpResult != "FAIL")
-                {
-                    errors.Add("opResult", "values", "'opResult' must be one of: INIT, SUCCESS, FAIL.");
-                }
-            }
         }
 
         /// <summary>The values of this object; secret values are masked.</summary>
         public override string ToString()
         {
-            var builder = new global::System.Text.StringBuilder();
-            builder.Append("TransferRecord {");
+            var builder = new global::System.Text.StringBuilder("TransferRecord {");
             global::SpecGen.SpecText.AppendValue(builder.Append(" Id = "), this.Id);
             global::SpecGen.SpecText.AppendValue(builder.Append(", TenantId = "), this.TenantId);
             global::SpecGen.SpecText.AppendValue(builder.Append(", CallId = "), this.CallId);
@@ -806,273 +383,68 @@ namespace Cec.Chatbot
         /// <exception cref="global::SpecGen.SpecJsonException">The JSON does not have the shape of the spec, or repeats a property.</exception>
         internal static global::Cec.Chatbot.TransferRecord ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::SpecGen.SpecJson.ExpectStartObject(ref reader);
             var value = new global::Cec.Chatbot.TransferRecord();
-            var seen = default(global::SpecGen.SpecPropertySet);
-            string property = string.Empty;
+            var properties = new global::SpecGen.SpecJsonObject(ref reader, SpecGenJsonNames.All);
             try
             {
-                while (global::SpecGen.SpecJson.ReadNextProperty(ref reader))
+                while (properties.MoveNext(ref reader))
                 {
-                    if (reader.ValueTextEquals(SpecGenJsonNames.Id.EncodedUtf8Bytes))
+                    switch (properties.Index)
                     {
-                        property = "id";
-                        if (!seen.Add(0))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.Id = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.TenantId.EncodedUtf8Bytes))
-                    {
-                        property = "tenantId";
-                        if (!seen.Add(1))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.TenantId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.CallId.EncodedUtf8Bytes))
-                    {
-                        property = "callId";
-                        if (!seen.Add(2))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.CallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.CtiCallId.EncodedUtf8Bytes))
-                    {
-                        property = "ctiCallId";
-                        if (!seen.Add(3))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.CtiCallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.FlowInstId.EncodedUtf8Bytes))
-                    {
-                        property = "flowInstId";
-                        if (!seen.Add(4))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.FlowInstId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.CallingNumber.EncodedUtf8Bytes))
-                    {
-                        property = "callingNumber";
-                        if (!seen.Add(5))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.CallingNumber = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.CalledNumber.EncodedUtf8Bytes))
-                    {
-                        property = "calledNumber";
-                        if (!seen.Add(6))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.CalledNumber = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.TransfNumber.EncodedUtf8Bytes))
-                    {
-                        property = "transfNumber";
-                        if (!seen.Add(7))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.TransfNumber = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.StartTime.EncodedUtf8Bytes))
-                    {
-                        property = "startTime";
-                        if (!seen.Add(8))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.StartTime = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.EndTime.EncodedUtf8Bytes))
-                    {
-                        property = "endTime";
-                        if (!seen.Add(9))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.EndTime = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.RecordFilePath.EncodedUtf8Bytes))
-                    {
-                        property = "recordFilePath";
-                        if (!seen.Add(10))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.RecordFilePath = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.LocationId.EncodedUtf8Bytes))
-                    {
-                        property = "locationId";
-                        if (!seen.Add(11))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.LocationId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.OpResult.EncodedUtf8Bytes))
-                    {
-                        property = "opResult";
-                        if (!seen.Add(12))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.OpResult = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(SpecGenJsonNames.RecordResult.EncodedUtf8Bytes))
-                    {
-                        property = "recordResult";
-                        if (!seen.Add(13))
-                        {
-                            throw global::SpecGen.SpecJson.DuplicateProperty(property);
-                        }
-
-                        global::SpecGen.SpecJson.MoveToValue(ref reader);
-                        value.RecordResult = global::SpecGen.SpecJson.ReadStringOrNull(ref reader);
-                    }
-                    else
-                    {
-                        global::SpecGen.SpecJson.SkipPropertyValue(ref reader);
+                        case 0: value.Id = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 1: value.TenantId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 2: value.CallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 3: value.CtiCallId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 4: value.FlowInstId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 5: value.CallingNumber = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 6: value.CalledNumber = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 7: value.TransfNumber = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 8: value.StartTime = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader); break;
+                        case 9: value.EndTime = global::SpecGen.SpecJson.ReadInt64OrNull(ref reader); break;
+                        case 10: value.RecordFilePath = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 11: value.LocationId = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 12: value.OpResult = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
+                        case 13: value.RecordResult = global::SpecGen.SpecJson.ReadStringOrNull(ref reader); break;
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                throw global::SpecGen.SpecJsonException.InProperty(ex, property);
+                throw properties.Fail(ex);
             }
 
             return value;
         }
 
-        /// <summary>Writes this object as a JSON object.</summary>
+        /// <summary>Writes this object as a JSON object; a null property is left out.</summary>
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.Id != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.Id);
-                writer.WriteStringValue(this.Id);
-            }
-            if (this.TenantId != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.TenantId);
-                writer.WriteStringValue(this.TenantId);
-            }
-            if (this.CallId != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.CallId);
-                writer.WriteStringValue(this.CallId);
-            }
-            if (this.CtiCallId != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.CtiCallId);
-                writer.WriteStringValue(this.CtiCallId);
-            }
-            if (this.FlowInstId != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.FlowInstId);
-                writer.WriteStringValue(this.FlowInstId);
-            }
-            if (this.CallingNumber != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.CallingNumber);
-                writer.WriteStringValue(this.CallingNumber);
-            }
-            if (this.CalledNumber != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.CalledNumber);
-                writer.WriteStringValue(this.CalledNumber);
-            }
-            if (this.TransfNumber != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.TransfNumber);
-                writer.WriteStringValue(this.TransfNumber);
-            }
-            if (this.StartTime != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.StartTime);
-                writer.WriteNumberValue(this.StartTime.Value);
-            }
-            if (this.EndTime != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.EndTime);
-                writer.WriteNumberValue(this.EndTime.Value);
-            }
-            if (this.RecordFilePath != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.RecordFilePath);
-                writer.WriteStringValue(this.RecordFilePath);
-            }
-            if (this.LocationId != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.LocationId);
-                writer.WriteStringValue(this.LocationId);
-            }
-            if (this.OpResult != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.OpResult);
-                writer.WriteStringValue(this.OpResult);
-            }
-            if (this.RecordResult != null)
-            {
-                writer.WritePropertyName(SpecGenJsonNames.RecordResult);
-                writer.WriteStringValue(this.RecordResult);
-            }
-
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.Id, this.Id);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.TenantId, this.TenantId);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.CallId, this.CallId);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.CtiCallId, this.CtiCallId);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.FlowInstId, this.FlowInstId);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.CallingNumber, this.CallingNumber);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.CalledNumber, this.CalledNumber);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.TransfNumber, this.TransfNumber);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.StartTime, this.StartTime);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.EndTime, this.EndTime);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.RecordFilePath, this.RecordFilePath);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.LocationId, this.LocationId);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.OpResult, this.OpResult);
+            global::SpecGen.SpecJson.Write(writer, SpecGenJsonNames.RecordResult, this.RecordResult);
             writer.WriteEndObject();
         }
 
         /// <summary>Lets <see cref="global::System.Text.Json.JsonSerializer"/> use the generated reader and writer.</summary>
         internal sealed class SpecGenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cec.Chatbot.TransferRecord>
         {
-            /// <inheritdoc/>
-            public override global::Cec.Chatbot.TransferRecord? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Cec.Chatbot.TransferRecord.ReadJson(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cec.Chatbot.TransferRecord value, global::System.Text.Json.JsonSerializerOptions options)
-                => value.WriteJson(writer);
+            public override global::Cec.Chatbot.TransferRecord? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Cec.Chatbot.TransferRecord.ReadJson(ref reader);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cec.Chatbot.TransferRecord value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
 
-        /// <summary>The JSON names of the body fields, encoded once.</summary>
+        /// <summary>The JSON names of the body fields, encoded once; <c>All</c> is in spec order, as the reader numbers them.</summary>
         private static class SpecGenJsonNames
         {
             internal static readonly global::System.Text.Json.JsonEncodedText Id = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -1089,6 +461,7 @@ namespace Cec.Chatbot
             internal static readonly global::System.Text.Json.JsonEncodedText LocationId = global::System.Text.Json.JsonEncodedText.Encode("locationId");
             internal static readonly global::System.Text.Json.JsonEncodedText OpResult = global::System.Text.Json.JsonEncodedText.Encode("opResult");
             internal static readonly global::System.Text.Json.JsonEncodedText RecordResult = global::System.Text.Json.JsonEncodedText.Encode("recordResult");
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(Id, TenantId, CallId, CtiCallId, FlowInstId, CallingNumber, CalledNumber, TransfNumber, StartTime, EndTime, RecordFilePath, LocationId, OpResult, RecordResult);
         }
     }
 
@@ -1103,12 +476,7 @@ namespace Cec.Chatbot
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The answer, read and validated.</returns>
         /// <exception cref="global::SpecGen.SpecRequestValidationException">The request breaks its spec.</exception>
-        /// <exception cref="global::SpecGen.SpecErrorCodeException">The server answered an error code.</exception>
-        /// <exception cref="global::SpecGen.SpecHttpStatusException">The server answered an HTTP error.</exception>
-        /// <exception cref="global::SpecGen.SpecResponseFormatException">The answer is not JSON of the spec's shape.</exception>
-        /// <exception cref="global::SpecGen.SpecResponseValidationException">The answer breaks its spec.</exception>
-        /// <exception cref="global::SpecGen.SpecTransportException">The server could not be reached.</exception>
-        /// <exception cref="global::SpecGen.SpecTimeoutException">No answer arrived in time.</exception>
+        /// <exception cref="global::SpecGen.SpecResponseException">The answer is an error code, an HTTP error, not JSON of the spec's shape or breaks its spec; or no answer came: the server could not be reached, or not in time. Each case has its own subclass.</exception>
         global::System.Threading.Tasks.Task<global::Cec.Chatbot.QueryTransferRecordHistoryResponse> QueryTransferRecordHistoryAsync(global::Cec.Chatbot.QueryTransferRecordHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -1117,21 +485,11 @@ namespace Cec.Chatbot
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Cec.Chatbot.QueryTransferRecordHistoryResponse> QueryTransferRecordHistoryAsync(global::Cec.Chatbot.QueryTransferRecordHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return await this._invoker.SendWithTokenAsync<global::Cec.Chatbot.QueryTransferRecordHistoryResponse>(
-                "QueryTransferRecordHistory",
-                "POST",
-                "/oifde/rest/api/queryTransferRecordHistory",
-                "authToken",
-                request.AuthToken,
+                "QueryTransferRecordHistory", "POST", "/oifde/rest/api/queryTransferRecordHistory", "authToken", request.AuthToken,
                 token => this.SpecGenPrepareQueryTransferRecordHistory(token == null ? request : request.WithToken(token)),
-                global::Cec.Chatbot.QueryTransferRecordHistoryResponse.ReadJson,
-                r => r.Validate(),
-                cancellationToken).ConfigureAwait(false);
+                global::Cec.Chatbot.QueryTransferRecordHistoryResponse.ReadJson, r => r.Validate(), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Validates a QueryTransferRecordHistory request, its token set, and builds its HTTP call.</summary>
