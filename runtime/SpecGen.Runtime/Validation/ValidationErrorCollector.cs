@@ -13,14 +13,22 @@ namespace SpecGen;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ValidationErrorCollector
 {
-    private List<ValidationError>? _errors;
+    private ValidationError[]? _errors;
+    private int _count;
 
     /// <summary>How many errors have been added.</summary>
-    public readonly int Count => _errors?.Count ?? 0;
+    public readonly int Count => _count;
 
     /// <summary>Adds an error at <paramref name="path"/>.</summary>
     public void Add(string path, string code, string message)
-        => (_errors ??= new List<ValidationError>()).Add(new ValidationError(path, code, message));
+    {
+        if (_errors is null || _count == _errors.Length)
+        {
+            Array.Resize(ref _errors, _errors is null ? 4 : _errors.Length * 2);
+        }
+
+        _errors[_count++] = new ValidationError(path, code, message);
+    }
 
     /// <summary>Adds an error at item <paramref name="index"/> of the array <paramref name="property"/>.</summary>
     public void Add(string property, int index, string code, string message)
@@ -56,9 +64,10 @@ public struct ValidationErrorCollector
     {
         if (nested is { IsValid: false })
         {
-            foreach (ValidationError error in nested.Errors)
+            IReadOnlyList<ValidationError> errors = nested.Errors;
+            for (int i = 0; i < errors.Count; i++)
             {
-                Add(Join(property, error.Path), error.Code, error.Message);
+                Add(Join(property, errors[i].Path), errors[i].Code, errors[i].Message);
             }
         }
     }
@@ -100,7 +109,7 @@ public struct ValidationErrorCollector
     }
 
     /// <summary>The result: <see cref="ValidationResult.Success"/> when nothing was added.</summary>
-    public readonly ValidationResult ToResult() => _errors is null ? ValidationResult.Success : new ValidationResult(_errors.ToArray());
+    public readonly ValidationResult ToResult() => _errors is null ? ValidationResult.Success : new ValidationResult(_errors, _count);
 
     private readonly void PrefixFrom(int mark, string prefix)
     {
