@@ -44,7 +44,7 @@ internal sealed partial class ModelBinder
             BindTokenFlow(service));
     }
 
-    private ClientMethodModel BindClient(ServiceModel service)
+    private ClientMethodModel BindClient(ServiceModel service, EnvelopeSpec? envelope)
     {
         ClassSpec request = _spec.Request;
         Dictionary<string, string> names = _propertyNames[request.Id];
@@ -63,7 +63,25 @@ internal sealed partial class ModelBinder
             tokens.Length == 0 ? null : CSharpLiterals.String(tokens[0].JsonName),
             SendsBody(_spec.Method),
             _spec.Title ?? $"Calls {_name}.",
-            $"{_spec.Method} {_spec.Url}{(_spec.Description is null ? string.Empty : "\n" + _spec.Description)}");
+            $"{_spec.Method} {_spec.Url}{(_spec.Description is null ? string.Empty : "\n" + _spec.Description)}",
+            EnvelopeCodeProperty(envelope));
+    }
+
+    /// <summary>
+    /// The response property that holds the envelope's code, when it is a body string or integer:
+    /// the client then reads the code from the parsed answer instead of walking the JSON twice.
+    /// </summary>
+    private string? EnvelopeCodeProperty(EnvelopeSpec? envelope)
+    {
+        ClassSpec response = _spec.Response;
+        FieldSpec? code = envelope is null
+            ? null
+            : response.Fields.FirstOrDefault(f => f.JsonName == envelope.CodeField && f.Position == FieldPosition.Body);
+        return code is { Type.Kind: SpecTypeKind.String or SpecTypeKind.Int32 or SpecTypeKind.Int64 }
+            && _classNames[response.Id] is not null
+            && _propertyNames[response.Id].TryGetValue(code.JsonName, out string? name)
+            ? name
+            : null;
     }
 
     private FakeRouteModel BindFake(ServiceModel service, ExamplesModel? examples)

@@ -73,7 +73,7 @@ internal sealed partial class ModelBinder
                 _spec.Examples.Response is { } response ? CSharpLiterals.Verbatim(response) : null);
 
         string hintName = HintNames.Of(_namespace, _name);
-        ClientMethodModel? client = serviceModel is null ? null : BindClient(serviceModel);
+        ClientMethodModel? client = serviceModel is null ? null : BindClient(serviceModel, service?.Envelope);
         TokenIssuerModel? issuer = serviceModel is null || client is null ? null : BindIssuer(serviceModel, client, service?.Envelope);
         var model = new InterfaceModel(
             hintName,

@@ -33,7 +33,7 @@ internal static class ClientEmitter
             writer.WriteLine($"return await this._invoker.SendWithTokenAsync<{client.ResponseType}>(");
             writer.WriteLine($"    {client.InterfaceNameLiteral}, {client.MethodLiteral}, {client.UrlLiteral}, {client.TokenFieldLiteral}, {callerToken},");
             writer.WriteLine($"    token => this.{PrepareMethod(client)}(token == null ? request : request.{KnownNames.WithToken}(token)),");
-            writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(), cancellationToken).ConfigureAwait(false);");
+            writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{EnvelopeCode(client)} cancellationToken).ConfigureAwait(false);");
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Validates a {client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length)} request, its token set, and builds its HTTP call.</summary>");
@@ -46,10 +46,14 @@ internal static class ClientEmitter
         }
 
         WriteCall(writer, client, "request");
-        writer.WriteLine($"return await this._invoker.SendAsync<{client.ResponseType}>(call, {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(), cancellationToken).ConfigureAwait(false);");
+        writer.WriteLine($"return await this._invoker.SendAsync<{client.ResponseType}>(call, {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{EnvelopeCode(client)} cancellationToken).ConfigureAwait(false);");
         writer.CloseBlock();
         writer.CloseBlock();
     }
+
+    /// <summary>The argument that reads the envelope's code from the parsed answer, with its leading space; empty when the runtime must find it in the JSON.</summary>
+    private static string EnvelopeCode(ClientMethodModel client)
+        => client.EnvelopeCodeProperty is { } code ? $" r => new global::SpecGen.SpecEnvelopeCode(r.{code})," : string.Empty;
 
     /// <summary>The client's private method that builds the call of an interface whose request carries a token.</summary>
     public static string PrepareMethod(ClientMethodModel client)

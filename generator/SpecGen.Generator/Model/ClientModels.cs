@@ -17,6 +17,7 @@ namespace SpecGen.Generator.Model;
 /// <param name="SendsBody">False for GET, DELETE, HEAD and OPTIONS, whatever fields the spec lists.</param>
 /// <param name="Summary">The method's doc summary.</param>
 /// <param name="Remarks">The method's doc remarks.</param>
+/// <param name="EnvelopeCodeProperty">The response property holding the envelope's code, when the client can read it from the parsed answer.</param>
 internal sealed record ClientMethodModel(
     string ClientInterface,
     string ClientClass,
@@ -31,7 +32,8 @@ internal sealed record ClientMethodModel(
     string? TokenFieldLiteral,
     bool SendsBody,
     string Summary,
-    string Remarks);
+    string Remarks,
+    string? EnvelopeCodeProperty);
 
 /// <summary>A request property that travels in the path, the query or a header.</summary>
 /// <param name="Position">Path, Query or Header.</param>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
@@ -19,10 +20,12 @@ namespace SpecGen;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SpecCall
 {
-    private readonly List<(string Name, string Value, bool Secret)> _path = new();
-    private readonly List<(string Name, string Value, bool Secret)> _query = new();
-    private readonly List<(string Name, string Value)> _headers = new();
-    private byte[]? _body;
+    // Most calls have no path, query or header parameter: the lists come with the first one.
+    private static readonly ConcurrentDictionary<string, Uri> PlainUrls = new(StringComparer.Ordinal);
+    private List<(string Name, string Value, bool Secret)>? _path;
+    private List<(string Name, string Value, bool Secret)>? _query;
+    private List<(string Name, string Value)>? _headers;
+    private SpecJsonBody? _body;
 
     /// <summary>Creates a call.</summary>
     /// <param name="interfaceName">The interface, for messages and logs.</param>
@@ -46,7 +49,7 @@ public sealed class SpecCall
 
     /// <summary>Fills <c>{name}</c> in the URL; the value is escaped.</summary>
     public void AddPath(string name, object? value, bool secret = false)
-        => _path.Add((name, Format(value) ?? string.Empty, secret));
+        => (_path ??= new()).Add((name, Format(value) ?? string.Empty, secret));
 
     /// <summary>Adds a query parameter unless <paramref name="value"/> is null; a list adds one per item.</summary>
     public void AddQuery(string name, object? value, bool secret = false)
@@ -64,7 +67,7 @@ public sealed class SpecCall
         string? text = Format(value);
         if (text is not null)
         {
-            _query.Add((name, text, secret));
+            (_query ??= new()).Add((name, text, secret));
         }
     }
 
@@ -74,54 +77,72 @@ public sealed class SpecCall
         string? text = Format(value);
         if (!string.IsNullOrEmpty(text))
         {
-            _headers.Add((name, text!));
+            (_headers ??= new()).Add((name, text!));
         }
     }
 
     /// <summary>Writes the JSON body.</summary>
     public void SetJsonBody(Action<Utf8JsonWriter> write)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        if (write is null)
         {
-            write(writer);
+            throw new ArgumentNullException(nameof(write));
         }
 
-        _body = stream.ToArray();
+        _body?.Dispose();
+        _body = SpecJsonBody.Write(write);
     }
 
     /// <summary>The relative URL, with secret values shown as <see cref="SpecText.Mask"/>: safe to log.</summary>
     public string LogUrl => BuildUrl(maskSecrets: true);
 
-    /// <summary>Builds the request message.</summary>
+    /// <summary>Builds the request message. The JSON body moves into it (pooled memory, given back when the message is disposed), so a second message has none.</summary>
     public HttpRequestMessage ToRequestMessage()
     {
-        var message = new HttpRequestMessage(new HttpMethod(Method), new Uri(BuildUrl(maskSecrets: false), UriKind.Relative));
-        foreach ((string name, string value) in _headers)
+        var message = new HttpRequestMessage(HttpMethodOf(Method), RequestUri());
+        if (_headers is not null)
         {
-            message.Headers.TryAddWithoutValidation(name, value);
+            foreach ((string name, string value) in _headers)
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
         }
 
         if (_body is not null)
         {
-            message.Content = new ByteArrayContent(_body);
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            // The content owns the pooled body from here, and clears and returns it when the message is disposed.
+            message.Content = _body;
+            _body = null;
         }
 
         return message;
     }
 
+    private Uri RequestUri()
+        => _path is null && _query is null
+            ? PlainUrls.GetOrAdd(UrlTemplate, static template => new Uri(template.TrimStart('/'), UriKind.Relative))
+            : new Uri(BuildUrl(maskSecrets: false), UriKind.Relative);
+
+    private static HttpMethod HttpMethodOf(string method) => method switch
+    {
+        "GET" => HttpMethod.Get,
+        "POST" => HttpMethod.Post,
+        "PUT" => HttpMethod.Put,
+        "DELETE" => HttpMethod.Delete,
+        _ => new HttpMethod(method),
+    };
+
     private string BuildUrl(bool maskSecrets)
     {
         // Spec URLs start with '/', but the client's base address may carry a path of its own.
         var url = new StringBuilder(UrlTemplate.TrimStart('/'));
-        foreach ((string name, string value, bool secret) in _path)
+        foreach ((string name, string value, bool secret) in _path ?? Empty)
         {
             url.Replace("{" + name + "}", maskSecrets && secret ? SpecText.Mask : Uri.EscapeDataString(value));
         }
 
         char separator = UrlTemplate.IndexOf('?') >= 0 ? '&' : '?';
-        foreach ((string name, string value, bool secret) in _query)
+        foreach ((string name, string value, bool secret) in _query ?? Empty)
         {
             url.Append(separator).Append(Uri.EscapeDataString(name)).Append('=')
                 .Append(maskSecrets && secret ? SpecText.Mask : Uri.EscapeDataString(value));
@@ -130,6 +151,8 @@ public sealed class SpecCall
 
         return url.ToString();
     }
+
+    private static readonly List<(string Name, string Value, bool Secret)> Empty = new();
 
     private static string? Format(object? value) => value switch
     {

@@ -10,6 +10,7 @@ namespace SpecGen;
 public sealed class SpecEnvelope
 {
     private readonly HashSet<string> _successCodes;
+    private readonly HashSet<long> _successNumbers;
 
     /// <summary>Creates the envelope.</summary>
     /// <param name="codeField">The JSON name of the code, such as <c>errorCode</c>.</param>
@@ -27,6 +28,11 @@ public sealed class SpecEnvelope
         MessageFields = messageFields;
         _successCodes = new HashSet<string>(successCodes ?? throw new ArgumentNullException(nameof(successCodes)), StringComparer.Ordinal);
         MissingIsSuccess = missingIsSuccess;
+
+        // A number matches a code written as that number's own text, as when the JSON is read as text ("0200000" never matches 200000).
+        _successNumbers = new HashSet<long>(_successCodes
+            .Where(c => long.TryParse(c, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n) && n.ToString(CultureInfo.InvariantCulture) == c)
+            .Select(c => long.Parse(c, CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Creates an envelope whose message may come under any of several names, as pages of one service write it.</summary>
@@ -51,6 +57,12 @@ public sealed class SpecEnvelope
 
     /// <summary>The codes that mean success.</summary>
     public IReadOnlyCollection<string> SuccessCodes => _successCodes.ToArray();
+
+    /// <summary>True when a code read from the parsed answer means success.</summary>
+    public bool IsSuccess(SpecEnvelopeCode code)
+        => code.Text is { } text ? _successCodes.Contains(text)
+        : code.Number is { } number ? _successNumbers.Contains(number)
+        : MissingIsSuccess;
 
     /// <summary>True when <paramref name="code"/> (null: no code) means success.</summary>
     public bool IsSuccess(string? code) => code is null ? MissingIsSuccess : _successCodes.Contains(code);

@@ -102,10 +102,25 @@ public sealed class SpecHttpInvoker
     }
 
     /// <summary>Sends <paramref name="call"/> and reads, checks and validates the answer.</summary>
+    public Task<TResponse> SendAsync<TResponse>(
+        SpecCall call,
+        SpecJsonReader<TResponse> read,
+        Func<TResponse, ValidationResult> validate,
+        CancellationToken cancellationToken)
+        => SendAsync(call, read, validate, null, cancellationToken);
+
+    /// <summary>Sends <paramref name="call"/> as <see cref="SendAsync{TResponse}(SpecCall, SpecJsonReader{TResponse}, Func{TResponse, ValidationResult}, CancellationToken)"/> does.</summary>
+    /// <param name="call">The HTTP call.</param>
+    /// <param name="read">Reads the answer's JSON.</param>
+    /// <param name="validate">Validates the answer.</param>
+    /// <param name="envelopeCode">Reads the envelope's code from the parsed answer, so that a successful answer is read in one pass; null to find it in the JSON.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The answer, read and validated.</returns>
     public async Task<TResponse> SendAsync<TResponse>(
         SpecCall call,
         SpecJsonReader<TResponse> read,
         Func<TResponse, ValidationResult> validate,
+        Func<TResponse, SpecEnvelopeCode>? envelopeCode,
         CancellationToken cancellationToken)
     {
         if (call is null)
@@ -119,7 +134,7 @@ public sealed class SpecHttpInvoker
         var state = new CallState();
         try
         {
-            TResponse result = await SendOnceAsync(call, read, validate, state, cancellationToken).ConfigureAwait(false);
+            TResponse result = await SendOnceAsync(call, read, validate, envelopeCode, state, cancellationToken).ConfigureAwait(false);
             SpecTelemetry.EndCall(activity, call.InterfaceName, call.Method, call.UrlTemplate, stopwatch.Elapsed, state.Status, null, retried: false);
             return result;
         }
@@ -147,6 +162,30 @@ public sealed class SpecHttpInvoker
     /// <param name="read">Reads the answer.</param>
     /// <param name="validate">Validates the answer.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<TResponse> SendWithTokenAsync<TResponse>(
+        string interfaceName,
+        string method,
+        string urlTemplate,
+        string tokenField,
+        string? callerToken,
+        Func<string?, SpecCall> prepare,
+        SpecJsonReader<TResponse> read,
+        Func<TResponse, ValidationResult> validate,
+        CancellationToken cancellationToken)
+        => SendWithTokenAsync(interfaceName, method, urlTemplate, tokenField, callerToken, prepare, read, validate, null, cancellationToken);
+
+    /// <summary>Sends a call whose request carries a token, as the overload without <paramref name="envelopeCode"/> does.</summary>
+    /// <param name="interfaceName">The interface, for errors, logs and telemetry.</param>
+    /// <param name="method">The HTTP method, for telemetry.</param>
+    /// <param name="urlTemplate">The URL template, for telemetry.</param>
+    /// <param name="tokenField">The spec name of the token field, for errors.</param>
+    /// <param name="callerToken">The token the caller set on the request, if any.</param>
+    /// <param name="prepare">Builds the call with a token filled in; null keeps the caller's.</param>
+    /// <param name="read">Reads the answer's JSON.</param>
+    /// <param name="validate">Validates the answer.</param>
+    /// <param name="envelopeCode">Reads the envelope's code from the parsed answer, so that a successful answer is read in one pass; null to find it in the JSON.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The answer, read and validated.</returns>
     public async Task<TResponse> SendWithTokenAsync<TResponse>(
         string interfaceName,
         string method,
@@ -156,6 +195,7 @@ public sealed class SpecHttpInvoker
         Func<string?, SpecCall> prepare,
         SpecJsonReader<TResponse> read,
         Func<TResponse, ValidationResult> validate,
+        Func<TResponse, SpecEnvelopeCode>? envelopeCode,
         CancellationToken cancellationToken)
     {
         if (prepare is null)
@@ -169,7 +209,7 @@ public sealed class SpecHttpInvoker
         var state = new CallState();
         try
         {
-            TResponse result = await SendWithTokenCoreAsync(interfaceName, tokenField, callerToken, prepare, read, validate, state, cancellationToken).ConfigureAwait(false);
+            TResponse result = await SendWithTokenCoreAsync(interfaceName, tokenField, callerToken, prepare, read, validate, envelopeCode, state, cancellationToken).ConfigureAwait(false);
             SpecTelemetry.EndCall(activity, interfaceName, method, urlTemplate, stopwatch.Elapsed, state.Status, null, state.Retried);
             return result;
         }
@@ -192,12 +232,13 @@ public sealed class SpecHttpInvoker
         Func<string?, SpecCall> prepare,
         SpecJsonReader<TResponse> read,
         Func<TResponse, ValidationResult> validate,
+        Func<TResponse, SpecEnvelopeCode>? envelopeCode,
         CallState state,
         CancellationToken cancellationToken)
     {
         if (!SpecChecks.IsMissing(callerToken))
         {
-            return await SendOnceAsync(prepare(null), read, validate, state, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(prepare(null), read, validate, envelopeCode, state, cancellationToken).ConfigureAwait(false);
         }
 
         if (_tokens is not null)
@@ -208,7 +249,7 @@ public sealed class SpecHttpInvoker
                 throw new SpecTokenMissingException(interfaceName, tokenField, "the registered ISpecTokenProvider returned none; return a token from it, or set the field on the request.");
             }
 
-            return await SendOnceAsync(prepare(provided), read, validate, state, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(prepare(provided), read, validate, envelopeCode, state, cancellationToken).ConfigureAwait(false);
         }
 
         if (_flow is null || !_flow.IsConfigured)
@@ -219,7 +260,7 @@ public sealed class SpecHttpInvoker
         string token = await _flow.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SendOnceAsync(prepare(token), read, validate, state, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(prepare(token), read, validate, envelopeCode, state, cancellationToken).ConfigureAwait(false);
         }
         catch (SpecResponseException ex) when (_flow.IsRejection(ex))
         {
@@ -232,7 +273,7 @@ public sealed class SpecHttpInvoker
         string renewed = await _flow.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SendOnceAsync(prepare(renewed), read, validate, state, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(prepare(renewed), read, validate, envelopeCode, state, cancellationToken).ConfigureAwait(false);
         }
         catch (SpecResponseException ex) when (_flow.IsRejection(ex))
         {
@@ -253,6 +294,7 @@ public sealed class SpecHttpInvoker
         SpecCall call,
         SpecJsonReader<TResponse> read,
         Func<TResponse, ValidationResult> validate,
+        Func<TResponse, SpecEnvelopeCode>? envelopeCode,
         CallState state,
         CancellationToken cancellationToken)
     {
@@ -270,7 +312,7 @@ public sealed class SpecHttpInvoker
             try
             {
                 LogAnswered(_logger, call.InterfaceName, answer.Status, stopwatch.ElapsedMilliseconds, null);
-                return Interpret(call.InterfaceName, answer.Status, answer.ReasonPhrase, answer.Body.Span, read, validate);
+                return Interpret(call.InterfaceName, answer.Status, answer.ReasonPhrase, answer.Body.Span, read, validate, envelopeCode);
             }
             finally
             {
@@ -408,7 +450,8 @@ public sealed class SpecHttpInvoker
         string? reasonPhrase,
         ReadOnlySpan<byte> body,
         SpecJsonReader<TResponse> read,
-        Func<TResponse, ValidationResult> validate)
+        Func<TResponse, ValidationResult> validate,
+        Func<TResponse, SpecEnvelopeCode>? envelopeCode)
     {
         // Some servers start JSON with a UTF-8 byte order mark, which Utf8JsonReader does not skip.
         if (body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF)
@@ -417,6 +460,16 @@ public sealed class SpecHttpInvoker
         }
 
         bool isHttpSuccess = status is >= 200 and <= 299;
+
+        // One pass for the usual answer: the response's own reader meets the code. An answer of
+        // another shape, or a failure code, goes the long way below, which finds its message too.
+        if (isHttpSuccess && envelopeCode is not null && _envelope is not null
+            && TryParse(body, read, out TResponse parsed, out _)
+            && _envelope.IsSuccess(envelopeCode(parsed)))
+        {
+            return Validated(interfaceName, status, parsed, validate);
+        }
+
         string? code = null;
         string? message = null;
         bool enveloped = false;
@@ -447,7 +500,18 @@ public sealed class SpecHttpInvoker
             throw new SpecHttpStatusException(interfaceName, status, reasonPhrase);
         }
 
-        TResponse result;
+        if (!TryParse(body, read, out TResponse result, out JsonException? failure))
+        {
+            throw new SpecResponseFormatException(interfaceName, status, failure!);
+        }
+
+        return Validated(interfaceName, status, result, validate);
+    }
+
+    private static bool TryParse<TResponse>(ReadOnlySpan<byte> body, SpecJsonReader<TResponse> read, out TResponse result, out JsonException? failure)
+    {
+        result = default!;
+        failure = null;
         try
         {
             var reader = new Utf8JsonReader(body, SpecJson.ReaderOptions);
@@ -461,18 +525,25 @@ public sealed class SpecHttpInvoker
             {
                 throw new SpecJsonException("The answer goes on after its JSON value.");
             }
+
+            return true;
         }
         catch (JsonException ex)
         {
-            throw new SpecResponseFormatException(interfaceName, status, ex);
+            failure = ex;
         }
         catch (InvalidOperationException ex)
         {
             // Utf8JsonReader's Get methods throw this for text they cannot decode; SpecJson catches
             // the cases it knows, and this keeps any other one a typed error of the answer.
-            throw new SpecResponseFormatException(interfaceName, status, new SpecJsonException("The answer cannot be read: " + ex.Message, ex));
+            failure = new SpecJsonException("The answer cannot be read: " + ex.Message, ex);
         }
 
+        return false;
+    }
+
+    private static TResponse Validated<TResponse>(string interfaceName, int status, TResponse result, Func<TResponse, ValidationResult> validate)
+    {
         ValidationResult validation = validate(result);
         if (!validation.IsValid)
         {

@@ -664,7 +664,7 @@ namespace Shop.Api
             call.AddHeader("X-APP-Key", request.XAppKey);
             call.AddQuery("dryRun", request.DryRun);
             call.SetJsonBody(request.WriteJson);
-            return await this._invoker.SendAsync<global::Shop.Api.PlaceOrderResponse>(call, global::Shop.Api.PlaceOrderResponse.ReadJson, r => r.Validate(), cancellationToken).ConfigureAwait(false);
+            return await this._invoker.SendAsync<global::Shop.Api.PlaceOrderResponse>(call, global::Shop.Api.PlaceOrderResponse.ReadJson, r => r.Validate(), r => new global::SpecGen.SpecEnvelopeCode(r.ResultCode), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -488,7 +488,7 @@ namespace Cec.Chatbot
             return await this._invoker.SendWithTokenAsync<global::Cec.Chatbot.QueryTransferRecordHistoryResponse>(
                 "QueryTransferRecordHistory", "POST", "/oifde/rest/api/queryTransferRecordHistory", "authToken", request.AuthToken,
                 token => this.SpecGenPrepareQueryTransferRecordHistory(token == null ? request : request.WithToken(token)),
-                global::Cec.Chatbot.QueryTransferRecordHistoryResponse.ReadJson, r => r.Validate(), cancellationToken).ConfigureAwait(false);
+                global::Cec.Chatbot.QueryTransferRecordHistoryResponse.ReadJson, r => r.Validate(), r => new global::SpecGen.SpecEnvelopeCode(r.ErrorCode), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Validates a QueryTransferRecordHistory request, its token set, and builds its HTTP call.</summary>
