@@ -1,15 +1,38 @@
+using System;
+using System.Collections.Concurrent;
+
 namespace SpecGen;
 
 /// <summary>
 /// A fast check of a date against the fixed-width patterns the reference pages use
-/// (<c>yyyy-MM-dd HH:mm:ss</c>, <c>yyyyMMddHHmmss</c>, <c>yyyy-MM-dd</c>, <c>HH:mm</c>, ...): one pass
-/// over the pattern and the value, digits and ranges and the days of the month, no allocation.
-/// It gives the answer of <c>DateTime.TryParseExact</c> with the invariant culture (2022-02-30 and
-/// 24:00:00 stay invalid), and declines every pattern it cannot read with certainty, so the caller
-/// falls back to the framework for those.
+/// (<c>yyyy-MM-dd HH:mm:ss</c>, <c>yyyyMMddHHmmss</c>, <c>yyyy-MM-dd</c>, <c>HH:mm</c>, ...): each
+/// pattern is read once into the offsets of its fields, and a value is then checked in one pass
+/// over its digits, with the ranges and the days of the month, allocating nothing. It gives the
+/// answer of <c>DateTime.TryParseExact</c> with the invariant culture (2022-02-30 and 24:00:00
+/// stay invalid), and declines every pattern it cannot read with certainty, so the caller falls
+/// back to the framework for those.
 /// </summary>
-internal static class FixedDatePattern
+internal sealed class FixedDatePattern
 {
+    private const int Year = 0, Month = 1, Day = 2, Hour = 3, Minute = 4, Second = 5, Fraction = 6;
+
+    // Generated code passes the pattern as a literal, so the same string object comes back each
+    // time: a few recent ones are found by reference before the dictionary hashes the text.
+    private static readonly ConcurrentDictionary<string, FixedDatePattern?> Patterns = new(StringComparer.Ordinal);
+    private static readonly Recent?[] RecentPatterns = new Recent?[8];
+    private static int s_nextRecent;
+
+    private readonly string _format;
+    private readonly Field[] _fields;
+    private readonly int[] _separators;
+
+    private FixedDatePattern(string format, Field[] fields, int[] separators)
+    {
+        _format = format;
+        _fields = fields;
+        _separators = separators;
+    }
+
     /// <summary>Checks <paramref name="value"/> when <paramref name="format"/> is fixed-width.</summary>
     /// <param name="value">The text to check.</param>
     /// <param name="format">The date pattern.</param>
@@ -17,11 +40,88 @@ internal static class FixedDatePattern
     /// <returns>False when the pattern has anything but the fixed-width fields and plain separators.</returns>
     public static bool TryCheck(string value, string format, out bool valid)
     {
-        valid = false;
-        int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-        int fields = 0;
-        int v = 0;
-        bool wrong = false;
+        FixedDatePattern? pattern = Find(format);
+        valid = pattern is not null && pattern.Matches(value);
+        return pattern is not null;
+    }
+
+    private static FixedDatePattern? Find(string format)
+    {
+        foreach (Recent? recent in RecentPatterns)
+        {
+            if (recent is not null && ReferenceEquals(recent.Format, format))
+            {
+                return recent.Pattern;
+            }
+        }
+
+        FixedDatePattern? pattern = Patterns.GetOrAdd(format, Compile);
+        int slot = (int)((uint)System.Threading.Interlocked.Increment(ref s_nextRecent) % (uint)RecentPatterns.Length);
+        RecentPatterns[slot] = new Recent(format, pattern);
+        return pattern;
+    }
+
+    private bool Matches(string value)
+    {
+        // Every field is as wide as its letters, so a date is exactly as long as its pattern.
+        if (value.Length != _format.Length)
+        {
+            return false;
+        }
+
+        foreach (int at in _separators)
+        {
+            if (value[at] != _format[at])
+            {
+                return false;
+            }
+        }
+
+        int year = 1, month = 1, day = 1;
+        bool hasDay = false;
+        foreach (Field field in _fields)
+        {
+            int number = 0;
+            for (int i = field.Offset; i < field.Offset + field.Width; i++)
+            {
+                int digit = value[i] - '0';
+                if ((uint)digit > 9)
+                {
+                    return false;
+                }
+
+                number = (number * 10) + digit;
+            }
+
+            switch (field.Kind)
+            {
+                case Year when number < 1:
+                case Month when number is < 1 or > 12:
+                case Day when number < 1:
+                case Hour when number > 23:
+                case Minute or Second when number > 59:
+                    return false;
+                case Year:
+                    year = number;
+                    break;
+                case Month:
+                    month = number;
+                    break;
+                case Day:
+                    day = number;
+                    hasDay = true;
+                    break;
+            }
+        }
+
+        return !hasDay || day <= DateTime.DaysInMonth(year, month);
+    }
+
+    private static FixedDatePattern? Compile(string format)
+    {
+        var fields = new System.Collections.Generic.List<Field>();
+        var separators = new System.Collections.Generic.List<int>();
+        int seen = 0;
         for (int f = 0; f < format.Length;)
         {
             char letter = format[f];
@@ -31,83 +131,58 @@ internal static class FixedDatePattern
                 run++;
             }
 
-            if (IsSeparator(letter))
+            if (letter is '-' or ':' or ' ' or '/' or '.' or 'T' or '_' or ',')
             {
                 // Separators stand for themselves in the invariant culture; '/' and ':' are its own.
-                for (int i = 0; i < run; i++, v++)
+                for (int i = 0; i < run; i++)
                 {
-                    wrong |= v >= value.Length || value[v] != letter;
+                    separators.Add(f + i);
+                }
+            }
+            else
+            {
+                int kind = letter switch
+                {
+                    'y' when run == 4 => Year,
+                    'M' when run == 2 => Month,
+                    'd' when run == 2 => Day,
+                    'H' when run == 2 => Hour,
+                    'm' when run == 2 => Minute,
+                    's' when run == 2 => Second,
+                    'f' when run <= 7 => Fraction,
+                    _ => -1,
+                };
+                if (kind < 0 || (seen & (1 << kind)) != 0)
+                {
+                    return null;
                 }
 
-                f += run;
-                continue;
-            }
-
-            int width = letter switch
-            {
-                'y' when run == 4 => 4,
-                'M' or 'd' or 'H' or 'm' or 's' when run == 2 => 2,
-                'f' when run <= 7 => run,
-                _ => 0,
-            };
-            int field = FieldBit(letter);
-            if (width == 0 || (fields & field) != 0)
-            {
-                return false;
-            }
-
-            fields |= field;
-
-            int number = 0;
-            for (int i = 0; i < width; i++, v++)
-            {
-                int digit = v < value.Length ? value[v] - '0' : -1;
-                wrong |= digit is < 0 or > 9;
-                number = (number * 10) + (digit & 15);
-            }
-
-            switch (letter)
-            {
-                case 'y': year = number; break;
-                case 'M': month = number; break;
-                case 'd': day = number; break;
-                case 'H': hour = number; break;
-                case 'm': minute = number; break;
-                case 's': second = number; break;
+                seen |= 1 << kind;
+                fields.Add(new Field(kind, f, run));
             }
 
             f += run;
         }
 
         // A day without its month and year depends on today's year in the framework: leave it to it.
-        if ((fields & Day) != 0 && (fields & (Year | Month)) != (Year | Month))
-        {
-            return false;
-        }
-
-        valid = !wrong
-            && v == value.Length
-            && ((fields & Year) == 0 || year >= 1)
-            && ((fields & Month) == 0 || month is >= 1 and <= 12)
-            && ((fields & Day) == 0 || (day >= 1 && day <= System.DateTime.DaysInMonth(year, month)))
-            && hour <= 23
-            && minute <= 59
-            && second <= 59;
-        return true;
+        bool dayAlone = (seen & (1 << Day)) != 0 && (seen & ((1 << Year) | (1 << Month))) != ((1 << Year) | (1 << Month));
+        return fields.Count == 0 || dayAlone ? null : new FixedDatePattern(format, fields.ToArray(), separators.ToArray());
     }
 
-    private static bool IsSeparator(char c) => c is '-' or ':' or ' ' or '/' or '.' or 'T' or '_' or ',';
-
-    private const int Year = 1, Month = 2, Day = 4, Hour = 8, Minute = 16, Second = 32, Fraction = 64;
-
-    private static int FieldBit(char letter) => letter switch
+    /// <summary>A pattern met lately, or a pattern found not to be fixed-width (a null <see cref="Pattern"/>).</summary>
+    private sealed class Recent(string format, FixedDatePattern? pattern)
     {
-        'y' => Year,
-        'M' => Month,
-        'd' => Day,
-        'H' => Hour,
-        'm' => Minute,
-        's' => Second,
-        _ => Fraction,
-    };
+        public string Format { get; } = format;
+
+        public FixedDatePattern? Pattern { get; } = pattern;
+    }
+
+    private readonly struct Field(int kind, int offset, int width)
+    {
+        public int Kind { get; } = kind;
+
+        public int Offset { get; } = offset;
+
+        public int Width { get; } = width;
+    }
 }
