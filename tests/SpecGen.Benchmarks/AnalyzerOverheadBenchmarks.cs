@@ -20,8 +20,10 @@ public class AnalyzerOverheadBenchmarks
     private ImmutableArray<MetadataReference> _references;
 
     /// <summary>How many interfaces the consumer uses.</summary>
-    [Params(1000)]
+    [ParamsSource(nameof(InterfaceCounts))]
     public int Interfaces { get; set; }
+
+    public static IEnumerable<int> InterfaceCounts => BenchmarkSizes.Of(1000);
 
     [GlobalSetup]
     public void Setup()

@@ -5,7 +5,7 @@ namespace SpecGen.Benchmarks;
 
 /// <summary>
 /// A CEC server in memory: it reads each request body to the end, as a socket handler sends it, and
-/// answers the same response bytes in a new content each time. With <see cref="Capture"/> set it keeps
+/// answers the same response bytes in a new stream each time. With <see cref="Capture"/> set it keeps
 /// the last request, for tests that compare what each client sent.
 /// </summary>
 public sealed class InMemoryCecHandler(byte[] responseJson) : HttpMessageHandler
@@ -36,7 +36,9 @@ public sealed class InMemoryCecHandler(byte[] responseJson) : HttpMessageHandler
             await request.Content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
         }
 
-        var content = new ByteArrayContent(responseJson);
+        // A stream, as a socket gives it: over a ByteArrayContent a client that buffers the body gets the
+        // array itself, and the copy it makes of a real response would go unmeasured.
+        var content = new StreamContent(new MemoryStream(responseJson, writable: false));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
     }
