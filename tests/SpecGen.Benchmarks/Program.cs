@@ -10,6 +10,13 @@ if (args is ["--cpu", ..])
     return 0;
 }
 
+// dotnet run -c Release --project tests/SpecGen.Benchmarks -- --cpu-runtime   (the run-time classes in CPU time)
+if (args is ["--cpu-runtime", ..])
+{
+    SpecGen.Benchmarks.RunTimeCpuRun.Run(rounds: 25);
+    return 0;
+}
+
 Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
 
 // BenchmarkDotNet reports a benchmark that throws and still exits 0; CI's dry run needs a failing exit.
