@@ -20,8 +20,10 @@ public class AnalyzerOverheadBenchmarks
     private ImmutableArray<MetadataReference> _references;
 
     /// <summary>How many interfaces the consumer uses.</summary>
-    [Params(1000)]
+    [ParamsSource(nameof(InterfaceCounts))]
     public int Interfaces { get; set; }
+
+    public static IEnumerable<int> InterfaceCounts => BenchmarkSizes.Of(1000);
 
     [GlobalSetup]
     public void Setup()
@@ -32,9 +34,10 @@ public class AnalyzerOverheadBenchmarks
         _references = [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(SpecMandatoryAttribute).Assembly.Location)];
 
         // A consumer that does not compile, or one the analyzers have something to say about, measures the wrong thing.
-        // (CS1701, the .NET 8 runtime library against .NET 10 references, is only a warning.)
+        // (CS1701, the .NET 8 runtime library against .NET 10 references, is only a warning. SPEC1007, an Info,
+        // says the client fills the token: every creation that leaves the token to the client, as users do, gets it.)
         Diagnostic? problem = Analyze([new SpecUsageAnalyzer()]).Result
-            .FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("SPEC", StringComparison.Ordinal));
+            .FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error || (d.Id.StartsWith("SPEC", StringComparison.Ordinal) && d.Severity > DiagnosticSeverity.Info));
         if (problem is not null)
         {
             throw new InvalidOperationException("The consumer should compile cleanly: " + problem);
