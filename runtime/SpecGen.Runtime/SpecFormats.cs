@@ -62,11 +62,6 @@ static class SpecFormats
     /// <summary>True when the text <paramref name="value"/> is written in <paramref name="format"/>.</summary>
     public static bool IsValid(string value, string format)
     {
-        if (IsEpoch(format))
-        {
-            return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long epoch) && IsValid(epoch, format);
-        }
-
 #if !SPECGEN_GENERATOR
         // The patterns of the pages are fixed-width: a pass over the digits answers as the framework would, many times faster.
         if (FixedDatePattern.TryCheck(value, format, out bool valid))
@@ -74,6 +69,11 @@ static class SpecFormats
             return valid;
         }
 #endif
+
+        if (IsEpoch(format))
+        {
+            return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long epoch) && IsValid(epoch, format);
+        }
 
         return DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }

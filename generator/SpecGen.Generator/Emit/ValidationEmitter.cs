@@ -179,8 +179,10 @@ internal static class ValidationEmitter
 
     private static void EmitRule(SourceWriter writer, RuleModel rule)
     {
-        string count = string.Join(" + ", rule.Members.Select(member => $"{Checks}.OneIfSet(this.{member.PropertyName})"));
-        string failed = rule.ExactlyOne ? "!= 1" : "== 0";
-        writer.WriteLine($"if ({count} {failed}) errors.Add(string.Empty, \"{rule.Code}\", {rule.MessageLiteral});");
+        // At least one: stop at the first value that is set. Exactly one: count them all.
+        string failed = rule.ExactlyOne
+            ? string.Join(" + ", rule.Members.Select(member => $"{Checks}.OneIfSet(this.{member.PropertyName})")) + " != 1"
+            : string.Join(" && ", rule.Members.Select(member => member.IsString ? $"{Checks}.IsMissing(this.{member.PropertyName})" : $"this.{member.PropertyName} == null"));
+        writer.WriteLine($"if ({failed}) errors.Add(string.Empty, \"{rule.Code}\", {rule.MessageLiteral});");
     }
 }

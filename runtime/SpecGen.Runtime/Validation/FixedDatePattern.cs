@@ -21,6 +21,7 @@ internal sealed class FixedDatePattern
     private static readonly ConcurrentDictionary<string, FixedDatePattern?> Patterns = new(StringComparer.Ordinal);
     private static readonly Recent?[] RecentPatterns = new Recent?[8];
     private static int s_nextRecent;
+    private static Recent? s_last;
 
     private readonly string _format;
     private readonly Field[] _fields;
@@ -47,17 +48,24 @@ internal sealed class FixedDatePattern
 
     private static FixedDatePattern? Find(string format)
     {
+        Recent? last = s_last;
+        if (last is not null && ReferenceEquals(last.Format, format))
+        {
+            return last.Pattern;
+        }
+
         foreach (Recent? recent in RecentPatterns)
         {
             if (recent is not null && ReferenceEquals(recent.Format, format))
             {
+                s_last = recent;
                 return recent.Pattern;
             }
         }
 
         FixedDatePattern? pattern = Patterns.GetOrAdd(format, Compile);
         int slot = (int)((uint)System.Threading.Interlocked.Increment(ref s_nextRecent) % (uint)RecentPatterns.Length);
-        RecentPatterns[slot] = new Recent(format, pattern);
+        RecentPatterns[slot] = s_last = new Recent(format, pattern);
         return pattern;
     }
 
@@ -77,12 +85,11 @@ internal sealed class FixedDatePattern
             }
         }
 
-        int year = 1, month = 1, day = 1;
-        bool hasDay = false;
+        int year = 1, month = 1, day = 0;
         foreach (Field field in _fields)
         {
             int number = 0;
-            for (int i = field.Offset; i < field.Offset + field.Width; i++)
+            for (int i = field.Offset; i < field.End; i++)
             {
                 int digit = value[i] - '0';
                 if ((uint)digit > 9)
@@ -93,28 +100,20 @@ internal sealed class FixedDatePattern
                 number = (number * 10) + digit;
             }
 
+            if (number < field.Minimum || number > field.Maximum)
+            {
+                return false;
+            }
+
             switch (field.Kind)
             {
-                case Year when number < 1:
-                case Month when number is < 1 or > 12:
-                case Day when number < 1:
-                case Hour when number > 23:
-                case Minute or Second when number > 59:
-                    return false;
-                case Year:
-                    year = number;
-                    break;
-                case Month:
-                    month = number;
-                    break;
-                case Day:
-                    day = number;
-                    hasDay = true;
-                    break;
+                case Year: year = number; break;
+                case Month: month = number; break;
+                case Day: day = number; break;
             }
         }
 
-        return !hasDay || day <= DateTime.DaysInMonth(year, month);
+        return day == 0 || day <= DateTime.DaysInMonth(year, month);
     }
 
     private static FixedDatePattern? Compile(string format)
@@ -183,6 +182,17 @@ internal sealed class FixedDatePattern
 
         public int Offset { get; } = offset;
 
-        public int Width { get; } = width;
+        public int End { get; } = offset + width;
+
+        public int Minimum { get; } = kind is Year or Month or Day ? 1 : 0;
+
+        public int Maximum { get; } = kind switch
+        {
+            Month => 12,
+            Day => 31,
+            Hour => 23,
+            Minute or Second => 59,
+            _ => int.MaxValue,
+        };
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SpecGen;
 
@@ -20,23 +21,25 @@ public struct ValidationErrorCollector
     public readonly int Count => _count;
 
     /// <summary>Adds an error at <paramref name="path"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(string path, string code, string message)
     {
-        if (_errors is null || _count == _errors.Length)
+        ValidationError[]? errors = _errors;
+        if (errors is null || _count == errors.Length)
         {
-            Array.Resize(ref _errors, _errors is null ? 4 : _errors.Length * 2);
+            errors = Grow();
         }
 
-        _errors[_count++] = new ValidationError(path, code, message);
+        errors[_count++] = Shared(path, code, message);
     }
 
     /// <summary>Adds an error at item <paramref name="index"/> of the array <paramref name="property"/>.</summary>
     public void Add(string property, int index, string code, string message)
-        => Add(property + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", code, message);
+        => AddFresh(new ValidationError(property + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", code, message));
 
     /// <summary>Adds an error at entry <paramref name="key"/> of the map <paramref name="property"/>.</summary>
     public void Add(string property, string key, string code, string message)
-        => Add(property + "." + key, code, message);
+        => AddFresh(new ValidationError(property + "." + key, code, message));
 
     /// <summary>Puts <paramref name="property"/> before the paths of the errors added since <paramref name="mark"/>.</summary>
     public void Prefix(int mark, string property) => PrefixFrom(mark, property);
@@ -67,7 +70,7 @@ public struct ValidationErrorCollector
             IReadOnlyList<ValidationError> errors = nested.Errors;
             for (int i = 0; i < errors.Count; i++)
             {
-                Add(Join(property, errors[i].Path), errors[i].Code, errors[i].Message);
+                AddFresh(new ValidationError(Join(property, errors[i].Path), errors[i].Code, errors[i].Message));
             }
         }
     }
@@ -106,6 +109,48 @@ public struct ValidationErrorCollector
                 AddNested(property + "." + entry.Key, nested);
             }
         }
+    }
+
+    // Generated checks pass constants, so the same error comes back each time a value breaks the
+    // same rule: a small table keeps the last error of each message, and an invalid object then
+    // costs one array of references, as a hand-written list of messages does. Errors are immutable
+    // and their messages never hold a value, so sharing them shows nothing.
+    private static ValidationError Shared(string path, string code, string message)
+    {
+        int slot = RuntimeHelpers.GetHashCode(message) & (SharedErrors.Length - 1);
+        ValidationError? error = SharedErrors[slot];
+        if (error is null || !ReferenceEquals(error.Message, message) || !ReferenceEquals(error.Path, path) || !ReferenceEquals(error.Code, code))
+        {
+            error = new ValidationError(path, code, message);
+            SharedErrors[slot] = error;
+        }
+
+        return error;
+    }
+
+    private static readonly ValidationError?[] SharedErrors = new ValidationError?[256];
+
+    private void AddFresh(ValidationError error)
+    {
+        ValidationError[]? errors = _errors;
+        if (errors is null || _count == errors.Length)
+        {
+            errors = Grow();
+        }
+
+        errors[_count++] = error;
+    }
+
+    private ValidationError[] Grow()
+    {
+        if (_errors is null)
+        {
+            // Most invalid objects break a few rules; four is the list's own first size.
+            return _errors = new ValidationError[4];
+        }
+
+        Array.Resize(ref _errors, _errors.Length * 2);
+        return _errors;
     }
 
     /// <summary>The result: <see cref="ValidationResult.Success"/> when nothing was added.</summary>

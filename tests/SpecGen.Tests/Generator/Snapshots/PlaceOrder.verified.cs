@@ -141,7 +141,7 @@ namespace Shop.Api
             errors.AddNested("items", this.Items, item => item.Validate());
             errors.AddNested("buyer", this.Buyer?.Validate());
             if (global::SpecGen.SpecChecks.OneIfSet(this.Total) + global::SpecGen.SpecChecks.OneIfSet(this.Weight) != 1) errors.Add(string.Empty, "exactlyOne", "Exactly one of 'total', 'weight' must be set.");
-            if (global::SpecGen.SpecChecks.OneIfSet(this.Tags) + global::SpecGen.SpecChecks.OneIfSet(this.Scores) == 0) errors.Add(string.Empty, "atLeastOne", "At least one of 'tags', 'scores' must be set.");
+            if (this.Tags == null && this.Scores == null) errors.Add(string.Empty, "atLeastOne", "At least one of 'tags', 'scores' must be set.");
             return errors.ToResult();
         }
 

@@ -62,7 +62,7 @@ namespace Cec.Chatbot
             if (!global::SpecGen.SpecChecks.IsMissing(this.BeginTime) && !global::SpecGen.SpecFormats.IsValid(this.BeginTime, "yyyy-MM-dd HH:mm:ss")) errors.Add("beginTime", "format", "'beginTime' must match the format 'yyyy-MM-dd HH:mm:ss'.");
             if (!global::SpecGen.SpecChecks.IsMissing(this.EndTime) && !global::SpecGen.SpecFormats.IsValid(this.EndTime, "yyyy-MM-dd HH:mm:ss")) errors.Add("endTime", "format", "'endTime' must match the format 'yyyy-MM-dd HH:mm:ss'.");
             if (!global::SpecGen.SpecChecks.IsMissing(this.PageSize) && this.PageSize != "5" && this.PageSize != "10" && this.PageSize != "20" && this.PageSize != "50" && this.PageSize != "100") errors.Add("pageSize", "values", "'pageSize' must be one of: 5, 10, 20, 50, 100.");
-            if (global::SpecGen.SpecChecks.OneIfSet(this.CallId) + global::SpecGen.SpecChecks.OneIfSet(this.UserMobile) + global::SpecGen.SpecChecks.OneIfSet(this.CtiCallId) == 0) errors.Add(string.Empty, "atLeastOne", "At least one of 'callId', 'userMobile', 'ctiCallId' must be set.");
+            if (global::SpecGen.SpecChecks.IsMissing(this.CallId) && global::SpecGen.SpecChecks.IsMissing(this.UserMobile) && global::SpecGen.SpecChecks.IsMissing(this.CtiCallId)) errors.Add(string.Empty, "atLeastOne", "At least one of 'callId', 'userMobile', 'ctiCallId' must be set.");
             return errors.ToResult();
         }
 
