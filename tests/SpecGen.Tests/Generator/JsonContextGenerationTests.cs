@@ -142,6 +142,61 @@ public sealed class JsonContextGenerationTests
         Assert.Contains("Op4Detail", typed.GeneratedSources.Single(s => s.HintName == "Shop.Api.ShopJsonContext.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Why the docs send users to <c>JsonTypeInfoResolver.Combine</c>: a user's own <c>[JsonSerializable]</c> of a
+    /// DTO gets nothing. In the same project System.Text.Json's generator cannot see SpecGen's types
+    /// (generators do not see each other's output); from another project it cannot reach their internal converter.
+    /// </summary>
+    [Fact]
+    public void A_users_JsonSerializable_of_a_DTO_gets_no_metadata_from_System_Text_Json_s_generator()
+    {
+        const string UserContext = """
+            [System.Text.Json.Serialization.JsonSerializable(typeof(Cec.Chatbot.TransferRecord))]
+            internal partial class UserContext : System.Text.Json.Serialization.JsonSerializerContext { }
+            """;
+        ISourceGenerator json = SystemTextJsonGenerator();
+
+        CSharpCompilation sameProject = GeneratorHarness.CreateCompilation([UserContext]);
+        CSharpGeneratorDriver.Create([new SpecGenerator().AsSourceGenerator(), json], GeneratorHarness.ShippedSpecs(), GeneratorHarness.ParseOptions(), Properties())
+            .RunGeneratorsAndUpdateCompilation(sameProject, out _, out var sameDiagnostics);
+
+        GeneratorRun dtos = GeneratorHarness.Run(GeneratorHarness.ShippedSpecs());
+        using var image = new MemoryStream();
+        Assert.True(dtos.Output.Emit(image).Success);
+        CSharpCompilation otherProject = GeneratorHarness.CreateCompilation([UserContext]).WithAssemblyName("UserApp").AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+        CSharpGeneratorDriver.Create([json], parseOptions: GeneratorHarness.ParseOptions())
+            .RunGeneratorsAndUpdateCompilation(otherProject, out _, out var otherDiagnostics);
+
+        Assert.Contains(sameDiagnostics, d => d.Id == "SYSLIB1030");
+        Assert.Contains(otherDiagnostics, d => d.Id == "SYSLIB1220");
+        Assert.Contains(otherDiagnostics, d => d.Id == "SYSLIB1030");
+    }
+
+    /// <summary>System.Text.Json's generator as the SDK gives it to a build: from the targeting pack of the running .NET.</summary>
+    private static ISourceGenerator SystemTextJsonGenerator()
+    {
+        string dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        string packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        string version = Directory.EnumerateDirectories(packs).Select(Path.GetFileName)
+            .Where(v => v!.StartsWith(Environment.Version.ToString(2) + ".", StringComparison.Ordinal))
+            .OrderBy(v => Version.TryParse(v, out Version? parsed) ? parsed : new Version())
+            .Last()!;
+        string path = Path.Combine(packs, version, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
+        var reference = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerFileReference(path, new AnalyzerLoader());
+        return Assert.Single(reference.GetGenerators(LanguageNames.CSharp));
+    }
+
+    private static SpecGen.Cli.Hosting.BuildProperties Properties() => new(new Dictionary<string, string> { ["SpecGenSpecRoot"] = GeneratorHarness.SpecRoot });
+
+    private sealed class AnalyzerLoader : Microsoft.CodeAnalysis.IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
+    }
+
     private static string TypeArgument(INamedTypeSymbol context, string property)
         => ((INamedTypeSymbol)((IPropertySymbol)context.GetMembers(property).Single()).Type).TypeArguments.Single().ToDisplayString();
 
