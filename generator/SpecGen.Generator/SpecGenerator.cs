@@ -42,6 +42,7 @@ public sealed class SpecGenerator : IIncrementalGenerator
         IncrementalValueProvider<NameCheckResult> nameCheck = CheckNames(context, interfaces);
         RegisterInterfaceSources(context, interfaces, nameCheck);
         RegisterClientSources(context, interfaces, services, nameCheck);
+        RegisterJsonContextSources(context, interfaces, nameCheck);
     }
 
     private static IncrementalValueProvider<BuildSettings> ReadSettings(IncrementalGeneratorInitializationContext context)
@@ -194,6 +195,30 @@ public sealed class SpecGenerator : IIncrementalGenerator
                 EmitSafely(output, service.Model.HintName, () => ServiceEmitter.Emit(service));
             }
         });
+    }
+
+    /// <summary>
+    /// One JSON context per service, from the class names of its interfaces alone: an edit that keeps
+    /// every name (a description, a constraint) stops at the parts step and re-emits nothing.
+    /// </summary>
+    private static void RegisterJsonContextSources(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<BoundInterface> interfaces,
+        IncrementalValueProvider<NameCheckResult> nameCheck)
+    {
+        IncrementalValueProvider<ImmutableEquatableArray<JsonContextModel>> contexts = interfaces
+            .Select(static (bound, _) => JsonContexts.Part(bound))
+            .Where(static part => part is not null)
+            .Select(static (part, _) => part!)
+            .WithTrackingName(TrackingNames.JsonContextParts)
+            .Collect()
+            .Combine(nameCheck.Select(static (result, _) => result.SuppressedFiles))
+            .Select(static (pair, _) => JsonContexts.Group(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.JsonContexts);
+
+        context.RegisterSourceOutput(
+            contexts.SelectMany(static (all, _) => all),
+            static (output, model) => EmitSafely(output, model.HintName, () => JsonContextEmitter.Emit(model)));
     }
 
     private static ParsedSpecFile ParseSafely(AdditionalText file, CancellationToken cancellationToken)

@@ -18,4 +18,10 @@ internal static class TrackingNames
     public const string NameCheck = nameof(NameCheck);
     public const string Emit = nameof(Emit);
     public const string Clients = nameof(Clients);
+
+    /// <summary>Each interface's class names, its share of its service's JSON context.</summary>
+    public const string JsonContextParts = nameof(JsonContextParts);
+
+    /// <summary>The JSON contexts of all services, from those names.</summary>
+    public const string JsonContexts = nameof(JsonContexts);
 }

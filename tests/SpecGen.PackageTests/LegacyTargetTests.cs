@@ -7,7 +7,8 @@ namespace SpecGen.PackageTests;
 /// Scenario 4: a netstandard2.0 library and a net472 library (one project, two target frameworks, built
 /// in one command) consume the shipped spec with their default language version, C# 7.3, and
 /// TreatWarningsAsErrors: the generated code needs no feature that version lacks and raises no warning.
-/// The project also puts all generated code in one namespace of its own (SpecGenNamespace).
+/// The project also puts all generated code in one namespace of its own (SpecGenNamespace), and serializes
+/// through the generated JSON context on the System.Text.Json 8 package.
 /// </summary>
 [Collection(PackagesCollectionDefinition.Name)]
 public sealed class LegacyTargetTests(PackagesFixture fixture, ITestOutputHelper output)
@@ -52,6 +53,12 @@ public sealed class LegacyTargetTests(PackagesFixture fixture, ITestOutputHelper
                             CallId = "1648805538-165717321823298",
                         };
                         return request.Validate().IsValid;
+                    }
+
+                    // The service's generated JSON context, on System.Text.Json 8 from its package.
+                    public static string Json(QueryTransferRecordHistoryRequest request)
+                    {
+                        return System.Text.Json.JsonSerializer.Serialize(request, CecChatbotJsonContext.Default.QueryTransferRecordHistoryRequest);
                     }
                 }
             }

@@ -28,8 +28,8 @@ internal sealed record BoundInterface(
 /// <param name="Issuer">This interface's part of the token flow, when it is the token interface and the flow is sound.</param>
 internal sealed record ClientPart(ServiceModel Service, string Directory, string SourceFile, string MapMethod, string InterfaceName, TokenIssuerModel? Issuer);
 
-/// <summary>The type names one spec file declares, the hint name of its source file, and its client's.</summary>
-internal sealed record DeclaredNames(string Namespace, string FilePath, string HintName, string? ClientHintName, ImmutableEquatableArray<DeclaredName> Names);
+/// <summary>The type names one spec file declares, the hint name of its source file, and its client's and JSON context's.</summary>
+internal sealed record DeclaredNames(string Namespace, string FilePath, string HintName, string? ClientHintName, ImmutableEquatableArray<DeclaredName> Names, string? JsonContextHintName = null);
 
 /// <summary>A type name, with what declares it and where, for the message of a clash.</summary>
 /// <param name="Owner">Who declares it: a spec file, or a service whose interfaces all declare its client.</param>

@@ -88,9 +88,11 @@ internal sealed partial class ModelBinder
             }
 
             names.AddRange(clientNames.Select(n => new DeclaredName(n, owner, $"the client of service '{service.ServiceName}'", _spec.NameLocation)));
+            names.Add(new DeclaredName(JsonContexts.ClassName(service.ServiceName), owner, $"the JSON context of service '{service.ServiceName}'", _spec.NameLocation));
         }
 
-        return new DeclaredNames(_namespace, file, hintName, service?.HintName, names.ToImmutableEquatableArray());
+        string? contextHint = service is null ? null : HintNames.Of(service.Namespace, JsonContexts.ClassName(service.ServiceName));
+        return new DeclaredNames(_namespace, file, hintName, service?.HintName, names.ToImmutableEquatableArray(), contextHint);
     }
 
     /// <summary>How a diagnostic names a class of the spec.</summary>

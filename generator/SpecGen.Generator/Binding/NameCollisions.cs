@@ -80,12 +80,14 @@ internal static class NameCollisions
     /// <summary>
     /// The compiler refuses two sources whose hint names differ only in case (<c>Ns.ABc</c> and
     /// <c>Ns.Abc</c> are fine as C# names), and a client's file is named after its class, which an
-    /// interface may share (<c>shopClient</c> in service <c>shop</c>): the later file gets
-    /// <c>Ns.Abc.2.g.cs</c>.
+    /// interface may share (<c>shopClient</c> in service <c>shop</c>; the same for its JSON context): the later
+    /// file gets <c>Ns.Abc.2.g.cs</c>.
     /// </summary>
     private static ImmutableEquatableArray<HintNameOverride> RenameHints(DeclaredNames[] files, List<string> suppressed)
     {
-        var used = new HashSet<string>(files.Where(f => f.ClientHintName is not null).Select(f => f.ClientHintName!), StringComparer.OrdinalIgnoreCase);
+        var used = new HashSet<string>(
+            files.SelectMany(f => new[] { f.ClientHintName, f.JsonContextHintName }).Where(h => h is not null).Select(h => h!),
+            StringComparer.OrdinalIgnoreCase);
         var overrides = new List<HintNameOverride>();
         foreach (DeclaredNames file in files)
         {

@@ -23,6 +23,9 @@ internal static class KnownNames
     /// <summary>Where the <c>Add{Service}Client</c> registrations live, as the platform's own <c>AddHttpClient</c> does.</summary>
     public const string RegistrationNamespace = "Microsoft.Extensions.DependencyInjection";
     public const string FakeSuffix = "Fake";
+
+    /// <summary>The service's <c>JsonSerializerContext</c>: <c>{Service}JsonContext</c>, as System.Text.Json names its contexts.</summary>
+    public const string JsonContextSuffix = "JsonContext";
     public const string AsyncSuffix = "Async";
 
     // Members every generated DTO declares. A spec field may not take one of these names.
