@@ -22,7 +22,7 @@ public class GeneratorBenchmarks
     private AdditionalText _editedSpec = null!;
     private GeneratorDriver _warmDriver = null!;
 
-    [Params(100)]
+    [Params(100, 1000)]
     public int Specs { get; set; }
 
     [GlobalSetup]
@@ -59,8 +59,15 @@ public class GeneratorBenchmarks
     [Benchmark(Description = "Rerun after a C# file was added")]
     public GeneratorDriver CSharpFileAdded() => _warmDriver.RunGenerators(_compilationWithExtraFile);
 
-    private CSharpGeneratorDriver NewDriver()
-        => CSharpGeneratorDriver.Create([new SpecGenerator().AsSourceGenerator()], _specs, CSharpParseOptions.Default);
+    /// <summary>The spec the edit benchmark replaces, and what replaces it.</summary>
+    internal (AdditionalText Before, AdditionalText After) Edit => (_specs[1], _editedSpec);
+
+    internal CSharpGeneratorDriver NewDriver(bool trackSteps = false)
+        => CSharpGeneratorDriver.Create(
+            [new SpecGenerator().AsSourceGenerator()],
+            _specs,
+            CSharpParseOptions.Default,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     private static string SpecText(int i, string description) => string.Format(CultureInfo.InvariantCulture, """
         interface: Query{0}
