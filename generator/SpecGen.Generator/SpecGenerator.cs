@@ -103,6 +103,10 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Interfaces);
 
     /// <summary>The type names of all files together: which files clash, and which file names to number.</summary>
+    /// <remarks>
+    /// The names carry no locations: an edit that only moves lines (a longer description) leaves every
+    /// file's names equal, so this step over all N files stays cached. Each file places its own clashes.
+    /// </remarks>
     private static IncrementalValueProvider<NameCheckResult> CheckNames(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<BoundInterface> interfaces)
     {
         IncrementalValueProvider<NameCheckResult> nameCheck = interfaces
@@ -111,7 +115,14 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (names, _) => NameCollisions.Check(names))
             .WithTrackingName(TrackingNames.NameCheck);
-        context.RegisterSourceOutput(nameCheck, static (output, result) => Report(output, result.Diagnostics));
+
+        IncrementalValuesProvider<ImmutableEquatableArray<DiagnosticInfo>> clashes = interfaces
+            .Where(static bound => bound.Names is not null)
+            .Select(static (bound, _) => (bound.Names!.FilePath, bound.NameLocations))
+            .Combine(nameCheck.Select(static (result, _) => result.Clashes))
+            .Select(static (pair, _) => NameCollisions.Locate(pair.Left.FilePath, pair.Left.NameLocations, pair.Right))
+            .WithTrackingName(TrackingNames.NameClashes);
+        context.RegisterSourceOutput(clashes, static (output, diagnostics) => Report(output, diagnostics));
         return nameCheck;
     }
 

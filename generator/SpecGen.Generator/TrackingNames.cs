@@ -16,6 +16,9 @@ internal static class TrackingNames
     /// <summary>Each interface's emit model alone, without what only places diagnostics.</summary>
     public const string Models = nameof(Models);
     public const string NameCheck = nameof(NameCheck);
+
+    /// <summary>Each file's name clashes, placed at its own locations.</summary>
+    public const string NameClashes = nameof(NameClashes);
     public const string Emit = nameof(Emit);
     public const string Clients = nameof(Clients);
 }

@@ -26,18 +26,25 @@ internal static class EditStepsProbe
             GeneratorDriver driver = benchmark.NewDriver(trackSteps: true).RunGenerators(compilation);
             (AdditionalText before, AdditionalText after) = benchmark.Edit;
 
-            // Rerun a few times from the same warm driver, so the first run's JIT is not in the figures.
-            GeneratorRunResult result = default;
-            var watch = new Stopwatch();
-            for (int i = 0; i < 5; i++)
+            // Untracked reruns from the same warm driver, as the benchmark does: allocation is the figure that
+            // noise on a shared machine does not move; the median time is a hint.
+            GeneratorDriver warm = benchmark.NewDriver().RunGenerators(compilation);
+            var times = new List<double>();
+            long allocated = 0;
+            for (int i = 0; i < 25; i++)
             {
-                watch.Restart();
-                GeneratorDriver rerun = driver.ReplaceAdditionalText(before, after).RunGenerators(compilation);
-                watch.Stop();
-                result = rerun.GetRunResult().Results.Single();
+                long before0 = GC.GetAllocatedBytesForCurrentThread();
+                long start = Stopwatch.GetTimestamp();
+                warm.ReplaceAdditionalText(before, after).RunGenerators(compilation);
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before0;
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N = {count}: edit rerun {watch.Elapsed.TotalMilliseconds:F2} ms (last of 5)"));
+            long noOpBefore = GC.GetAllocatedBytesForCurrentThread();
+            warm.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Extra { }")));
+            long noOp = GC.GetAllocatedBytesForCurrentThread() - noOpBefore;
+            GeneratorRunResult result = driver.ReplaceAdditionalText(before, after).RunGenerators(compilation).GetRunResult().Results.Single();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N = {count}: edit rerun median {times.Order().ElementAt(times.Count / 2):F2} ms, {allocated / 1024.0:F0} KB; C# file added {noOp / 1024.0:F0} KB"));
             Print("step", result.TrackedSteps);
             Print("output", result.TrackedOutputSteps);
             Console.WriteLine();
