@@ -4,8 +4,11 @@ using Basic.Reference.Assemblies;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,7 +24,7 @@ namespace SpecGen.Benchmarks;
 /// <see cref="AnalyzerOverheadBenchmarks"/> for why one thread on this shared machine).
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(LinesConfig))]
+[Config(typeof(CompileConfig))]
 public class CompileBenchmarks
 {
     private CompileInputs _inputs = null!;
@@ -65,10 +68,23 @@ public class CompileBenchmarks
         }
     }
 
-    /// <summary>Adds "Lines/interface": the C# a variant gives the compiler (written and generated), per interface.</summary>
-    private sealed class LinesConfig : ManualConfig
+    /// <summary>
+    /// Each compile takes seconds: a few monitored rounds (no pilot, no overhead runs), in this process so the
+    /// project is not built a second time, with a timeout that a loaded machine does not hit. And the
+    /// "Lines/interface" column: the C# a variant gives the compiler (written and generated), per interface.
+    /// </summary>
+    private sealed class CompileConfig : ManualConfig
     {
-        public LinesConfig() => AddColumn(new LinesColumn());
+        public CompileConfig()
+        {
+            AddColumn(new LinesColumn());
+            AddJob(Job.Default
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(1)
+                .WithIterationCount(3)
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: true)));
+        }
     }
 
     private sealed class LinesColumn : IColumn
