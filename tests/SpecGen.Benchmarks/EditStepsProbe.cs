@@ -15,9 +15,6 @@ internal static class EditStepsProbe
 {
     public static void Run(IEnumerable<int> counts)
     {
-        // YamlDotNet travels beside the generator, outside this app's dependencies (BenchmarkDotNet resolves it itself).
-        System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += static (context, name)
-            => File.Exists(Path.Combine(AppContext.BaseDirectory, name.Name + ".dll")) ? context.LoadFromAssemblyPath(Path.Combine(AppContext.BaseDirectory, name.Name + ".dll")) : null;
         foreach (int count in counts)
         {
             var benchmark = new GeneratorBenchmarks { Specs = count };
