@@ -54,7 +54,7 @@ internal static class NameCollisions
             }
         }
 
-        // Suppressed in path order, as before the set: the result is compared run to run, so its order must be stable.
+        // In path order, not the set's: the result is compared from run to run, so its order must be stable.
         string[] suppressedInOrder = ordered.Select(f => f.FilePath).Where(suppressed.Contains).ToArray();
         return new NameCheckResult(clashes.ToImmutableEquatableArray(), suppressedInOrder.ToImmutableEquatableArray(), RenameHints(ordered, suppressed));
     }
