@@ -37,8 +37,8 @@ public sealed class SpecGenerator : IIncrementalGenerator
 
         IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services = CollectServices(files);
         IncrementalValuesProvider<BoundInterface> interfaces = BindInterfaces(files, services, settings);
-        context.RegisterSourceOutput(interfaces, static (output, bound) => Report(output, bound.Diagnostics));
 
+        // Reports each interface's diagnostics too, with its name clashes.
         IncrementalValueProvider<NameCheckResult> nameCheck = CheckNames(context, interfaces);
         RegisterInterfaceSources(context, interfaces, nameCheck);
         RegisterClientSources(context, interfaces, services, nameCheck);
@@ -74,18 +74,22 @@ public sealed class SpecGenerator : IIncrementalGenerator
     }
 
     /// <summary>Parsing reads the spec root and the file, nothing else: other settings never re-parse.</summary>
+    /// <remarks>
+    /// Here and below, a filter and a projection are one <c>SelectMany</c> step rather than a
+    /// <c>Where</c> and a <c>Select</c>: after an edit the driver walks every step that sees the edited
+    /// file, each over all N files, so the fewer such steps, the less an edit costs at large N.
+    /// </remarks>
     private static IncrementalValuesProvider<ParsedSpecFile> ParseSpecFiles(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecRoot> specRoot)
         => context.AdditionalTextsProvider
-            .Where(static file => SpecRoot.IsYaml(file.Path))
             .Combine(specRoot)
-            .Where(static pair => pair.Right.Contains(pair.Left.Path))
-            .Select(static (pair, cancellationToken) => ParseSafely(pair.Left, cancellationToken))
+            .SelectMany(static (pair, cancellationToken) => SpecRoot.IsYaml(pair.Left.Path) && pair.Right.Contains(pair.Left.Path)
+                ? ImmutableArray.Create(ParseSafely(pair.Left, cancellationToken))
+                : ImmutableArray<ParsedSpecFile>.Empty)
             .WithTrackingName(TrackingNames.SpecFiles);
 
     private static IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> CollectServices(IncrementalValuesProvider<ParsedSpecFile> files)
         => files
-            .Where(static file => file.Service is not null)
-            .Select(static (file, _) => file.Service!)
+            .SelectMany(static (file, _) => One(file.Service))
             .Collect()
             .Select(static (all, _) => all.OrderBy(s => s.Directory, StringComparer.Ordinal).ToImmutableEquatableArray())
             .WithTrackingName(TrackingNames.Services);
@@ -96,23 +100,34 @@ public sealed class SpecGenerator : IIncrementalGenerator
         IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services,
         IncrementalValueProvider<BuildSettings> settings)
         => files
-            .Where(static file => file.Interface is not null)
-            .Select(static (file, _) => file.Interface!)
-            .Combine(services)
-            .Combine(settings)
-            .Select(static (pair, _) => BindSafely(pair.Left.Left, pair.Left.Right, pair.Right))
+            .Combine(services.Combine(settings))
+            .SelectMany(static (pair, _) => pair.Left.Interface is { } spec
+                ? ImmutableArray.Create(BindSafely(spec, pair.Right.Left, pair.Right.Right))
+                : ImmutableArray<BoundInterface>.Empty)
             .WithTrackingName(TrackingNames.Interfaces);
 
     /// <summary>The type names of all files together: which files clash, and which file names to number.</summary>
+    /// <remarks>
+    /// The names carry no locations: an edit that only moves lines (a longer description) leaves every
+    /// file's names equal, so this step over all N files stays cached. Each file places its own clashes.
+    /// </remarks>
     private static IncrementalValueProvider<NameCheckResult> CheckNames(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<BoundInterface> interfaces)
     {
         IncrementalValueProvider<NameCheckResult> nameCheck = interfaces
-            .Where(static bound => bound.Names is not null)
-            .Select(static (bound, _) => bound.Names!)
+            .SelectMany(static (bound, _) => One(bound.Names))
             .Collect()
             .Select(static (names, _) => NameCollisions.Check(names))
             .WithTrackingName(TrackingNames.NameCheck);
-        context.RegisterSourceOutput(nameCheck, static (output, result) => Report(output, result.Diagnostics));
+
+        // One output per interface for all its diagnostics, binding's and the clashes': the driver gathers
+        // every output's items on every run, so each output per interface adds to the cost of any run.
+        IncrementalValuesProvider<ImmutableEquatableArray<DiagnosticInfo>> diagnostics = interfaces
+            .Combine(nameCheck.Select(static (result, _) => result.Clashes))
+            .Select(static (pair, _) => pair.Left.Names is { } names
+                ? Concat(pair.Left.Diagnostics, NameCollisions.Locate(names.FilePath, pair.Left.NameLocations, pair.Right))
+                : pair.Left.Diagnostics)
+            .WithTrackingName(TrackingNames.InterfaceDiagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, all) => Report(output, all));
         return nameCheck;
     }
 
@@ -122,15 +137,12 @@ public sealed class SpecGenerator : IIncrementalGenerator
         IncrementalValuesProvider<BoundInterface> interfaces,
         IncrementalValueProvider<NameCheckResult> nameCheck)
     {
-        IncrementalValuesProvider<(InterfaceModel Model, string FilePath)> models = interfaces
-            .Where(static bound => bound.Model is not null)
-            .Select(static (bound, _) => (bound.Model!, bound.Names!.FilePath))
-            .WithTrackingName(TrackingNames.Models);
-
-        IncrementalValuesProvider<InterfaceModel> emitted = models
+        // The emit model is compared, not the bound interface: a change to diagnostics alone re-emits nothing.
+        IncrementalValuesProvider<InterfaceModel> emitted = interfaces
             .Combine(nameCheck.Select(static (result, _) => (result.SuppressedFiles, result.HintNames)))
-            .Where(static pair => !pair.Right.SuppressedFiles.Contains(pair.Left.FilePath))
-            .Select(static (pair, _) => pair.Left.Model with { HintName = HintName(pair.Right.HintNames, pair.Left.FilePath, pair.Left.Model.HintName) })
+            .SelectMany(static (pair, _) => pair.Left is { Model: { } model, Names: { } names } && !pair.Right.SuppressedFiles.Contains(names.FilePath)
+                ? ImmutableArray.Create(model with { HintName = HintName(pair.Right.HintNames, names.FilePath, model.HintName) })
+                : ImmutableArray<InterfaceModel>.Empty)
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(emitted, static (output, model) => EmitSafely(output, model.HintName, () => InterfaceEmitter.Emit(model)));
@@ -158,8 +170,7 @@ public sealed class SpecGenerator : IIncrementalGenerator
     {
         // A file that is not emitted (its names clashed) adds no method to the client, nor a route to the fake.
         IncrementalValueProvider<ServiceCheckResult> clients = interfaces
-            .Where(static bound => bound.Client is not null)
-            .Select(static (bound, _) => bound.Client!)
+            .SelectMany(static (bound, _) => One(bound.Client))
             .Collect()
             .Combine(nameCheck.Select(static (result, _) => result.SuppressedFiles))
             .Select(static (pair, _) => ServiceCollisions.Check(
@@ -207,9 +218,7 @@ public sealed class SpecGenerator : IIncrementalGenerator
         IncrementalValueProvider<NameCheckResult> nameCheck)
     {
         IncrementalValueProvider<ImmutableEquatableArray<JsonContextModel>> contexts = interfaces
-            .Select(static (bound, _) => JsonContexts.Part(bound))
-            .Where(static part => part is not null)
-            .Select(static (part, _) => part!)
+            .SelectMany(static (bound, _) => One(JsonContexts.Part(bound)))
             .WithTrackingName(TrackingNames.JsonContextParts)
             .Collect()
             .Combine(nameCheck.Select(static (result, _) => result.SuppressedFiles))
@@ -220,6 +229,13 @@ public sealed class SpecGenerator : IIncrementalGenerator
             contexts.SelectMany(static (all, _) => all),
             static (output, model) => EmitSafely(output, model.HintName, () => JsonContextEmitter.Emit(model)));
     }
+
+    private static ImmutableArray<T> One<T>(T? value)
+        where T : class
+        => value is null ? ImmutableArray<T>.Empty : ImmutableArray.Create(value);
+
+    private static ImmutableEquatableArray<DiagnosticInfo> Concat(ImmutableEquatableArray<DiagnosticInfo> first, ImmutableEquatableArray<DiagnosticInfo> second)
+        => second.Count == 0 ? first : first.Count == 0 ? second : first.Concat(second).ToImmutableEquatableArray();
 
     private static ParsedSpecFile ParseSafely(AdditionalText file, CancellationToken cancellationToken)
     {

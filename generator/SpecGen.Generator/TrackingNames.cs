@@ -12,10 +12,10 @@ internal static class TrackingNames
 
     /// <summary>Each interface bound: its emit model, declared names, client part and diagnostics.</summary>
     public const string Interfaces = nameof(Interfaces);
-
-    /// <summary>Each interface's emit model alone, without what only places diagnostics.</summary>
-    public const string Models = nameof(Models);
     public const string NameCheck = nameof(NameCheck);
+
+    /// <summary>Each interface's diagnostics: binding's, and its name clashes placed at its own locations.</summary>
+    public const string InterfaceDiagnostics = nameof(InterfaceDiagnostics);
     public const string Emit = nameof(Emit);
     public const string Clients = nameof(Clients);
 

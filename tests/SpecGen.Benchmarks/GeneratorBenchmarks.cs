@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Basic.Reference.Assemblies;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 using SpecGen.Generator;
 
 namespace SpecGen.Benchmarks;
@@ -22,17 +20,14 @@ public class GeneratorBenchmarks
     private AdditionalText _editedSpec = null!;
     private GeneratorDriver _warmDriver = null!;
 
-    [Params(100)]
+    [Params(100, 1000)]
     public int Specs { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _specs = Enumerable.Range(0, Specs)
-            .Select(i => (AdditionalText)new Spec($"/consumer/spec/shop/interface{i}.yaml", SpecText(i, "Tenant ID.")))
-            .Prepend(new Spec("/consumer/spec/shop/service.yaml", "service: Shop\nnamespace: Consumer.Shop\nenvelope: { code: errorCode, message: errorMessage, success: \"0\" }\n"))
-            .ToArray();
-        _editedSpec = new Spec(_specs[1].Path, SpecText(0, "Tenant ID, edited."));
+        _specs = BenchmarkSpecs.Create(Specs);
+        _editedSpec = new BenchmarkSpecs.Spec(_specs[1].Path, BenchmarkSpecs.Interface(0, "Tenant ID, edited."));
         _compilation = CSharpCompilation.Create(
             "Consumer",
             [CSharpSyntaxTree.ParseText("class Program { }")],
@@ -60,42 +55,13 @@ public class GeneratorBenchmarks
     [Benchmark(Description = "Rerun after a C# file was added")]
     public GeneratorDriver CSharpFileAdded() => _warmDriver.RunGenerators(_compilationWithExtraFile);
 
-    private CSharpGeneratorDriver NewDriver()
-        => CSharpGeneratorDriver.Create([new SpecGenerator().AsSourceGenerator()], _specs, CSharpParseOptions.Default);
+    /// <summary>The spec the edit benchmark replaces, and what replaces it.</summary>
+    internal (AdditionalText Before, AdditionalText After) Edit => (_specs[1], _editedSpec);
 
-    private static string SpecText(int i, string description) => string.Format(CultureInfo.InvariantCulture, """
-        interface: Query{0}
-        method: POST
-        url: /shop/api/query{0}
-        request:
-          - {{ name: tenantId, type: String, mandatory: Yes, description: {1} }}
-          - {{ name: authToken, type: String, mandatory: Yes, secret: true, token: true }}
-          - {{ name: beginTime, type: String, format: yyyy-MM-dd HH:mm:ss }}
-          - {{ name: pageSize, type: String, values: ["5", "10", "20"], default: "10" }}
-          - {{ name: callId, type: String }}
-          - {{ name: userMobile, type: String }}
-        rules:
-          - atLeastOne: [callId, userMobile]
-        response:
-          - {{ name: errorCode, type: Integer, mandatory: Yes }}
-          - {{ name: errorMessage, type: String, mandatory: Yes }}
-          - {{ name: records, type: "record{0}[]" }}
-        types:
-          record{0}:
-            - {{ name: id, type: String, mandatory: Yes }}
-            - {{ name: startTime, type: Long, format: unix-ms }}
-            - {{ name: result, type: String, values: [INIT, SUCCESS, FAIL] }}
-        examples:
-          response: |
-            {{ "errorCode": 0, "errorMessage": "ok", "records": [ {{ "id": "1", "startTime": 1648805539000, "result": "SUCCESS" }} ] }}
-        """, i, description);
-
-    private sealed class Spec(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
+    internal CSharpGeneratorDriver NewDriver(bool trackSteps = false)
+        => CSharpGeneratorDriver.Create(
+            [new SpecGenerator().AsSourceGenerator()],
+            _specs,
+            CSharpParseOptions.Default,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 }

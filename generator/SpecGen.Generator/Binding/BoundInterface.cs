@@ -10,13 +10,16 @@ namespace SpecGen.Generator.Binding;
 /// so that a diagnostic's location never reaches, and never invalidates, an emit step.
 /// </summary>
 /// <remarks>Model and Names are null only when binding failed, which the diagnostics then say (SPEC0016).</remarks>
+/// <param name="NameLocations">Where each of <see cref="DeclaredNames.Names"/> is declared, in the same order: kept apart
+/// from the names so that an edit which only moves lines never reruns the check across all files.</param>
 internal sealed record BoundInterface(
     InterfaceModel? Model,
     DeclaredNames? Names,
+    ImmutableEquatableArray<LocationInfo> NameLocations,
     ClientPart? Client,
     ImmutableEquatableArray<DiagnosticInfo> Diagnostics)
 {
-    public static BoundInterface Failed(DiagnosticInfo error) => new(null, null, null, new[] { error }.ToImmutableEquatableArray());
+    public static BoundInterface Failed(DiagnosticInfo error) => new(null, null, ImmutableEquatableArray<LocationInfo>.Empty, null, new[] { error }.ToImmutableEquatableArray());
 }
 
 /// <summary>One interface's contribution to its service's client file.</summary>
@@ -31,6 +34,6 @@ internal sealed record ClientPart(ServiceModel Service, string Directory, string
 /// <summary>The type names one spec file declares, the hint name of its source file, and its client's and JSON context's.</summary>
 internal sealed record DeclaredNames(string Namespace, string FilePath, string HintName, string? ClientHintName, ImmutableEquatableArray<DeclaredName> Names, string? JsonContextHintName = null);
 
-/// <summary>A type name, with what declares it and where, for the message of a clash.</summary>
+/// <summary>A type name, with what declares it, for the message of a clash (where, the interface's <c>NameLocations</c> say).</summary>
 /// <param name="Owner">Who declares it: a spec file, or a service whose interfaces all declare its client.</param>
-internal sealed record DeclaredName(string Name, string Owner, string Description, LocationInfo Location);
+internal sealed record DeclaredName(string Name, string Owner, string Description);

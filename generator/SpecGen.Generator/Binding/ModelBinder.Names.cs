@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SpecGen.Generator.Common;
+using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Model;
 using SpecGen.Generator.Spec;
 
@@ -65,16 +66,17 @@ internal sealed partial class ModelBinder
     private static string RequestedPropertyName(FieldSpec field)
         => field.CSharpName is { } name ? CSharpNames.ToIdentifier(name) : CSharpNames.ToPascalCase(field.JsonName);
 
-    private DeclaredNames DeclareNames(string hintName, ExamplesModel? examples, ServiceModel? service)
+    /// <summary>The names, and apart from them (same order) where each is declared.</summary>
+    private (DeclaredNames Names, ImmutableEquatableArray<LocationInfo> Locations) DeclareNames(string hintName, ExamplesModel? examples, ServiceModel? service)
     {
         string file = _spec.FilePath;
-        var names = _spec.Classes
-            .Where(c => _classNames[c.Id] is not null)
-            .Select(c => new DeclaredName(_classNames[c.Id]!, file, Describe(c) + " of " + _name, c.Location))
-            .ToList();
+        ClassSpec[] declared = _spec.Classes.Where(c => _classNames[c.Id] is not null).ToArray();
+        var names = declared.Select(c => new DeclaredName(_classNames[c.Id]!, file, Describe(c) + " of " + _name)).ToList();
+        var locations = declared.Select(c => c.Location).ToList();
         if (examples is not null)
         {
-            names.Add(new DeclaredName(examples.ClassName, file, "the examples of " + _name, _spec.NameLocation));
+            names.Add(new DeclaredName(examples.ClassName, file, "the examples of " + _name));
+            locations.Add(_spec.NameLocation);
         }
 
         if (service is not null)
@@ -87,12 +89,14 @@ internal sealed partial class ModelBinder
                 clientNames.Add(service.FakeClass);
             }
 
-            names.AddRange(clientNames.Select(n => new DeclaredName(n, owner, $"the client of service '{service.ServiceName}'", _spec.NameLocation)));
-            names.Add(new DeclaredName(JsonContexts.ClassName(service.ServiceName), owner, $"the JSON context of service '{service.ServiceName}'", _spec.NameLocation));
+            names.AddRange(clientNames.Select(n => new DeclaredName(n, owner, $"the client of service '{service.ServiceName}'")));
+            locations.AddRange(clientNames.Select(_ => _spec.NameLocation));
+            names.Add(new DeclaredName(JsonContexts.ClassName(service.ServiceName), owner, $"the JSON context of service '{service.ServiceName}'"));
+            locations.Add(_spec.NameLocation);
         }
 
         string? contextHint = service is null ? null : HintNames.Of(service.Namespace, JsonContexts.ClassName(service.ServiceName));
-        return new DeclaredNames(_namespace, file, hintName, service?.HintName, names.ToImmutableEquatableArray(), contextHint);
+        return (new DeclaredNames(_namespace, file, hintName, service?.HintName, names.ToImmutableEquatableArray(), contextHint), locations.ToImmutableEquatableArray());
     }
 
     /// <summary>How a diagnostic names a class of the spec.</summary>

@@ -85,9 +85,11 @@ internal sealed partial class ModelBinder
             serviceModel is not null && _options.FakeServer ? BindFake(serviceModel, examples) : null,
             examples);
 
+        (DeclaredNames names, ImmutableEquatableArray<LocationInfo> nameLocations) = DeclareNames(hintName, examples, serviceModel);
         return new BoundInterface(
             model,
-            DeclareNames(hintName, examples, serviceModel),
+            names,
+            nameLocations,
             serviceModel is null ? null : new ClientPart(serviceModel, _spec.Directory, _spec.FilePath, MapMethod, _spec.Name, issuer),
             _diagnostics.ToImmutableEquatableArray());
     }

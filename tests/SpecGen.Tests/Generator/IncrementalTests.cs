@@ -42,6 +42,68 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Editing_one_spec_so_that_its_lines_move_reruns_no_step_over_all_files()
+    {
+        AdditionalText[] specs = Specs("Shop.Api");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+
+        // A longer title moves every later line of the file, and with them the locations of its class names.
+        AdditionalText edited = GeneratorHarness.Spec("shop/op07.yaml", Interface(7, "A title that is edited, and longer than the first one."));
+        driver = driver.ReplaceAdditionalText(specs[7], edited).RunGenerators(compilation);
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        foreach (string step in new[] { TrackingNames.Services, TrackingNames.NameCheck, TrackingNames.Clients })
+        {
+            Assert.All(Reasons(result.TrackedSteps[step]), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        }
+
+        // The file's diagnostics and name clashes are placed again (none), for that file alone.
+        IncrementalStepRunReason[] diagnostics = Reasons(result.TrackedSteps[TrackingNames.InterfaceDiagnostics]);
+        Assert.Equal(Count, diagnostics.Length);
+        Assert.Equal(Count - 1, diagnostics.Count(r => r == IncrementalStepRunReason.Cached));
+
+        // Of all outputs, the edited file's source and its parse diagnostics run again; the service's client file is not re-added.
+        IncrementalStepRunReason[] outputs = Reasons(result.TrackedOutputSteps.SelectMany(s => s.Value));
+        Assert.Equal(2, outputs.Count(r => r != IncrementalStepRunReason.Cached));
+        Assert.Equal(1, Reasons(EmitOutputSteps(result)).Count(r => r != IncrementalStepRunReason.Cached));
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(50)]
+    public void An_edit_reruns_as_many_items_whatever_the_number_of_specs(int count)
+    {
+        AdditionalText[] specs = Specs("Shop.Api", count);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(specs[7], GeneratorHarness.Spec("shop/op07.yaml", Interface(7, "A title that is edited, and longer than the first one."))).RunGenerators(compilation);
+
+        // Every item that is not plainly taken from the cache, in every step and output: one interface's worth,
+        // whatever N. The driver lists the output steps twice (steps and output steps): the edited file's
+        // source, re-added, and its parse diagnostics, re-run and the same.
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        string[] rerun = result.TrackedSteps.Concat(result.TrackedOutputSteps)
+            .SelectMany(s => Reasons(s.Value).Where(r => r != IncrementalStepRunReason.Cached).Select(r => s.Key + ": " + r))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(
+            [
+                "AdditionalTexts: Modified",
+                "Emit: Modified",
+                "InterfaceDiagnostics: Unchanged",
+                "Interfaces: Modified",
+                "SourceOutput: Modified",
+                "SourceOutput: Modified",
+                "SourceOutput: Unchanged",
+                "SourceOutput: Unchanged",
+                "SpecFiles: Modified",
+            ],
+            rerun);
+    }
+
+    [Fact]
     public void Editing_CSharp_code_regenerates_nothing()
     {
         AdditionalText[] specs = Specs("Shop.Api");
@@ -175,9 +237,9 @@ public sealed class IncrementalTests
     private static string Source(GeneratorRunResult result, string hintName)
         => result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
 
-    /// <summary>50 interfaces and, last, their service.yaml, all in one folder.</summary>
-    private static AdditionalText[] Specs(string ns)
-        => Enumerable.Range(0, Count)
+    /// <summary>50 interfaces (or <paramref name="count"/>) and, last, their service.yaml, all in one folder.</summary>
+    private static AdditionalText[] Specs(string ns, int count = Count)
+        => Enumerable.Range(0, count)
             .Select(i => GeneratorHarness.Spec($"shop/op{i.ToString("00", CultureInfo.InvariantCulture)}.yaml", Interface(i, "The first title.")))
             .Append(GeneratorHarness.Spec("shop/service.yaml", Service(ns)))
             .ToArray();
