@@ -94,6 +94,7 @@ public sealed class IncrementalTests
                 "Emit: Modified",
                 "InterfaceDiagnostics: Unchanged",
                 "Interfaces: Modified",
+                "JsonContextParts: Unchanged",
                 "SourceOutput: Modified",
                 "SourceOutput: Modified",
                 "SourceOutput: Unchanged",
