@@ -117,7 +117,8 @@ public struct ValidationErrorCollector
     // and their messages never hold a value, so sharing them shows nothing.
     private static ValidationError Shared(string path, string code, string message)
     {
-        int slot = RuntimeHelpers.GetHashCode(message) & (SharedErrors.Length - 1);
+        // A few loads, not a hash of the text: a slot shared by two errors only costs a new object.
+        int slot = (message.Length == 0 ? path.Length : (message.Length * 31) + message[message.Length >> 1] + (path.Length * 7)) & (SharedErrors.Length - 1);
         ValidationError? error = SharedErrors[slot];
         if (error is null || !ReferenceEquals(error.Message, message) || !ReferenceEquals(error.Path, path) || !ReferenceEquals(error.Code, code))
         {
