@@ -78,10 +78,7 @@ internal static class JsonContextEmitter
         writer.OpenBlock($"{TypeInfo}{nullable} {Resolver}.GetTypeInfo(global::System.Type type, {Options} options)");
         foreach (JsonContextProperty property in model.Properties)
         {
-            writer.OpenBlock($"if (type == typeof({property.TypeName}))");
-            writer.WriteLine($"return {KnownNames.Runtime}.SpecJsonTypeInfo.Create<{property.TypeName}>(options, new {property.TypeName}.{KnownNames.JsonConverter}(), this);");
-            writer.CloseBlock();
-            writer.WriteLine();
+            writer.WriteLine($"if (type == typeof({property.TypeName})) return {KnownNames.Runtime}.SpecJsonTypeInfo.Create<{property.TypeName}>(options, new {property.TypeName}.{KnownNames.JsonConverter}(), this);");
         }
 
         writer.WriteLine("return null;");

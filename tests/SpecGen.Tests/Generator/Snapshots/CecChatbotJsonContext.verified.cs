@@ -84,46 +84,14 @@ namespace Cec.Chatbot
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cec.Chatbot.GetTokenRequest))
-            {
-                return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.GetTokenRequest>(options, new global::Cec.Chatbot.GetTokenRequest.SpecGenJsonConverter(), this);
-            }
-
-            if (type == typeof(global::Cec.Chatbot.GetTokenResponse))
-            {
-                return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.GetTokenResponse>(options, new global::Cec.Chatbot.GetTokenResponse.SpecGenJsonConverter(), this);
-            }
-
-            if (type == typeof(global::Cec.Chatbot.QueryTransferRecordHistoryRequest))
-            {
-                return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.QueryTransferRecordHistoryRequest>(options, new global::Cec.Chatbot.QueryTransferRecordHistoryRequest.SpecGenJsonConverter(), this);
-            }
-
-            if (type == typeof(global::Cec.Chatbot.QueryTransferRecordHistoryResponse))
-            {
-                return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.QueryTransferRecordHistoryResponse>(options, new global::Cec.Chatbot.QueryTransferRecordHistoryResponse.SpecGenJsonConverter(), this);
-            }
-
-            if (type == typeof(global::Cec.Chatbot.TransferRecord))
-            {
-                return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.TransferRecord>(options, new global::Cec.Chatbot.TransferRecord.SpecGenJsonConverter(), this);
-            }
-
-            if (type == typeof(global::Cec.Chatbot.QueryFlowsRequest))
-            {
-                return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.QueryFlowsRequest>(options, new global::Cec.Chatbot.QueryFlowsRequest.SpecGenJsonConverter(), this);
-            }
-
-            if (type == typeof(global::Cec.Chatbot.QueryFlowsResponse))
-            {
-                return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.QueryFlowsResponse>(options, new global::Cec.Chatbot.QueryFlowsResponse.SpecGenJsonConverter(), this);
-            }
-
-            if (type == typeof(global::Cec.Chatbot.Flow))
-            {
-                return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.Flow>(options, new global::Cec.Chatbot.Flow.SpecGenJsonConverter(), this);
-            }
-
+            if (type == typeof(global::Cec.Chatbot.GetTokenRequest)) return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.GetTokenRequest>(options, new global::Cec.Chatbot.GetTokenRequest.SpecGenJsonConverter(), this);
+            if (type == typeof(global::Cec.Chatbot.GetTokenResponse)) return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.GetTokenResponse>(options, new global::Cec.Chatbot.GetTokenResponse.SpecGenJsonConverter(), this);
+            if (type == typeof(global::Cec.Chatbot.QueryTransferRecordHistoryRequest)) return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.QueryTransferRecordHistoryRequest>(options, new global::Cec.Chatbot.QueryTransferRecordHistoryRequest.SpecGenJsonConverter(), this);
+            if (type == typeof(global::Cec.Chatbot.QueryTransferRecordHistoryResponse)) return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.QueryTransferRecordHistoryResponse>(options, new global::Cec.Chatbot.QueryTransferRecordHistoryResponse.SpecGenJsonConverter(), this);
+            if (type == typeof(global::Cec.Chatbot.TransferRecord)) return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.TransferRecord>(options, new global::Cec.Chatbot.TransferRecord.SpecGenJsonConverter(), this);
+            if (type == typeof(global::Cec.Chatbot.QueryFlowsRequest)) return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.QueryFlowsRequest>(options, new global::Cec.Chatbot.QueryFlowsRequest.SpecGenJsonConverter(), this);
+            if (type == typeof(global::Cec.Chatbot.QueryFlowsResponse)) return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.QueryFlowsResponse>(options, new global::Cec.Chatbot.QueryFlowsResponse.SpecGenJsonConverter(), this);
+            if (type == typeof(global::Cec.Chatbot.Flow)) return global::SpecGen.SpecJsonTypeInfo.Create<global::Cec.Chatbot.Flow>(options, new global::Cec.Chatbot.Flow.SpecGenJsonConverter(), this);
             return null;
         }
     }
