@@ -20,8 +20,10 @@ public class GeneratorBenchmarks
     private AdditionalText _editedSpec = null!;
     private GeneratorDriver _warmDriver = null!;
 
-    [Params(100, 1000)]
+    [ParamsSource(nameof(SpecCounts))]
     public int Specs { get; set; }
+
+    public static IEnumerable<int> SpecCounts => BenchmarkSizes.Of(100, 1000);
 
     [GlobalSetup]
     public void Setup()
