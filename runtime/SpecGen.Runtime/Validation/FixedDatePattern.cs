@@ -17,17 +17,18 @@ internal sealed class FixedDatePattern
     private const int Year = 0, Month = 1, Day = 2, Hour = 3, Minute = 4, Second = 5, Fraction = 6;
 
     // Generated code passes the pattern as a literal, so the same string object comes back each
-    // time: a few recent ones are found by reference before the dictionary hashes the text.
-    private static readonly ConcurrentDictionary<string, FixedDatePattern?> Patterns = new(StringComparer.Ordinal);
-    private static readonly Recent?[] RecentPatterns = new Recent?[8];
+    // time: a few recent ones are found by reference before the dictionary hashes the text. Every
+    // format, the declined ones too, has one object, made once, so finding one never allocates.
+    private static readonly ConcurrentDictionary<string, FixedDatePattern> Patterns = new(StringComparer.Ordinal);
+    private static readonly FixedDatePattern?[] RecentPatterns = new FixedDatePattern?[8];
     private static int s_nextRecent;
-    private static Recent? s_last;
+    private static FixedDatePattern? s_last;
 
     private readonly string _format;
-    private readonly Field[] _fields;
+    private readonly Field[]? _fields;
     private readonly int[] _separators;
 
-    private FixedDatePattern(string format, Field[] fields, int[] separators)
+    private FixedDatePattern(string format, Field[]? fields, int[] separators)
     {
         _format = format;
         _fields = fields;
@@ -41,35 +42,35 @@ internal sealed class FixedDatePattern
     /// <returns>False when the pattern has anything but the fixed-width fields and plain separators.</returns>
     public static bool TryCheck(string value, string format, out bool valid)
     {
-        FixedDatePattern? pattern = Find(format);
-        valid = pattern is not null && pattern.Matches(value);
-        return pattern is not null;
+        FixedDatePattern pattern = Find(format);
+        valid = pattern._fields is not null && pattern.Matches(value, pattern._fields);
+        return pattern._fields is not null;
     }
 
-    private static FixedDatePattern? Find(string format)
+    private static FixedDatePattern Find(string format)
     {
-        Recent? last = s_last;
-        if (last is not null && ReferenceEquals(last.Format, format))
+        FixedDatePattern? last = s_last;
+        if (last is not null && ReferenceEquals(last._format, format))
         {
-            return last.Pattern;
+            return last;
         }
 
-        foreach (Recent? recent in RecentPatterns)
+        foreach (FixedDatePattern? recent in RecentPatterns)
         {
-            if (recent is not null && ReferenceEquals(recent.Format, format))
+            if (recent is not null && ReferenceEquals(recent._format, format))
             {
                 s_last = recent;
-                return recent.Pattern;
+                return recent;
             }
         }
 
-        FixedDatePattern? pattern = Patterns.GetOrAdd(format, Compile);
+        FixedDatePattern pattern = Patterns.GetOrAdd(format, Compile);
         int slot = (int)((uint)System.Threading.Interlocked.Increment(ref s_nextRecent) % (uint)RecentPatterns.Length);
-        RecentPatterns[slot] = s_last = new Recent(format, pattern);
+        RecentPatterns[slot] = s_last = pattern;
         return pattern;
     }
 
-    private bool Matches(string value)
+    private bool Matches(string value, Field[] fields)
     {
         // Every field is as wide as its letters, so a date is exactly as long as its pattern.
         if (value.Length != _format.Length)
@@ -86,7 +87,7 @@ internal sealed class FixedDatePattern
         }
 
         int year = 1, month = 1, day = 0;
-        foreach (Field field in _fields)
+        foreach (Field field in fields)
         {
             int number = 0;
             for (int i = field.Offset; i < field.End; i++)
@@ -116,7 +117,8 @@ internal sealed class FixedDatePattern
         return day == 0 || day <= DateTime.DaysInMonth(year, month);
     }
 
-    private static FixedDatePattern? Compile(string format)
+    /// <summary>The pattern's fields and separators; no fields when it is not fixed-width.</summary>
+    private static FixedDatePattern Compile(string format)
     {
         var fields = new System.Collections.Generic.List<Field>();
         var separators = new System.Collections.Generic.List<int>();
@@ -153,7 +155,7 @@ internal sealed class FixedDatePattern
                 };
                 if (kind < 0 || (seen & (1 << kind)) != 0)
                 {
-                    return null;
+                    return Declined(format);
                 }
 
                 seen |= 1 << kind;
@@ -165,16 +167,10 @@ internal sealed class FixedDatePattern
 
         // A day without its month and year depends on today's year in the framework: leave it to it.
         bool dayAlone = (seen & (1 << Day)) != 0 && (seen & ((1 << Year) | (1 << Month))) != ((1 << Year) | (1 << Month));
-        return fields.Count == 0 || dayAlone ? null : new FixedDatePattern(format, fields.ToArray(), separators.ToArray());
+        return fields.Count == 0 || dayAlone ? Declined(format) : new FixedDatePattern(format, fields.ToArray(), separators.ToArray());
     }
 
-    /// <summary>A pattern met lately, or a pattern found not to be fixed-width (a null <see cref="Pattern"/>).</summary>
-    private sealed class Recent(string format, FixedDatePattern? pattern)
-    {
-        public string Format { get; } = format;
-
-        public FixedDatePattern? Pattern { get; } = pattern;
-    }
+    private static FixedDatePattern Declined(string format) => new(format, null, Array.Empty<int>());
 
     private readonly struct Field(int kind, int offset, int width)
     {

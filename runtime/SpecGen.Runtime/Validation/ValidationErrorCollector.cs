@@ -14,6 +14,9 @@ namespace SpecGen;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ValidationErrorCollector
 {
+    // The last error of each generated check, shared from call to call (see Shared).
+    private static readonly ValidationError?[] SharedErrors = new ValidationError?[256];
+
     private ValidationError[]? _errors;
     private int _count;
 
@@ -128,8 +131,6 @@ public struct ValidationErrorCollector
 
         return error;
     }
-
-    private static readonly ValidationError?[] SharedErrors = new ValidationError?[256];
 
     private void AddFresh(ValidationError error)
     {

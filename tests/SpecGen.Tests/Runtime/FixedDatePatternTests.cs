@@ -8,8 +8,8 @@ namespace SpecGen.Tests.Runtime;
 /// </summary>
 public sealed class FixedDatePatternTests
 {
-    public static TheoryData<string> FixedPatterns => new()
-    {
+    private static readonly string[] Patterns =
+    [
         "yyyy-MM-dd HH:mm:ss",
         "yyyyMMddHHmmss",
         "yyyy-MM-dd",
@@ -21,7 +21,9 @@ public sealed class FixedDatePatternTests
         "yyyy-MM-dd HH:mm:ss,fffffff",
         "MM/yyyy",
         "yyyy_MM_dd",
-    };
+    ];
+
+    public static TheoryData<string> FixedPatterns => new(Patterns);
 
     [Theory]
     [MemberData(nameof(FixedPatterns))]
@@ -95,6 +97,30 @@ public sealed class FixedDatePatternTests
         }
 
         Assert.Equal(15_000, checkedValues);
+    }
+
+    [Fact]
+    public void Checking_dates_allocates_nothing_even_with_more_patterns_than_it_remembers_by_reference()
+    {
+        string[] formats = [.. Patterns, "yyyy-M-d", "dd MMM yyyy", "unix-ms"];
+        string[] values = formats.Select(f => f == "unix-ms" ? "1648805539000" : new DateTime(2022, 2, 21, 20, 4, 38, DateTimeKind.Unspecified).ToString(f, CultureInfo.InvariantCulture)).ToArray();
+        for (int i = 0; i < formats.Length; i++)
+        {
+            Assert.True(SpecFormats.IsValid(values[i], formats[i]), formats[i]);
+        }
+
+        // The fixed patterns and the epoch format: the framework's own parser allocates for the others.
+        int[] fast = Enumerable.Range(0, formats.Length).Where(i => formats[i] is not ("yyyy-M-d" or "dd MMM yyyy")).ToArray();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int round = 0; round < 100; round++)
+        {
+            foreach (int i in fast)
+            {
+                Assert.True(SpecFormats.IsValid(values[i], formats[i]));
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     private static void Compare(string value, string format)
