@@ -116,21 +116,6 @@ internal sealed partial class ModelBinder
         _ => null,
     };
 
-    /// <summary>True when System.Text.Json's default encoder escapes a character of <paramref name="name"/>.</summary>
-    private static bool IsEscapedInJson(string name)
-    {
-        foreach (char c in name)
-        {
-            // It escapes everything outside printable ASCII, and these HTML-sensitive characters.
-            if (c < 0x20 || c > 0x7E || c is '"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>GET, DELETE, HEAD and OPTIONS send no body, whatever fields the spec lists.</summary>
     private static bool SendsBody(string method) => method is "POST" or "PUT" or "PATCH";
 }

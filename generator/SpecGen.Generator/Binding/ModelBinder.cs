@@ -183,7 +183,6 @@ internal sealed partial class ModelBinder
             name,
             field.JsonName,
             CSharpLiterals.String(field.JsonName),
-            IsEscapedInJson(field.JsonName),
             type.IsValueType || _options.NullableAnnotations ? type.TypeName + "?" : type.TypeName,
             type,
             field.Position.ToString(),

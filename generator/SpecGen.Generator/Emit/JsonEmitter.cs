@@ -34,7 +34,7 @@ internal static class JsonEmitter
                 writer.WriteLine($"internal static readonly global::System.Text.Json.JsonEncodedText {property.Name} = global::System.Text.Json.JsonEncodedText.Encode({property.JsonNameLiteral});");
             }
 
-            writer.WriteLine($"internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties({string.Join(", ", body.Select(p => p.Name))});");
+            writer.WriteLine($"internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties({string.Join(", ", body.Select(p => p.JsonNameLiteral))});");
             writer.CloseBlock();
         }
     }

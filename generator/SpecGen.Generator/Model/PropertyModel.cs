@@ -6,7 +6,6 @@ namespace SpecGen.Generator.Model;
 /// <param name="Name">The property's identifier (with <c>@</c> for a keyword).</param>
 /// <param name="JsonName">The JSON, query or header name, as plain text (for docs).</param>
 /// <param name="JsonNameLiteral">The same as a C# literal.</param>
-/// <param name="JsonNameIsEscaped">True when JSON's default encoder escapes the name, so its encoded bytes differ from its text.</param>
 /// <param name="TypeName">The property's declared type, nullable as the language version allows.</param>
 /// <param name="Type">How the value is read, written and checked.</param>
 /// <param name="Position">The <c>SpecPosition</c> member: Body, Query, Path or Header.</param>
@@ -22,7 +21,6 @@ internal sealed record PropertyModel(
     string Name,
     string JsonName,
     string JsonNameLiteral,
-    bool JsonNameIsEscaped,
     string TypeName,
     ValueShape Type,
     string Position,

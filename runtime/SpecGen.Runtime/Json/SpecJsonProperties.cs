@@ -6,32 +6,33 @@ using System.Text.Json;
 namespace SpecGen;
 
 /// <summary>
-/// The JSON names of a generated DTO's body fields, in spec order: encoded once for writing, and
-/// as plain UTF-8 for matching the names a reader meets (<see cref="SpecJsonObject"/>).
+/// The JSON names of a generated DTO's body fields, in spec order, as plain UTF-8 for matching the
+/// names a reader meets (<see cref="SpecJsonObject"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SpecJsonProperties
 {
-    private readonly JsonEncodedText[] _encoded;
+    private readonly string[] _names;
     private readonly byte[][] _utf8;
 
     /// <summary>Creates the table; the index of a name is its place among the arguments.</summary>
-    public SpecJsonProperties(params JsonEncodedText[] names)
+    /// <param name="names">The JSON names as the spec writes them, not escaped.</param>
+    public SpecJsonProperties(params string[] names)
     {
-        _encoded = names ?? throw new ArgumentNullException(nameof(names));
+        _names = names ?? throw new ArgumentNullException(nameof(names));
         _utf8 = new byte[names.Length][];
         for (int i = 0; i < names.Length; i++)
         {
-            // Value is the name as written; a reader compares its unescaped text with these bytes.
-            _utf8[i] = Encoding.UTF8.GetBytes(names[i].Value);
+            // A reader compares its unescaped text with these bytes, so "a+b" matches "a\u002bb" too.
+            _utf8[i] = Encoding.UTF8.GetBytes(names[i]);
         }
     }
 
     /// <summary>How many names there are.</summary>
-    public int Count => _encoded.Length;
+    public int Count => _names.Length;
 
-    /// <summary>The name at <paramref name="index"/>, as plain text.</summary>
-    public string this[int index] => _encoded[index].Value;
+    /// <summary>The name at <paramref name="index"/>, as the spec writes it.</summary>
+    public string this[int index] => _names[index];
 
     /// <summary>
     /// The index of the property name at the reader's current token, or -1 for a name the spec

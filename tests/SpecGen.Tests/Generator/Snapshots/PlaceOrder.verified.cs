@@ -274,7 +274,7 @@ namespace Shop.Api
             internal static readonly global::System.Text.Json.JsonEncodedText History = global::System.Text.Json.JsonEncodedText.Encode("history");
             internal static readonly global::System.Text.Json.JsonEncodedText Items = global::System.Text.Json.JsonEncodedText.Encode("items");
             internal static readonly global::System.Text.Json.JsonEncodedText Buyer = global::System.Text.Json.JsonEncodedText.Encode("buyer");
-            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(Class, TwoFactorCode, Quantity, Total, Weight, CreatedAt, Channel, Tags, Scores, Attributes, Extra, Payload, Address, History, Items, Buyer);
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties("class", "2fa", "quantity", "total", "weight", "createdAt", "channel", "tags", "scores", "attributes", "extra", "payload", "address", "history", "items", "buyer");
         }
     }
 
@@ -374,7 +374,7 @@ namespace Shop.Api
             internal static readonly global::System.Text.Json.JsonEncodedText ResultMsg = global::System.Text.Json.JsonEncodedText.Encode("resultMsg");
             internal static readonly global::System.Text.Json.JsonEncodedText OrderId = global::System.Text.Json.JsonEncodedText.Encode("orderId");
             internal static readonly global::System.Text.Json.JsonEncodedText Lines = global::System.Text.Json.JsonEncodedText.Encode("lines");
-            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(ResultCode, ResultMsg, OrderId, Lines);
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties("resultCode", "resultMsg", "orderId", "lines");
         }
     }
 
@@ -473,7 +473,7 @@ namespace Shop.Api
             internal static readonly global::System.Text.Json.JsonEncodedText Street = global::System.Text.Json.JsonEncodedText.Encode("street");
             internal static readonly global::System.Text.Json.JsonEncodedText Zip = global::System.Text.Json.JsonEncodedText.Encode("zip");
             internal static readonly global::System.Text.Json.JsonEncodedText UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
-            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(Street, Zip, UpdatedAt);
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties("street", "zip", "updatedAt");
         }
     }
 
@@ -555,7 +555,7 @@ namespace Shop.Api
         {
             internal static readonly global::System.Text.Json.JsonEncodedText Sku = global::System.Text.Json.JsonEncodedText.Encode("sku");
             internal static readonly global::System.Text.Json.JsonEncodedText Count = global::System.Text.Json.JsonEncodedText.Encode("count");
-            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(Sku, Count);
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties("sku", "count");
         }
     }
 
@@ -636,7 +636,7 @@ namespace Shop.Api
         {
             internal static readonly global::System.Text.Json.JsonEncodedText Id = global::System.Text.Json.JsonEncodedText.Encode("id");
             internal static readonly global::System.Text.Json.JsonEncodedText Level = global::System.Text.Json.JsonEncodedText.Encode("level");
-            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(Id, Level);
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties("id", "level");
         }
     }
 

@@ -157,7 +157,7 @@ namespace Cec.Chatbot
             internal static readonly global::System.Text.Json.JsonEncodedText CallId = global::System.Text.Json.JsonEncodedText.Encode("callId");
             internal static readonly global::System.Text.Json.JsonEncodedText UserMobile = global::System.Text.Json.JsonEncodedText.Encode("userMobile");
             internal static readonly global::System.Text.Json.JsonEncodedText CtiCallId = global::System.Text.Json.JsonEncodedText.Encode("ctiCallId");
-            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(TenantId, AuthToken, BeginTime, EndTime, PageNum, PageSize, CallId, UserMobile, CtiCallId);
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties("tenantId", "authToken", "beginTime", "endTime", "pageNum", "pageSize", "callId", "userMobile", "ctiCallId");
         }
     }
 
@@ -258,7 +258,7 @@ namespace Cec.Chatbot
             internal static readonly global::System.Text.Json.JsonEncodedText ErrorMessage = global::System.Text.Json.JsonEncodedText.Encode("errorMessage");
             internal static readonly global::System.Text.Json.JsonEncodedText Total = global::System.Text.Json.JsonEncodedText.Encode("total");
             internal static readonly global::System.Text.Json.JsonEncodedText TransferRecordList = global::System.Text.Json.JsonEncodedText.Encode("transferRecordList");
-            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(ErrorCode, ErrorMessage, Total, TransferRecordList);
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties("errorCode", "errorMessage", "total", "transferRecordList");
         }
     }
 
@@ -460,7 +460,7 @@ namespace Cec.Chatbot
             internal static readonly global::System.Text.Json.JsonEncodedText LocationId = global::System.Text.Json.JsonEncodedText.Encode("locationId");
             internal static readonly global::System.Text.Json.JsonEncodedText OpResult = global::System.Text.Json.JsonEncodedText.Encode("opResult");
             internal static readonly global::System.Text.Json.JsonEncodedText RecordResult = global::System.Text.Json.JsonEncodedText.Encode("recordResult");
-            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties(Id, TenantId, CallId, CtiCallId, FlowInstId, CallingNumber, CalledNumber, TransfNumber, StartTime, EndTime, RecordFilePath, LocationId, OpResult, RecordResult);
+            internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties("id", "tenantId", "callId", "ctiCallId", "flowInstId", "callingNumber", "calledNumber", "transfNumber", "startTime", "endTime", "recordFilePath", "locationId", "opResult", "recordResult");
         }
     }
 
