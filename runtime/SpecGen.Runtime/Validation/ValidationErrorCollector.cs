@@ -8,8 +8,8 @@ namespace SpecGen;
 
 /// <summary>
 /// Gathers errors for generated <c>Validate()</c> methods. It allocates only when the first error
-/// arrives, so a valid object validates without allocating; nested objects add their errors with
-/// paths relative to themselves and the parent then prefixes them, again only when there are any.
+/// arrives, so a valid object validates without allocating; a nested object validates itself and its
+/// errors, when there are any, come in under the property's path.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ValidationErrorCollector
@@ -43,27 +43,6 @@ public struct ValidationErrorCollector
     /// <summary>Adds an error at entry <paramref name="key"/> of the map <paramref name="property"/>.</summary>
     public void Add(string property, string key, string code, string message)
         => AddFresh(new ValidationError(property + "." + key, code, message));
-
-    /// <summary>Puts <paramref name="property"/> before the paths of the errors added since <paramref name="mark"/>.</summary>
-    public void Prefix(int mark, string property) => PrefixFrom(mark, property);
-
-    /// <summary>Puts <c>property[index]</c> before the paths of the errors added since <paramref name="mark"/>.</summary>
-    public void Prefix(int mark, string property, int index)
-    {
-        if (Count > mark)
-        {
-            PrefixFrom(mark, property + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
-        }
-    }
-
-    /// <summary>Puts <c>property.key</c> before the paths of the errors added since <paramref name="mark"/>.</summary>
-    public void Prefix(int mark, string property, string key)
-    {
-        if (Count > mark)
-        {
-            PrefixFrom(mark, property + "." + key);
-        }
-    }
 
     /// <summary>Adds the errors of a nested object, under <paramref name="property"/>; a null result adds nothing.</summary>
     public void AddNested(string property, ValidationResult? nested)
@@ -157,15 +136,6 @@ public struct ValidationErrorCollector
 
     /// <summary>The result: <see cref="ValidationResult.Success"/> when nothing was added.</summary>
     public readonly ValidationResult ToResult() => _errors is null ? ValidationResult.Success : new ValidationResult(_errors, _count);
-
-    private readonly void PrefixFrom(int mark, string prefix)
-    {
-        for (int i = mark; i < Count; i++)
-        {
-            ValidationError error = _errors![i];
-            _errors[i] = new ValidationError(Join(prefix, error.Path), error.Code, error.Message);
-        }
-    }
 
     private static string Join(string prefix, string path)
         => path.Length == 0 ? prefix : path[0] == '[' ? prefix + path : prefix + "." + path;
