@@ -25,14 +25,18 @@ internal sealed class FixedDatePattern
     private static FixedDatePattern? s_last;
 
     private readonly string _format;
-    private readonly Field[]? _fields;
-    private readonly int[] _separators;
 
-    private FixedDatePattern(string format, Field[]? fields, int[] separators)
+    // The pattern with each digit's place as '\0' and each separator as itself; null when declined.
+    private readonly string? _template;
+
+    // Where each field starts in a value, or -1 when the pattern has none.
+    private readonly int _year, _month, _day, _hour, _minute, _second;
+
+    private FixedDatePattern(string format, string? template, int[] starts)
     {
         _format = format;
-        _fields = fields;
-        _separators = separators;
+        _template = template;
+        (_year, _month, _day, _hour, _minute, _second) = (starts[Year], starts[Month], starts[Day], starts[Hour], starts[Minute], starts[Second]);
     }
 
     /// <summary>Checks <paramref name="value"/> when <paramref name="format"/> is fixed-width.</summary>
@@ -43,8 +47,8 @@ internal sealed class FixedDatePattern
     public static bool TryCheck(string value, string format, out bool valid)
     {
         FixedDatePattern pattern = Find(format);
-        valid = pattern._fields is not null && pattern.Matches(value, pattern._fields);
-        return pattern._fields is not null;
+        valid = pattern._template is not null && pattern.Matches(value, pattern._template);
+        return pattern._template is not null;
     }
 
     private static FixedDatePattern Find(string format)
@@ -70,59 +74,41 @@ internal sealed class FixedDatePattern
         return pattern;
     }
 
-    private bool Matches(string value, Field[] fields)
+    private bool Matches(string value, string template)
     {
         // Every field is as wide as its letters, so a date is exactly as long as its pattern.
-        if (value.Length != _format.Length)
+        if (value.Length != template.Length)
         {
             return false;
         }
 
-        foreach (int at in _separators)
+        for (int i = 0; i < value.Length; i++)
         {
-            if (value[at] != _format[at])
+            char expected = template[i];
+            if (expected == '\0' ? (uint)(value[i] - '0') > 9 : value[i] != expected)
             {
                 return false;
             }
         }
 
-        int year = 1, month = 1, day = 0;
-        foreach (Field field in fields)
-        {
-            int number = 0;
-            for (int i = field.Offset; i < field.End; i++)
-            {
-                int digit = value[i] - '0';
-                if ((uint)digit > 9)
-                {
-                    return false;
-                }
-
-                number = (number * 10) + digit;
-            }
-
-            if (number < field.Minimum || number > field.Maximum)
-            {
-                return false;
-            }
-
-            switch (field.Kind)
-            {
-                case Year: year = number; break;
-                case Month: month = number; break;
-                case Day: day = number; break;
-            }
-        }
-
-        return day == 0 || day <= DateTime.DaysInMonth(year, month);
+        // Only digits are left where the fields are: the ranges, then the days of the month.
+        int year = _year < 0 ? 1 : (Two(value, _year) * 100) + Two(value, _year + 2);
+        int month = _month < 0 ? 1 : Two(value, _month);
+        return year >= 1
+            && month is >= 1 and <= 12
+            && (_hour < 0 || Two(value, _hour) <= 23)
+            && (_minute < 0 || Two(value, _minute) <= 59)
+            && (_second < 0 || Two(value, _second) <= 59)
+            && (_day < 0 || Two(value, _day) is int day && day >= 1 && day <= DateTime.DaysInMonth(year, month));
     }
 
-    /// <summary>The pattern's fields and separators; no fields when it is not fixed-width.</summary>
+    private static int Two(string value, int at) => ((value[at] - '0') * 10) + (value[at + 1] - '0');
+
+    /// <summary>The pattern's template and field places; a declined pattern has no template.</summary>
     private static FixedDatePattern Compile(string format)
     {
-        var fields = new System.Collections.Generic.List<Field>();
-        var separators = new System.Collections.Generic.List<int>();
-        int seen = 0;
+        var template = new char[format.Length];
+        int[] starts = [-1, -1, -1, -1, -1, -1, -1];
         for (int f = 0; f < format.Length;)
         {
             char letter = format[f];
@@ -135,9 +121,9 @@ internal sealed class FixedDatePattern
             if (letter is '-' or ':' or ' ' or '/' or '.' or 'T' or '_' or ',')
             {
                 // Separators stand for themselves in the invariant culture; '/' and ':' are its own.
-                for (int i = 0; i < run; i++)
+                for (int i = f; i < f + run; i++)
                 {
-                    separators.Add(f + i);
+                    template[i] = letter;
                 }
             }
             else
@@ -153,42 +139,26 @@ internal sealed class FixedDatePattern
                     'f' when run <= 7 => Fraction,
                     _ => -1,
                 };
-                if (kind < 0 || (seen & (1 << kind)) != 0)
+                if (kind < 0 || starts[kind] >= 0)
                 {
                     return Declined(format);
                 }
 
-                seen |= 1 << kind;
-                fields.Add(new Field(kind, f, run));
+                starts[kind] = f;
+                for (int i = f; i < f + run; i++)
+                {
+                    template[i] = '\0';
+                }
             }
 
             f += run;
         }
 
         // A day without its month and year depends on today's year in the framework: leave it to it.
-        bool dayAlone = (seen & (1 << Day)) != 0 && (seen & ((1 << Year) | (1 << Month))) != ((1 << Year) | (1 << Month));
-        return fields.Count == 0 || dayAlone ? Declined(format) : new FixedDatePattern(format, fields.ToArray(), separators.ToArray());
+        bool dayAlone = starts[Day] >= 0 && (starts[Year] < 0 || starts[Month] < 0);
+        bool noField = Array.TrueForAll(starts, start => start < 0);
+        return noField || dayAlone ? Declined(format) : new FixedDatePattern(format, new string(template), starts);
     }
 
-    private static FixedDatePattern Declined(string format) => new(format, null, Array.Empty<int>());
-
-    private readonly struct Field(int kind, int offset, int width)
-    {
-        public int Kind { get; } = kind;
-
-        public int Offset { get; } = offset;
-
-        public int End { get; } = offset + width;
-
-        public int Minimum { get; } = kind is Year or Month or Day ? 1 : 0;
-
-        public int Maximum { get; } = kind switch
-        {
-            Month => 12,
-            Day => 31,
-            Hour => 23,
-            Minute or Second => 59,
-            _ => int.MaxValue,
-        };
-    }
+    private static FixedDatePattern Declined(string format) => new(format, null, [-1, -1, -1, -1, -1, -1, -1]);
 }
