@@ -49,20 +49,14 @@ internal static class CompileCpuRun
             }
 
             warm = true;
-            double baseline = Median(samples[0]);
+            double baseline = Median.Of(samples[0]);
             for (int v = 0; v < variants.Length; v++)
             {
-                double median = Median(samples[v]);
+                double median = Median.Of(samples[v]);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"| {count} | {variants[v].Name} | {median:F2} | {samples[v].Min():F2} | {samples[v].Max():F2} | {median / baseline:F2} | {variants[v].Lines / (double)count:F0} |"));
             }
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -42,24 +42,18 @@ internal static class CpuTimeRun
             }
         }
 
-        double baseline = Median(samples[0]);
-        double empty = Median(samples[1]);
-        double standIn = Median(samples[3]);
+        double baseline = Median.Of(samples[0]);
+        double empty = Median.Of(samples[1]);
+        double standIn = Median.Of(samples[3]);
         Console.WriteLine($"CPU time, median of {rounds} interleaved rounds after {warmupRounds} warm-up rounds");
         Console.WriteLine("| Variant | CPU ms (median) | min | max | vs no analyzers | vs empty analyzer | vs stand-in |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         for (int v = 0; v < variants.Length; v++)
         {
-            double median = Median(samples[v]);
+            double median = Median.Of(samples[v]);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {variants[v].Name} | {median:F0} | {samples[v].Min():F0} | {samples[v].Max():F0} | {median / baseline:F3} | {median / empty:F3} | {median / standIn:F3} |"));
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -74,7 +74,7 @@ internal static class RunTimeCpuRun
             }
         }
 
-        double baseline = Median(samples[0]);
+        double baseline = Median.Of(samples[0]);
         double baselineMin = samples[0].Min();
         Console.WriteLine();
         Console.WriteLine($"{title}: CPU time per operation, median of {rounds} interleaved rounds");
@@ -82,7 +82,7 @@ internal static class RunTimeCpuRun
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         for (int v = 0; v < variants.Length; v++)
         {
-            double median = Median(samples[v]);
+            double median = Median.Of(samples[v]);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {variants[v].Name} | {median:N0} | {samples[v].Min():N0} | {samples[v].Max():N0} | {median / baseline:F2} | {samples[v].Min() / baselineMin:F2} |"));
@@ -113,11 +113,5 @@ internal static class RunTimeCpuRun
 
             count *= 4;
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
