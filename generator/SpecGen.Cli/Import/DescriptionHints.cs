@@ -11,56 +11,55 @@ namespace SpecGen.Cli.Import;
 /// </summary>
 internal static partial class DescriptionHints
 {
-    /// <summary>The allowed values a description lists, or null. <paramref name="note"/> explains a list that was found but not trusted.</summary>
-    public static List<string>? Values(string description, string specType, out string? note)
+    /// <summary>
+    /// The allowed values a description lists; null when it lists none. A list found but not trusted
+    /// (other values allowed, a value named outside it, words for a number) is a proposal.
+    /// </summary>
+    public static Hint<IReadOnlyList<string>>? Values(PageText description, string specType)
     {
-        note = null;
-        List<string>? listed = SentenceList(description) ?? LineList(description);
-        if (listed is null || listed.Count < 2)
+        string text = description.Text;
+        if ((SentenceList(text) ?? LineList(text)) is not { } found)
         {
             return null;
         }
 
-        string shown = string.Join(", ", listed);
-        if (listed.Any(v => v.Length == 0) || OpenSet().IsMatch(description))
+        (List<string> listed, int at) = found;
+        int line = description.LineAt(at);
+        if (listed.Any(v => v.Length == 0) || OpenSet().IsMatch(text))
         {
-            note = $"the page lists {Shown(listed)} but also allows other values, so no `values` are written";
-            return null;
+            return Hint.Proposal<IReadOnlyList<string>>(listed, line, $"the page lists {Shown(listed)} but also allows other values, so no `values` are written");
         }
 
         if (IsNumeric(specType) && !listed.All(v => SpecScalars.TryParseDouble(v, out _)))
         {
-            note = $"the page lists {shown} for a number; review and add `values` by hand";
-            return null;
+            return Hint.Proposal<IReadOnlyList<string>>(listed, line, $"the page lists {string.Join(", ", listed)} for a number; review and add `values` by hand");
         }
 
-        List<string> others = OtherValueMentions(description).Where(v => !listed.Contains(v, StringComparer.Ordinal)).ToList();
+        List<string> others = OtherValueMentions(text).Where(v => !listed.Contains(v, StringComparer.Ordinal)).ToList();
         if (others.Count > 0)
         {
-            note = $"the page lists {Shown(listed)} and also speaks of {Shown(others)}; review and add `values` by hand";
-            return null;
+            return Hint.Proposal<IReadOnlyList<string>>(listed, line, $"the page lists {Shown(listed)} and also speaks of {Shown(others)}; review and add `values` by hand");
         }
 
         if (listed.Any(v => v.Equals("default", StringComparison.OrdinalIgnoreCase)))
         {
-            note = $"the page lists {Shown(listed)}, where 'Default' may be a value or a label; review and add `values` by hand";
-            return null;
+            return Hint.Proposal<IReadOnlyList<string>>(listed, line, $"the page lists {Shown(listed)}, where 'Default' may be a value or a label; review and add `values` by hand");
         }
 
-        return listed.Distinct(StringComparer.Ordinal).ToList();
+        return Hint.Sure<IReadOnlyList<string>>(listed.Distinct(StringComparer.Ordinal).ToList(), line);
     }
 
     private static string Shown(IEnumerable<string> values) => string.Join(", ", values.Select(v => v.Length == 0 ? "'other values'" : v));
 
     /// <summary>"The value can be 5, 10, 20, 50, or 100." "The options are INIT (start), SUCCESS (successful), and FAIL (failed)."</summary>
-    private static List<string>? SentenceList(string description)
+    private static (List<string> Items, int At)? SentenceList(string description)
     {
         foreach (Match match in ListSentence().Matches(description))
         {
             List<string>? items = Items(match.Groups["list"].Value);
             if (items is { Count: >= 2 })
             {
-                return items;
+                return (items, match.Index);
             }
         }
 
@@ -97,12 +96,16 @@ internal static partial class DescriptionHints
         return items;
     }
 
-    /// <summary>Paragraphs of the form "KEY: meaning" (or "KEY - meaning", "KEY (meaning)"), two or more of them.</summary>
-    private static List<string>? LineList(string description)
+    /// <summary>Paragraphs of the form "KEY: meaning" (or "KEY - meaning", "KEY (meaning)"), two or more of them; at: the first one's offset.</summary>
+    private static (List<string> Items, int At)? LineList(string description)
     {
         var keys = new List<string>();
+        int first = -1;
+        int offset = 0;
         foreach (string paragraph in description.Split('\n'))
         {
+            int at = offset;
+            offset += paragraph.Length + 1;
             string line = PageLine.StripBullet(paragraph.Trim());
             Match match = KeyLine().Match(line);
             if (!match.Success)
@@ -112,44 +115,46 @@ internal static partial class DescriptionHints
 
             string key = match.Groups["key"].Value;
             keys.Add(Regex.IsMatch(key, @"^(?:other|others)$", RegexOptions.IgnoreCase) || OtherValuesKey().IsMatch(line) ? string.Empty : key);
+            first = first < 0 ? at : first;
         }
 
-        return keys.Count >= 2 ? keys : null;
+        return keys.Count >= 2 ? (keys, first) : null;
     }
 
     /// <summary>Values the description names outside its list: "If this parameter is set to 0, ...".</summary>
     private static IEnumerable<string> OtherValueMentions(string description)
         => SetTo().Matches(description).Select(m => m.Groups["value"].Value);
 
-    /// <summary>The default a description states, or null; <paramref name="note"/> holds a default it only suggests.</summary>
-    public static string? Default(string description, IReadOnlyList<string>? values, string specType, out string? note)
+    /// <summary>
+    /// The default a description states ("the default value is 1"): sure when it fits the field, a
+    /// proposal when it does not, or when the page only suggests one ("100 records ... by default").
+    /// </summary>
+    public static Hint<string>? Default(PageText description, IReadOnlyList<string>? values, string specType)
     {
-        note = null;
-        Match stated = DefaultIs().Match(description);
+        string text = description.Text;
+        Match stated = DefaultIs().Match(text);
         if (stated.Success)
         {
             string value = stated.Groups["value"].Value.Trim('"', '\'', '“', '”');
-            if (Fits(value, values, specType))
-            {
-                return value;
-            }
-
-            note = $"the page's default '{value}' does not fit the field; review";
-            return null;
+            int line = description.LineAt(stated.Index);
+            return Fits(value, values, specType)
+                ? Hint.Sure(value, line)
+                : Hint.Proposal(value, line, $"the page's default '{value}' does not fit the field; review");
         }
 
-        Match byDefault = ByDefault().Match(description);
+        Match byDefault = ByDefault().Match(text);
         if (byDefault.Success)
         {
             string value = byDefault.Groups["value"].Value;
+            int line = description.LineAt(byDefault.Index);
             if (values is not null && values.Contains(value, StringComparer.Ordinal))
             {
-                return value;
+                return Hint.Sure(value, line);
             }
 
             if (Fits(value, values, specType))
             {
-                note = $"the page suggests the default {value} (\"{byDefault.Value.Trim()}\"); add `default: \"{value}\"` if it is one";
+                return Hint.Proposal(value, line, $"the page suggests the default {value} (\"{byDefault.Value.Trim()}\"); add `default: \"{value}\"` if it is one");
             }
         }
 
@@ -173,91 +178,116 @@ internal static partial class DescriptionHints
         };
     }
 
-    /// <summary>A date pattern ("Format: yyyy-MM-dd HH:mm:ss") or an epoch format for a timestamp; null when there is none.</summary>
-    public static string? Format(string description, string specType, out string? note)
+    /// <summary>
+    /// A date pattern ("Format: yyyy-MM-dd HH:mm:ss") on a String or Date, or an epoch format for a
+    /// timestamp on a Long (assumed milliseconds when no unit is given); a timestamp on another type
+    /// is a proposal. Null when there is none.
+    /// </summary>
+    public static Hint<string>? Format(PageText description, string specType)
     {
-        note = null;
-        Match pattern = DatePattern().Match(description);
+        string text = description.Text;
+        Match pattern = DatePattern().Match(text);
         if (pattern.Success && specType is "String" or "Date" && SpecFormats.IsKnown(pattern.Value))
         {
-            return pattern.Value;
+            return Hint.Sure(pattern.Value, description.LineAt(pattern.Index));
         }
 
-        if (!Timestamp().IsMatch(description))
+        Match timestamp = Timestamp().Match(text);
+        if (!timestamp.Success)
         {
             return null;
         }
 
-        bool seconds = Regex.IsMatch(description, @"\bseconds?\b|秒", RegexOptions.IgnoreCase) && !Regex.IsMatch(description, @"milli|毫秒", RegexOptions.IgnoreCase);
-        bool millis = Regex.IsMatch(description, @"milli|毫秒", RegexOptions.IgnoreCase);
+        int line = description.LineAt(timestamp.Index);
+        bool millis = Regex.IsMatch(text, @"milli|毫秒", RegexOptions.IgnoreCase);
+        bool seconds = Regex.IsMatch(text, @"\bseconds?\b|秒", RegexOptions.IgnoreCase) && !millis;
+        string format = seconds ? SpecFormats.UnixSeconds : SpecFormats.UnixMilliseconds;
         if (specType is not "Long")
         {
-            note = $"the page says this {specType} is a timestamp; SpecGen checks timestamps on Long fields (format unix-ms or unix-s)";
-            return null;
+            return Hint.Proposal(format, line, TimestampOnOtherType(specType));
         }
 
-        if (!millis)
-        {
-            note = seconds ? null : "the page says 'timestamp' without a unit; milliseconds (unix-ms) assumed, as the CEC examples use";
-        }
-
-        return seconds ? SpecFormats.UnixSeconds : SpecFormats.UnixMilliseconds;
+        return millis || seconds
+            ? Hint.Sure(format, line)
+            : Hint.Assumed(format, line, "the page says 'timestamp' without a unit; milliseconds (unix-ms) assumed, as the CEC examples use");
     }
+
+    /// <summary>The review note for a timestamp on a type SpecGen does not check timestamps on.</summary>
+    public static string TimestampOnOtherType(string specType)
+        => $"the page says this {specType} is a timestamp; SpecGen checks timestamps on Long fields (format unix-ms or unix-s)";
 
     /// <summary>Whether a description calls the value a timestamp.</summary>
     public static bool IsTimestamp(string description) => Timestamp().IsMatch(description);
 
-    /// <summary>Length limits of a string: "a string of 1 to 32 characters", "a maximum of 32 characters".</summary>
-    public static (int? Min, int? Max) Length(string description)
+    /// <summary>Length limits of a string: "a string of 1 to 32 characters", "a maximum of 32 characters"; null when it gives none (or contradicts itself).</summary>
+    public static Hint<(int? Min, int? Max)>? Length(PageText description)
     {
-        Match between = LengthBetween().Match(description);
+        string text = description.Text;
+        Match between = LengthBetween().Match(text);
         if (between.Success)
         {
             int min = Int(between.Groups["min"].Value);
             int max = Int(between.Groups["max"].Value);
-            return min <= max ? (min > 0 ? min : null, max) : (null, null);
+            return min <= max ? Hint.Sure<(int?, int?)>((min > 0 ? min : null, max), description.LineAt(between.Index)) : null;
         }
 
-        Match most = LengthAtMost().Match(description);
+        Match most = LengthAtMost().Match(text);
+        Match least = LengthAtLeast().Match(text);
         int? atMost = most.Success ? Int(most.Groups["max"].Value) : null;
-        Match least = LengthAtLeast().Match(description);
-        int? atLeast = least.Success ? Int(least.Groups["min"].Value) : null;
-        return atLeast is not null && atMost is not null && atLeast > atMost ? (null, null) : (atLeast > 0 ? atLeast : null, atMost);
+        int? atLeast = least.Success && Int(least.Groups["min"].Value) > 0 ? Int(least.Groups["min"].Value) : null;
+        if (atLeast is not null && atMost is not null && atLeast > atMost || atLeast is null && atMost is null)
+        {
+            return null;
+        }
+
+        return Hint.Sure<(int?, int?)>((atLeast, atMost), description.LineAt(FirstIndex(most, least)));
     }
 
-    /// <summary>Value limits of a number: "ranging from 1 to 9999", "The value ranges from 1 to 65535", "取值范围1-50", "the maximum value is 100".</summary>
-    public static (string? Min, string? Max) Range(string description, string specType)
+    /// <summary>
+    /// Value limits of a number: "ranging from 1 to 9999", "The value ranges from 1 to 65535",
+    /// "取值范围1-50", "the maximum value is 100", "greater than 0" (on an Integer or Long); null when it gives none.
+    /// </summary>
+    public static Hint<(string? Min, string? Max)>? Range(PageText description, string specType)
     {
-        Match between = RangeBetween().Match(description);
+        string text = description.Text;
+        Match between = RangeBetween().Match(text);
         if (!between.Success)
         {
-            between = BareRange().Match(description);
+            between = BareRange().Match(text);
         }
 
         if (between.Success)
         {
             string min = between.Groups["min"].Value;
             string max = between.Groups["max"].Value;
-            return decimal.Parse(min, CultureInfo.InvariantCulture) <= decimal.Parse(max, CultureInfo.InvariantCulture) ? (min, max) : (null, null);
+            return decimal.Parse(min, CultureInfo.InvariantCulture) <= decimal.Parse(max, CultureInfo.InvariantCulture)
+                ? Hint.Sure<(string?, string?)>((min, max), description.LineAt(between.Groups["min"].Index))
+                : null;
         }
 
-        string? maximum = MaximumIs().Match(description) is { Success: true } m ? m.Groups["max"].Value : null;
-        string? minimum = null;
-        if (MinimumIs().Match(description) is { Success: true } atLeast)
+        Match maximum = MaximumIs().Match(text);
+        Match minimum = MinimumIs().Match(text);
+        string? min2 = null;
+        if (minimum.Success)
         {
-            minimum = atLeast.Groups["min"].Value;
+            min2 = minimum.Groups["min"].Value;
         }
-        else if (GreaterThan().Match(description) is { Success: true } greater && specType is "Integer" or "Long")
+        else if (specType is "Integer" or "Long" && GreaterThan().Match(text) is { Success: true } greater)
         {
-            minimum = (long.Parse(greater.Groups["min"].Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
+            minimum = greater;
+            min2 = (long.Parse(greater.Groups["min"].Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
         }
 
-        return (minimum, maximum);
+        string? max2 = maximum.Success ? maximum.Groups["max"].Value : null;
+        return min2 is null && max2 is null ? null : Hint.Sure<(string?, string?)>((min2, max2), description.LineAt(FirstIndex(maximum, minimum)));
     }
 
     public static bool IsNumeric(string specType) => specType is "Integer" or "Long" or "Number";
 
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    /// <summary>Where the first of two matches, one of which succeeded, starts.</summary>
+    private static int FirstIndex(Match a, Match b) => a.Success && b.Success ? Math.Min(a.Index, b.Index) : a.Success ? a.Index : b.Index;
 
     [GeneratedRegex(@"(?:the value (?:can be|must be|is one of|is either)|the options are|options(?: are)?:|possible values(?: are)?:?|valid values(?: are)?:?|allowed values(?: are)?:?|enumerated values?:?|the values? (?:are|include)|取值为|取值(?:范围)?[:：])\s*(?<list>[^.;。；\n]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListSentence();

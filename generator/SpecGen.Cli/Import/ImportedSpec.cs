@@ -15,7 +15,10 @@ internal sealed class ImportedField(string name, int line)
     /// <summary>Yes or No as the page marks it; null when the page has no Mandatory column.</summary>
     public bool? Mandatory { get; set; }
 
-    public string Description { get; set; } = string.Empty;
+    /// <summary>The description as the spec keeps it (see <c>SpecBuilder.Prose</c>), with the page line of each part.</summary>
+    public PageText DescriptionText { get; set; } = PageText.Empty;
+
+    public string Description => DescriptionText.Text;
 
     public List<string>? Values { get; set; }
 

@@ -12,17 +12,25 @@ internal sealed record PageTable(int Line, string Caption, string CaptionLine, S
     public bool Has(ColumnKind kind) => Columns.Contains(kind);
 }
 
-/// <summary>One row: a cell per column; the description keeps its paragraphs, one per line.</summary>
-internal sealed record PageRow(int Line, IReadOnlyDictionary<ColumnKind, string> Cells, int TypeLine)
+/// <summary>One row: a cell per column, each with its page lines; the description keeps its paragraphs, one per line.</summary>
+internal sealed record PageRow(int Line, IReadOnlyDictionary<ColumnKind, PageText> Cells)
 {
-    public string Name => Cells[ColumnKind.Name];
+    public string Name => Cells[ColumnKind.Name].Text;
+
+    /// <summary>The page line of the type cell (of the row when it has none), for messages about the type.</summary>
+    public int TypeLine => Cells.TryGetValue(ColumnKind.Type, out PageText? type) ? type.Line : Line;
 
     /// <summary>The columns the page's copy ended before, for a row cut short; empty for a whole row.</summary>
     public IReadOnlyList<ColumnKind> Missing { get; init; } = [];
 
-    public string? Cell(ColumnKind kind) => Cells.TryGetValue(kind, out string? value) ? value : null;
+    public string? Cell(ColumnKind kind) => Cells.TryGetValue(kind, out PageText? value) ? value.Text : null;
 
-    public string Description => Cell(ColumnKind.Description) is { } description
-        ? Cell(ColumnKind.Extra) is { Length: > 0 } extra ? description + "\n" + extra : description
-        : Cell(ColumnKind.Extra) ?? string.Empty;
+    public PageText? CellText(ColumnKind kind) => Cells.TryGetValue(kind, out PageText? value) ? value : null;
+
+    /// <summary>The description, and then what a column such as "Value Range" adds to it.</summary>
+    public PageText DescriptionText => CellText(ColumnKind.Description) is { } description
+        ? CellText(ColumnKind.Extra) is { Text.Length: > 0 } extra ? description.Append(extra) : description
+        : CellText(ColumnKind.Extra) ?? PageText.Empty;
+
+    public string Description => DescriptionText.Text;
 }

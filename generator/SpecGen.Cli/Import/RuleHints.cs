@@ -2,20 +2,20 @@ using System.Text.RegularExpressions;
 
 namespace SpecGen.Cli.Import;
 
-/// <summary>A rule a description states over several request fields.</summary>
-internal sealed record RuleHint(bool ExactlyOne, IReadOnlyList<string> Fields, int Line);
+/// <summary>A rule a description states over several request fields: <c>atLeastOne</c>, or <c>exactlyOne</c>.</summary>
+internal sealed record RuleHint(bool ExactlyOne, IReadOnlyList<string> Fields);
 
 /// <summary>"One of the a, b, and c parameters must be transferred", "Either a or b must be set", "Exactly one of a and b".</summary>
 internal static partial class RuleHints
 {
-    /// <summary>The field names a description's rule sentence lists, among <paramref name="known"/>; null when it states none.</summary>
-    public static (bool ExactlyOne, List<string> Fields)? Find(string description, IReadOnlyCollection<string> known)
+    /// <summary>The rule a description's sentence states over two or more of <paramref name="known"/>, in the sentence's order; null when it states none.</summary>
+    public static Hint<RuleHint>? Find(PageText description, IReadOnlyCollection<string> known)
     {
-        Match match = AtLeastOne().Match(description);
+        Match match = AtLeastOne().Match(description.Text);
         bool exactlyOne = false;
         if (!match.Success)
         {
-            match = ExactlyOne().Match(description);
+            match = ExactlyOne().Match(description.Text);
             exactlyOne = match.Success;
         }
 
@@ -29,7 +29,7 @@ internal static partial class RuleHints
             .Where(name => known.Contains(name, StringComparer.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return names.Count >= 2 ? (exactlyOne, names) : null;
+        return names.Count >= 2 ? Hint.Sure(new RuleHint(exactlyOne, names), description.LineAt(match.Index)) : null;
     }
 
     [GeneratedRegex(@"(?:(?:at least )?one of(?: the)?|either)\s+(?<list>[A-Za-z_$][^.;。]*?)\s*(?:parameters?|fields?)?\s+(?:must|should|needs? to|has to|is required to)\s+be\s+(?:transferred|set|specified|passed|carried|provided|filled|entered|sent)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -179,8 +179,8 @@ internal sealed partial class SpecBuilder
     private ImportedField Field(PageRow row, PageTable table)
     {
         var field = new ImportedField(row.Name, row.Line);
-        string description = row.Description;
-        field.Description = Prose(description);
+        PageText description = row.DescriptionText;
+        field.DescriptionText = Prose(description);
         string? typeCell = row.Cell(ColumnKind.Type);
         PageType type;
         if (typeCell is null)
@@ -239,38 +239,36 @@ internal sealed partial class SpecBuilder
     /// The description as the spec keeps it: the page's paragraphs joined into sentences, with a line
     /// of its own for each list item ("• 0: success", "IVR: traditional IVR flow").
     /// </summary>
-    private static string Prose(string description)
+    private static PageText Prose(PageText description)
     {
-        var text = new System.Text.StringBuilder();
+        var parts = new List<(string Text, int Line)>();
+        int length = 0;
+        char last = '\0';
         bool previousIsItem = false;
-        foreach (string paragraph in description.Split('\n'))
+        foreach ((string paragraph, int line) in description.Parts())
         {
             bool item = paragraph.Length != PageLine.StripBullet(paragraph).Length || ListItem().IsMatch(paragraph);
-            if (text.Length > 0)
+            string joint = string.Empty;
+            if (length > 0)
             {
-                if (item || previousIsItem)
-                {
-                    text.Append('\n');
-                }
-                else
-                {
-                    // "Channel ID" over "The value is ...": the page's paragraph break was the sentence's end.
-                    text.Append(char.IsLetterOrDigit(text[^1]) ? ". " : " ");
-                }
+                // "Channel ID" over "The value is ...": the page's paragraph break was the sentence's end.
+                joint = item || previousIsItem ? "\n" : char.IsLetterOrDigit(last) ? ". " : " ";
             }
 
-            text.Append(paragraph);
+            parts.Add((joint + paragraph, line));
+            length += joint.Length + paragraph.Length;
+            last = joint.Length + paragraph.Length > 0 ? (joint + paragraph)[^1] : last;
             previousIsItem = item;
         }
 
-        return text.ToString();
+        return PageText.Concat(parts);
     }
 
     /// <summary>What the description (and a Default Value column) says about the field's values.</summary>
-    private static void AddHints(ImportedField field, string description, PageType type, string? defaultCell)
+    private static void AddHints(ImportedField field, PageText description, PageType type, string? defaultCell)
     {
         string specType = field.Type;
-        if (specType is "Date" && DescriptionHints.IsTimestamp(description))
+        if (specType is "Date" && DescriptionHints.IsTimestamp(description.Text))
         {
             field.Comments.Add("review: the page's type is Date and its description says timestamp; imported as a Long of milliseconds");
             specType = field.Type = "Long";
@@ -279,8 +277,7 @@ internal sealed partial class SpecBuilder
         bool scalar = specType is "String" or "Integer" or "Long" or "Number" or "Date";
         if (scalar)
         {
-            field.Values = DescriptionHints.Values(description, specType, out string? valuesNote);
-            AddNote(field, valuesNote);
+            field.Values = Written(field, DescriptionHints.Values(description, specType))?.ToList();
         }
 
         if (defaultCell is not null && !CellPatterns.IsEmptyValue(defaultCell) && scalar)
@@ -294,18 +291,16 @@ internal sealed partial class SpecBuilder
         }
         else if (scalar)
         {
-            field.Default = DescriptionHints.Default(description, field.Values, specType, out string? defaultNote);
-            AddNote(field, defaultNote);
+            field.Default = Written(field, DescriptionHints.Default(description, field.Values, specType));
         }
 
         if (specType is "String" or "Date" or "Long")
         {
-            field.Format = DescriptionHints.Format(description, specType, out string? formatNote);
-            AddNote(field, formatNote);
+            field.Format = Written(field, DescriptionHints.Format(description, specType));
         }
-        else if (DescriptionHints.IsTimestamp(description))
+        else if (DescriptionHints.IsTimestamp(description.Text))
         {
-            AddNote(field, $"the page says this {specType} is a timestamp; SpecGen checks timestamps on Long fields (format unix-ms or unix-s)");
+            AddNote(field, DescriptionHints.TimestampOnOtherType(specType));
         }
 
         if (specType is "Date" && field.Format is null)
@@ -315,19 +310,32 @@ internal sealed partial class SpecBuilder
 
         if (specType == "String" && field.Values is null && field.Format is null)
         {
-            (int? min, int? max) = DescriptionHints.Length(description);
+            (int? min, int? max) = DescriptionHints.Length(description)?.Value ?? (null, null);
             field.MinLength = min;
             field.MaxLength = type.MaxLength ?? max;
         }
 
         bool holdsNumber = DescriptionHints.IsNumeric(specType)
-            || specType == "String" && Regex.IsMatch(description, @"\b(?:integer|number)\b|整数|数字", RegexOptions.IgnoreCase);
+            || specType == "String" && Regex.IsMatch(description.Text, @"\b(?:integer|number)\b|整数|数字", RegexOptions.IgnoreCase);
         if (holdsNumber && field.Values is null)
         {
-            (string? min, string? max) = DescriptionHints.Range(description, specType);
+            (string? min, string? max) = DescriptionHints.Range(description, specType)?.Value ?? (null, null);
             field.Minimum = min;
             field.Maximum = max;
         }
+    }
+
+    /// <summary>The hint's value when the spec gets it; its note, if any, as a review comment either way.</summary>
+    private static T? Written<T>(ImportedField field, Hint<T>? hint)
+        where T : class
+    {
+        if (hint is null)
+        {
+            return null;
+        }
+
+        AddNote(field, hint.Note);
+        return hint.IsWritten ? hint.Value : null;
     }
 
     private static void AddNote(ImportedField field, string? note)
@@ -491,7 +499,7 @@ internal sealed partial class SpecBuilder
         List<string> names = _spec.Request.Select(f => f.Name).ToList();
         foreach (ImportedField field in _spec.Request)
         {
-            if (RuleHints.Find(field.Description, names) is not { } found)
+            if (RuleHints.Find(field.DescriptionText, names) is not { Value: var found })
             {
                 continue;
             }
@@ -499,7 +507,7 @@ internal sealed partial class SpecBuilder
             List<string> ordered = names.Where(found.Fields.Contains).ToList();
             if (!_spec.Rules.Any(r => r.ExactlyOne == found.ExactlyOne && r.Fields.SequenceEqual(ordered)))
             {
-                _spec.Rules.Add(new RuleHint(found.ExactlyOne, ordered, field.Line));
+                _spec.Rules.Add(new RuleHint(found.ExactlyOne, ordered));
             }
         }
     }

@@ -73,8 +73,7 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
         while (i < lines.Count && !EndsTable(i))
         {
             int rowStart = i;
-            var cells = new Dictionary<ColumnKind, string>();
-            int typeLine = lines[i].Number;
+            var cells = new Dictionary<ColumnKind, PageText>();
             for (int c = 0; c < columns.Count; c++)
             {
                 ColumnKind kind = columns[c];
@@ -86,7 +85,7 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
                         return Cut(rows, i, $"the row of '{RowName(cells)}'");
                     }
 
-                    cells[kind] = string.Join("\n", lines.Skip(i).Take(after - i).Select(l => l.Text));
+                    cells[kind] = PageText.Of(lines.Skip(i).Take(after - i));
                     i = after;
                     continue;
                 }
@@ -97,7 +96,7 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
                     if (IsCut(i) && cells.ContainsKey(ColumnKind.Name) && cells.ContainsKey(ColumnKind.Type))
                     {
                         // The copy ends inside this row: keep what it has, and say what is missing.
-                        rows.Add(new PageRow(lines[rowStart].Number, cells, typeLine) { Missing = columns.Skip(c).ToList() });
+                        rows.Add(new PageRow(lines[rowStart].Number, cells) { Missing = columns.Skip(c).ToList() });
                     }
 
                     return Cut(rows, i, $"the row of '{RowName(cells)}' has no {Describe(kind)} and");
@@ -116,16 +115,11 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
                         : $"'{cell}' is not a {Describe(kind)} for the row of '{RowName(cells)}' (line {lines[rowStart].Number}); is a column missing in this row?");
                 }
 
-                if (kind == ColumnKind.Type)
-                {
-                    typeLine = lines[i].Number;
-                }
-
-                cells[kind] = cell;
+                cells[kind] = PageText.At(lines[i].Number, cell);
                 i++;
             }
 
-            rows.Add(new PageRow(lines[rowStart].Number, cells, typeLine));
+            rows.Add(new PageRow(lines[rowStart].Number, cells));
         }
 
         return (rows, i, i < lines.Count && PageVocabulary.IsCutMarker(lines[i].Text) ? lines[i].Number : null);
@@ -222,8 +216,9 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
 
                 // A paragraph of the last row's description, copied onto a line of its own.
                 PageRow last = rows[^1];
-                var grown = new Dictionary<ColumnKind, string>(last.Cells);
-                grown[ColumnKind.Description] = (last.Cell(ColumnKind.Description) is { Length: > 0 } d ? d + "\n" : string.Empty) + text;
+                var grown = new Dictionary<ColumnKind, PageText>(last.Cells);
+                PageText paragraph = PageText.At(lines[i].Number, text);
+                grown[ColumnKind.Description] = last.CellText(ColumnKind.Description) is { Text.Length: > 0 } d ? d.Append(paragraph) : paragraph;
                 rows[^1] = last with { Cells = grown };
                 i++;
                 continue;
@@ -239,7 +234,7 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
                 throw new PageException(lines[i].Number, $"this row has {cells.Count} cells but the table's header (line {lines[header.Start].Number}) has {columns.Count} columns: {string.Join(", ", columns.Select(Describe))}");
             }
 
-            var row = new Dictionary<ColumnKind, string>();
+            var row = new Dictionary<ColumnKind, PageText>();
             for (int c = 0; c < columns.Count; c++)
             {
                 string cell = c == columns.Count - 1 ? string.Join(" ", cells.Skip(c)) : cells[c];
@@ -248,10 +243,10 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
                     throw new PageException(lines[i].Number, $"'{cell}' is not a {Describe(columns[c])}; is a column missing in this row?");
                 }
 
-                row[columns[c]] = cell;
+                row[columns[c]] = PageText.At(lines[i].Number, cell);
             }
 
-            rows.Add(new PageRow(lines[i].Number, row, lines[i].Number));
+            rows.Add(new PageRow(lines[i].Number, row));
             i++;
         }
 
@@ -335,7 +330,7 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
     private static bool IsSectionHeading(string text)
         => PageVocabulary.HeadingOf(text) is not (Section.None or Section.Description) && PageVocabulary.ColumnOf(text) is null;
 
-    private static string RowName(Dictionary<ColumnKind, string> cells) => cells.TryGetValue(ColumnKind.Name, out string? name) ? name : "?";
+    private static string RowName(Dictionary<ColumnKind, PageText> cells) => cells.TryGetValue(ColumnKind.Name, out PageText? name) ? name.Text : "?";
 
     private static bool IsMarkdownRule(string text) => text.Length > 2 && text.All(c => c is '|' or '-' or ':' or ' ' or '+');
 
