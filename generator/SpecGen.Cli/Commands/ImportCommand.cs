@@ -126,7 +126,7 @@ internal static class ImportCommand
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (ImportedSpec spec in specs)
         {
-            files[Path.Combine(folder, spec.FileName + ".yaml")] = SpecYamlWriter.Interface(spec, withSchema);
+            files[Path.Combine(folder, spec.FileName + ".yaml")] = SpecYamlWriter.Interface(spec, withSchema).Text;
         }
 
         if (!File.Exists(Path.Combine(folder, "service.yaml")) && !File.Exists(Path.Combine(folder, "service.yml")))
@@ -155,18 +155,17 @@ internal static class ImportCommand
             foreach (ImportedSpec spec in specs)
             {
                 string path = Path.Combine(folder, spec.FileName + ".yaml");
-                string[] lines = files[path].Split('\n');
-                int examplesAt = Array.FindIndex(lines, l => l.StartsWith("examples:", StringComparison.Ordinal));
-                int responseAt = Array.FindIndex(lines, l => l.StartsWith("  response: |", StringComparison.Ordinal));
+                bool withSchema = files[path].StartsWith("# yaml-language-server", StringComparison.Ordinal);
+                SpecYaml written = SpecYamlWriter.Interface(spec, withSchema);
                 foreach (Diagnostic error in errors.Where(e => e.Location.GetLineSpan().Path == path))
                 {
-                    int line = error.Location.GetLineSpan().StartLinePosition.Line;
-                    if (examplesAt < 0 || line < examplesAt)
+                    string? example = written.ExampleAt(error.Location.GetLineSpan().StartLinePosition.Line + 1);
+                    if (example is null)
                     {
                         continue;
                     }
 
-                    bool response = responseAt >= 0 && line >= responseAt;
+                    bool response = example == Generator.Spec.SpecKeys.ExampleKey.Response;
                     string message = error.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
                     string? json = response ? spec.ResponseExample : spec.RequestExample;
                     if (json is null)
@@ -192,7 +191,7 @@ internal static class ImportCommand
                     demoted = true;
                 }
 
-                files[path] = SpecYamlWriter.Interface(spec, files[path].StartsWith("# yaml-language-server", StringComparison.Ordinal));
+                files[path] = SpecYamlWriter.Interface(spec, withSchema).Text;
             }
 
             if (!demoted)

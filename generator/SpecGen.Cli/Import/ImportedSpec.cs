@@ -97,6 +97,9 @@ internal sealed class ImportedSpec
     /// <summary>Comments written at the top of the file: the page's source, and what it lacks.</summary>
     public List<string> HeaderComments { get; } = [];
 
+    /// <summary>Comments written above <c>url:</c>: a URL that is not a plain path.</summary>
+    public List<string> UrlComments { get; } = [];
+
     public List<string> RequestComments { get; } = [];
 
     public List<string> ResponseComments { get; } = [];

@@ -13,6 +13,22 @@ internal sealed partial class PageReader
     private readonly string[] _raw;
     private readonly TableReader _tables;
 
+    // What the page has given so far.
+    private readonly List<string> _description = [];
+    private readonly List<PageTable> _pageTables = [];
+    private readonly List<Located<string>> _problems = [];
+    private string? _title;
+    private Located<string>? _method, _url, _lineMethod, _lineUrl;
+    private Located<string>? _requestExample, _responseExample;
+    private Located<string>? _arrayResponse;
+    private int? _cutLine;
+
+    // Where the reading is: the section, status code, caption and example label the next lines are under.
+    private Section _section = Section.None;
+    private int? _statusCode;
+    private (string Text, string Line, int Index)? _caption;
+    private string? _label;
+
     private PageReader(string text)
     {
         _lines = PageLine.Split(text);
@@ -24,160 +40,230 @@ internal sealed partial class PageReader
 
     private Page Read()
     {
-        string? title = null;
-        var description = new List<string>();
-        Located<string>? method = null, url = null, lineMethod = null, lineUrl = null;
-        Located<string>? requestExample = null, responseExample = null;
-        var problems = new List<Located<string>>();
-        var tables = new List<PageTable>();
-        int? cutLine = null;
-        Located<string>? arrayResponse = null;
-
-        Section section = Section.None;
-        int? statusCode = null;
-        (string Text, string Line, int Index)? caption = null;
-        string? label = null;
         int i = 0;
         while (i < _lines.Count)
         {
-            PageLine line = _lines[i];
-            string text = line.Text;
-            if (PageVocabulary.IsCutMarker(text))
-            {
-                cutLine ??= line.Number;
-                i++;
-                continue;
-            }
-
-            if (section != Section.Example && _tables.HeaderAt(i) is { } header)
-            {
-                (string tableCaption, string captionLine) = caption is { } c && c.Index >= i - 2 ? (c.Text, c.Line) : (LooseCaption(i), LooseCaption(i));
-                (List<PageRow> rows, int end, int? cut) = _tables.ReadRows(header);
-                tables.Add(new PageTable(line.Number, tableCaption, captionLine, section, statusCode, header.Columns, rows, cut));
-                cutLine ??= cut;
-                caption = null;
-                i = Math.Max(end, i + 1);
-                continue;
-            }
-
-            if (PageVocabulary.IsCaption(text, out string captionText))
-            {
-                caption = (captionText, line.WithoutBullet, i);
-                i++;
-                continue;
-            }
-
-            if (PageVocabulary.IsStatusCode(text, out int code))
-            {
-                statusCode = code;
-                i++;
-                continue;
-            }
-
-            if (ExampleLabel(line.WithoutBullet, out bool explicitLabel) is { } exampleLabel && (explicitLabel || section == Section.Example || line.IsBullet))
-            {
-                section = Section.Example;
-                label = exampleLabel;
-                i++;
-                continue;
-            }
-
-            Section heading = line.IsBullet ? Section.None : PageVocabulary.HeadingOf(text);
-            if (heading != Section.None)
-            {
-                section = heading;
-                statusCode = heading == Section.Response ? null : statusCode;
-                label = heading == Section.Example ? label : null;
-                i++;
-                if (heading == Section.Method)
-                {
-                    method ??= FindAfter(i, MethodIn);
-                }
-                else if (heading == Section.Url)
-                {
-                    url ??= FindAfter(i, UrlIn);
-                }
-                else if (heading == Section.Description && description.Count == 0)
-                {
-                    while (i < _lines.Count && !StartsPart(i))
-                    {
-                        description.Add(_lines[i].WithoutBullet);
-                        i++;
-                    }
-                }
-
-                continue;
-            }
-
-            if (KeyValue(text) is { } pair)
-            {
-                if (PageVocabulary.HeadingOf(pair.Key) == Section.Method && MethodIn(pair.Value) is { } m)
-                {
-                    method ??= new Located<string>(m, line.Number);
-                }
-                else if (PageVocabulary.HeadingOf(pair.Key) == Section.Url && UrlIn(pair.Value) is { } u)
-                {
-                    url ??= new Located<string>(u, line.Number);
-                }
-            }
-
-            Match request = RequestLine().Match(line.WithoutBullet);
-            if (request.Success)
-            {
-                lineMethod ??= new Located<string>(request.Groups["method"].Value.ToUpperInvariant(), line.Number);
-                lineUrl ??= UrlIn(request.Groups["url"].Value) is { } u ? new Located<string>(u, line.Number) : null;
-            }
-
-            string bare = line.WithoutBullet;
-            if ((section == Section.Example || label is not null) && bare.Length > 0 && bare[0] is '{' or '[')
-            {
-                string? json = ExampleJson.Read(_raw, line.Number - 1, out int endRaw, out string? problem);
-                string which = label ?? (requestExample is null && responseExample is null ? "request" : "response");
-                if (json is null)
-                {
-                    problems.Add(new Located<string>($"the {which} example ({problem})", line.Number));
-                }
-                else if (which == "request")
-                {
-                    requestExample ??= new Located<string>(json, line.Number);
-                }
-                else
-                {
-                    responseExample ??= new Located<string>(json, line.Number);
-                }
-
-                while (i < _lines.Count && _lines[i].Number <= endRaw)
-                {
-                    i++;
-                }
-
-                continue;
-            }
-
-            if (section == Section.Response && arrayResponse is null && ArrayResponsePattern().IsMatch(text))
-            {
-                arrayResponse = new Located<string>(text, line.Number);
-            }
-
-            if (title is null && section == Section.None && !PageVocabulary.IsChrome(text) && !request.Success)
-            {
-                title = text;
-            }
-
-            i++;
+            i = ReadLine(i);
         }
 
         return new Page(
-            title,
-            description.Count == 0 ? null : string.Join("\n", description),
-            method ?? lineMethod,
-            url ?? lineUrl,
-            tables,
-            requestExample,
-            responseExample,
-            problems,
-            cutLine,
-            arrayResponse ?? (responseExample is { } r && r.Value.StartsWith('[') ? new Located<string>("the response example is a JSON array", r.Line) : null));
+            _title,
+            _description.Count == 0 ? null : string.Join("\n", _description),
+            _method ?? _lineMethod,
+            _url ?? _lineUrl,
+            _pageTables,
+            _requestExample,
+            _responseExample,
+            _problems,
+            _cutLine,
+            _arrayResponse ?? (_responseExample is { } r && r.Value.StartsWith('[') ? new Located<string>("the response example is a JSON array", r.Line) : null));
+    }
+
+    /// <summary>
+    /// Reads the line at <paramref name="i"/> as the first kind of line it is, in this order, and
+    /// returns the index to go on from: a kind that takes several lines (a table, a section's
+    /// text, an example) skips them.
+    /// </summary>
+    private int ReadLine(int i)
+        => CutMarker(i)
+        ?? Table(i)
+        ?? Caption(i)
+        ?? StatusCode(i)
+        ?? ExampleLabelLine(i)
+        ?? Heading(i)
+        ?? Statement(i);
+
+    /// <summary>"[... text not available ...]": the page's copy stops here.</summary>
+    private int? CutMarker(int i)
+    {
+        if (!PageVocabulary.IsCutMarker(_lines[i].Text))
+        {
+            return null;
+        }
+
+        _cutLine ??= _lines[i].Number;
+        return i + 1;
+    }
+
+    /// <summary>A table's column headers, outside an example: the whole table, with the caption read just above it.</summary>
+    private int? Table(int i)
+    {
+        if (_section == Section.Example || _tables.HeaderAt(i) is not { } header)
+        {
+            return null;
+        }
+
+        (string tableCaption, string captionLine) = _caption is { } c && c.Index >= i - 2 ? (c.Text, c.Line) : (LooseCaption(i), LooseCaption(i));
+        (List<PageRow> rows, int end, int? cut) = _tables.ReadRows(header);
+        _pageTables.Add(new PageTable(_lines[i].Number, tableCaption, captionLine, _section, _statusCode, header.Columns, rows, cut));
+        _cutLine ??= cut;
+        _caption = null;
+        return Math.Max(end, i + 1);
+    }
+
+    /// <summary>"Table 3 transferRecord": the caption of the table that follows.</summary>
+    private int? Caption(int i)
+    {
+        if (!PageVocabulary.IsCaption(_lines[i].Text, out string captionText))
+        {
+            return null;
+        }
+
+        _caption = (captionText, _lines[i].WithoutBullet, i);
+        return i + 1;
+    }
+
+    /// <summary>"Status code: 200": the status the tables after it answer with.</summary>
+    private int? StatusCode(int i)
+    {
+        if (!PageVocabulary.IsStatusCode(_lines[i].Text, out int code))
+        {
+            return null;
+        }
+
+        _statusCode = code;
+        return i + 1;
+    }
+
+    /// <summary>"Request example", or "• Response" inside an example section: the label of the JSON that follows.</summary>
+    private int? ExampleLabelLine(int i)
+    {
+        PageLine line = _lines[i];
+        if (ExampleLabel(line.WithoutBullet, out bool explicitLabel) is not { } exampleLabel || !(explicitLabel || _section == Section.Example || line.IsBullet))
+        {
+            return null;
+        }
+
+        _section = Section.Example;
+        _label = exampleLabel;
+        return i + 1;
+    }
+
+    /// <summary>A section heading ("Method", "URL", "Description", "Response", ...), and what the section's first lines give.</summary>
+    private int? Heading(int i)
+    {
+        PageLine line = _lines[i];
+        Section heading = line.IsBullet ? Section.None : PageVocabulary.HeadingOf(line.Text);
+        if (heading == Section.None)
+        {
+            return null;
+        }
+
+        _section = heading;
+        _statusCode = heading == Section.Response ? null : _statusCode;
+        _label = heading == Section.Example ? _label : null;
+        i++;
+        if (heading == Section.Method)
+        {
+            _method ??= FindAfter(i, MethodIn);
+        }
+        else if (heading == Section.Url)
+        {
+            _url ??= FindAfter(i, UrlIn);
+        }
+        else if (heading == Section.Description && _description.Count == 0)
+        {
+            while (i < _lines.Count && !StartsPart(i))
+            {
+                _description.Add(_lines[i].WithoutBullet);
+                i++;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Any other line: "Method: POST" or "URL: ..." as a key and value, a request line
+    /// ("POST /path"), the JSON of an example, the sentence that says the response is an array,
+    /// or the title (the first plain line before any section).
+    /// </summary>
+    private int Statement(int i)
+    {
+        PageLine line = _lines[i];
+        KeyValueLine(line);
+        bool isRequestLine = RequestLineOf(line);
+        if (ExampleJsonAt(i) is { } end)
+        {
+            return end;
+        }
+
+        string text = line.Text;
+        if (_section == Section.Response && _arrayResponse is null && ArrayResponsePattern().IsMatch(text))
+        {
+            _arrayResponse = new Located<string>(text, line.Number);
+        }
+
+        if (_title is null && _section == Section.None && !PageVocabulary.IsChrome(text) && !isRequestLine)
+        {
+            _title = text;
+        }
+
+        return i + 1;
+    }
+
+    /// <summary>"Method: POST", "URL: https://...", "Interface URL | /x" (two cells).</summary>
+    private void KeyValueLine(PageLine line)
+    {
+        if (KeyValue(line.Text) is not { } pair)
+        {
+            return;
+        }
+
+        if (PageVocabulary.HeadingOf(pair.Key) == Section.Method && MethodIn(pair.Value) is { } m)
+        {
+            _method ??= new Located<string>(m, line.Number);
+        }
+        else if (PageVocabulary.HeadingOf(pair.Key) == Section.Url && UrlIn(pair.Value) is { } u)
+        {
+            _url ??= new Located<string>(u, line.Number);
+        }
+    }
+
+    /// <summary>"POST /oifde/rest/api/x HTTP/1.1": method and URL, used when no section or key gives them.</summary>
+    private bool RequestLineOf(PageLine line)
+    {
+        Match request = RequestLine().Match(line.WithoutBullet);
+        if (request.Success)
+        {
+            _lineMethod ??= new Located<string>(request.Groups["method"].Value.ToUpperInvariant(), line.Number);
+            _lineUrl ??= UrlIn(request.Groups["url"].Value) is { } u ? new Located<string>(u, line.Number) : null;
+        }
+
+        return request.Success;
+    }
+
+    /// <summary>The JSON of an example, under an example section or label: read to its end; the index after it, or null when the line starts none.</summary>
+    private int? ExampleJsonAt(int i)
+    {
+        PageLine line = _lines[i];
+        string bare = line.WithoutBullet;
+        if (!(_section == Section.Example || _label is not null) || bare.Length == 0 || bare[0] is not ('{' or '['))
+        {
+            return null;
+        }
+
+        string? json = ExampleJson.Read(_raw, line.Number - 1, out int endRaw, out string? problem);
+        string which = _label ?? (_requestExample is null && _responseExample is null ? "request" : "response");
+        if (json is null)
+        {
+            _problems.Add(new Located<string>($"the {which} example ({problem})", line.Number));
+        }
+        else if (which == "request")
+        {
+            _requestExample ??= new Located<string>(json, line.Number);
+        }
+        else
+        {
+            _responseExample ??= new Located<string>(json, line.Number);
+        }
+
+        while (i < _lines.Count && _lines[i].Number <= endRaw)
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>A caption-like line right above a table that has no "Table N": "Header Parameters", "Parameters in the URL".</summary>

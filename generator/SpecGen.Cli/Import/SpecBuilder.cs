@@ -51,6 +51,10 @@ internal sealed partial class SpecBuilder
         };
         spec.HeaderComments.Add($"Imported by specgen from {pageName}{(page.Title is null ? string.Empty : $": \"{page.Title}\"")}.");
         spec.HeaderComments.Add("Review the lines marked 'review:' and remove the marks when done.");
+        if (UrlPaths.Problem(spec.Url) is { } problem)
+        {
+            spec.UrlComments.Add($"review: the page's URL path is not a plain path: it {problem}; a client would call another address than the service's. Check the path against the service's documentation (page line {url.Line}).");
+        }
 
         List<string> pathParameters = Regex.Matches(path, @"\{(?<name>[^{}]+)\}").Select(m => m.Groups["name"].Value).ToList();
         List<string> queryParameters = Regex.Matches(parts.Groups["query"].Value, @"(?:^|&)(?<name>[^=&]+)=").Select(m => m.Groups["name"].Value).ToList();

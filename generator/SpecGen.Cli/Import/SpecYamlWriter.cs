@@ -1,11 +1,16 @@
 using System.Text;
+using static SpecGen.Generator.Spec.SpecKeys;
 
 namespace SpecGen.Cli.Import;
 
-/// <summary>Writes an imported spec as the YAML a person would write: the page's order, its captions as comments, review marks where unsure.</summary>
+/// <summary>
+/// Writes an imported spec as the YAML a person would write: the page's order, its captions as
+/// comments, review marks where unsure. The keys are the parser's own (<c>SpecKeys</c>).
+/// </summary>
 internal static class SpecYamlWriter
 {
-    public static string Interface(ImportedSpec spec, bool withSchema)
+    /// <summary>The YAML of one interface, and where in it the examples are.</summary>
+    public static SpecYaml Interface(ImportedSpec spec, bool withSchema)
     {
         var yaml = new StringBuilder();
         if (withSchema)
@@ -18,37 +23,42 @@ internal static class SpecYamlWriter
             YamlText.WriteComment(yaml, string.Empty, comment);
         }
 
-        yaml.Append("interface: ").AppendLine(spec.Interface);
+        Key(yaml, string.Empty, InterfaceKey.Interface).AppendLine(spec.Interface);
         if (spec.Title is { Length: > 0 } title)
         {
-            YamlText.WriteText(yaml, string.Empty, "title", title);
+            YamlText.WriteText(yaml, string.Empty, InterfaceKey.Title, title);
         }
 
         if (spec.Description is { Length: > 0 } description)
         {
-            YamlText.WriteText(yaml, string.Empty, "description", description);
+            YamlText.WriteText(yaml, string.Empty, InterfaceKey.Description, description);
         }
 
-        yaml.Append("method: ").AppendLine(spec.Method);
-        yaml.Append("url: ").AppendLine(YamlText.Scalar(spec.Url));
+        Key(yaml, string.Empty, InterfaceKey.Method).AppendLine(spec.Method);
+        foreach (string comment in spec.UrlComments)
+        {
+            YamlText.WriteComment(yaml, string.Empty, comment);
+        }
 
-        WriteFieldList(yaml, "request", spec.Request, spec.RequestComments);
+        Key(yaml, string.Empty, InterfaceKey.Url).AppendLine(YamlText.Scalar(spec.Url));
+
+        WriteFieldList(yaml, InterfaceKey.Request, spec.Request, spec.RequestComments);
         if (spec.Rules.Count > 0)
         {
             yaml.AppendLine();
-            yaml.AppendLine("rules:");
+            yaml.Append(InterfaceKey.Rules).AppendLine(":");
             foreach (RuleHint rule in spec.Rules)
             {
-                yaml.Append("  - ").Append(rule.ExactlyOne ? "exactlyOne" : "atLeastOne").Append(": [")
+                yaml.Append("  - ").Append(rule.ExactlyOne ? RuleKey.ExactlyOne : RuleKey.AtLeastOne).Append(": [")
                     .Append(string.Join(", ", rule.Fields.Select(YamlText.FlowString))).AppendLine("]");
             }
         }
 
-        WriteFieldList(yaml, "response", spec.Response, spec.ResponseComments);
+        WriteFieldList(yaml, InterfaceKey.Response, spec.Response, spec.ResponseComments);
         if (spec.Types.Count > 0)
         {
             yaml.AppendLine();
-            yaml.AppendLine("types:");
+            yaml.Append(InterfaceKey.Types).AppendLine(":");
             foreach (ImportedType type in spec.Types)
             {
                 foreach (string comment in type.Comments)
@@ -61,6 +71,7 @@ internal static class SpecYamlWriter
             }
         }
 
+        LineRange? request = null, response = null;
         if (spec.RequestExample is not null || spec.ResponseExample is not null || spec.ExampleComments.Count > 0)
         {
             yaml.AppendLine();
@@ -71,14 +82,16 @@ internal static class SpecYamlWriter
 
             if (spec.RequestExample is not null || spec.ResponseExample is not null)
             {
-                yaml.AppendLine("examples:");
-                WriteExample(yaml, "request", spec.RequestExample);
-                WriteExample(yaml, "response", spec.ResponseExample);
+                yaml.Append(InterfaceKey.Examples).AppendLine(":");
+                request = WriteExample(yaml, ExampleKey.Request, spec.RequestExample);
+                response = WriteExample(yaml, ExampleKey.Response, spec.ResponseExample);
             }
         }
 
-        return yaml.ToString();
+        return new SpecYaml(yaml.ToString(), request, response);
     }
+
+    private static StringBuilder Key(StringBuilder yaml, string indent, string key) => yaml.Append(indent).Append(key).Append(": ");
 
     private static void WriteFieldList(StringBuilder yaml, string key, List<ImportedField> fields, List<string> comments)
     {
@@ -112,56 +125,56 @@ internal static class SpecYamlWriter
             }
 
             string inner = indent + "  ";
-            yaml.Append(indent).Append("- name: ").AppendLine(YamlText.Scalar(field.Name));
-            yaml.Append(inner).Append("type: ").AppendLine(YamlText.Scalar(field.Type));
+            Key(yaml, indent + "- ", FieldKey.Name).AppendLine(YamlText.Scalar(field.Name));
+            Key(yaml, inner, FieldKey.Type).AppendLine(YamlText.Scalar(field.Type));
             if (field.Position is not null)
             {
-                yaml.Append(inner).Append("position: ").AppendLine(field.Position);
+                Key(yaml, inner, FieldKey.Position).AppendLine(field.Position);
             }
 
             if (field.Mandatory is { } mandatory)
             {
-                yaml.Append(inner).Append("mandatory: ").AppendLine(mandatory ? "Yes" : "No");
+                Key(yaml, inner, FieldKey.Mandatory).AppendLine(mandatory ? "Yes" : "No");
             }
 
             bool numeric = DescriptionHints.IsNumeric(field.Type);
             if (field.Values is { Count: > 0 } values)
             {
-                yaml.Append(inner).Append("values: [").Append(string.Join(", ", values.Select(v => numeric ? v : YamlText.FlowString(v)))).AppendLine("]");
+                Key(yaml, inner, FieldKey.Values).Append('[').Append(string.Join(", ", values.Select(v => numeric ? v : YamlText.FlowString(v)))).AppendLine("]");
             }
 
             if (field.Default is { } defaultValue)
             {
-                yaml.Append(inner).Append("default: ").AppendLine(numeric ? defaultValue : YamlText.Quoted(defaultValue));
+                Key(yaml, inner, FieldKey.Default).AppendLine(numeric ? defaultValue : YamlText.Quoted(defaultValue));
             }
 
             if (field.Format is { } format)
             {
-                yaml.Append(inner).Append("format: ").AppendLine(YamlText.Scalar(format));
+                Key(yaml, inner, FieldKey.Format).AppendLine(YamlText.Scalar(format));
             }
 
-            WriteNumber(yaml, inner, "minLength", field.MinLength?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            WriteNumber(yaml, inner, "maxLength", field.MaxLength?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            WriteNumber(yaml, inner, "minimum", field.Minimum);
-            WriteNumber(yaml, inner, "maximum", field.Maximum);
+            WriteNumber(yaml, inner, FieldKey.MinLength, field.MinLength?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            WriteNumber(yaml, inner, FieldKey.MaxLength, field.MaxLength?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            WriteNumber(yaml, inner, FieldKey.Minimum, field.Minimum);
+            WriteNumber(yaml, inner, FieldKey.Maximum, field.Maximum);
             if (field.Secret)
             {
-                yaml.Append(inner).AppendLine("secret: true");
+                Key(yaml, inner, FieldKey.Secret).AppendLine("true");
             }
 
             if (field.Token)
             {
-                yaml.Append(inner).AppendLine("token: true");
+                Key(yaml, inner, FieldKey.Token).AppendLine("true");
             }
 
             if (field.Description.Length > 0)
             {
-                YamlText.WriteText(yaml, inner, "description", field.Description);
+                YamlText.WriteText(yaml, inner, FieldKey.Description, field.Description);
             }
 
             if (field.Fields is { Count: > 0 } nested)
             {
-                yaml.Append(inner).AppendLine("fields:");
+                yaml.Append(inner).Append(FieldKey.Fields).AppendLine(":");
                 WriteFields(yaml, inner + "  ", nested);
             }
 
@@ -176,22 +189,38 @@ internal static class SpecYamlWriter
     {
         if (value is not null)
         {
-            yaml.Append(indent).Append(key).Append(": ").AppendLine(value);
+            Key(yaml, indent, key).AppendLine(value);
         }
     }
 
-    private static void WriteExample(StringBuilder yaml, string key, string? json)
+    /// <summary>An example as a literal block; returns the lines it takes, from its key to its last line.</summary>
+    private static LineRange? WriteExample(StringBuilder yaml, string key, string? json)
     {
         if (json is null)
         {
-            return;
+            return null;
         }
 
+        int first = LineCount(yaml) + 1;
         yaml.Append("  ").Append(key).AppendLine(": |");
         foreach (string line in json.Split('\n'))
         {
-            yaml.Append(line.Length == 0 ? string.Empty : "    ").AppendLine(line);
+            // A block scalar cannot escape; the characters YAML reads as line breaks are escaped in JSON's own way.
+            yaml.Append(line.Length == 0 ? string.Empty : "    ").AppendLine(YamlText.JsonForBlock(line));
         }
+
+        return new LineRange(first, LineCount(yaml));
+    }
+
+    private static int LineCount(StringBuilder yaml)
+    {
+        int count = 0;
+        foreach (ReadOnlyMemory<char> chunk in yaml.GetChunks())
+        {
+            count += chunk.Span.Count('\n');
+        }
+
+        return count;
     }
 
     /// <summary>A service.yaml for a folder that has none: names from the folder, address and envelope from the pages.</summary>
@@ -207,11 +236,11 @@ internal static class SpecYamlWriter
         string service = words.Length == 0 ? "Api" : string.Concat(words.Select(Generator.Binding.CSharpNames.ToPascalCase));
         string ns = words.Length == 0 ? "Api" : string.Join(".", words.Select(Generator.Binding.CSharpNames.ToPascalCase));
         YamlText.WriteComment(yaml, string.Empty, $"Written by specgen import from {string.Join(", ", specs.Select(s => s.FileName + ".yaml"))}: what the interfaces of this folder share. Review the names and the envelope.");
-        yaml.Append("service: ").AppendLine(YamlText.Scalar(service));
-        yaml.Append("namespace: ").AppendLine(YamlText.Scalar(ns));
+        Key(yaml, string.Empty, ServiceKey.Service).AppendLine(YamlText.Scalar(service));
+        Key(yaml, string.Empty, ServiceKey.Namespace).AppendLine(YamlText.Scalar(ns));
         if (specs.Select(s => s.BaseUrl).FirstOrDefault(b => b is not null) is { } baseUrl)
         {
-            yaml.Append("baseUrl: ").AppendLine(YamlText.Scalar(Placeholders(baseUrl)));
+            Key(yaml, string.Empty, ServiceKey.BaseUrl).AppendLine(YamlText.Scalar(Placeholders(baseUrl)));
         }
 
         EnvelopeGuess? envelope = specs.Select(s => s.Envelope).FirstOrDefault(e => e is not null);
@@ -231,11 +260,11 @@ internal static class SpecYamlWriter
             YamlText.WriteComment(yaml, string.Empty, envelope.Note);
         }
 
-        yaml.AppendLine("envelope:");
-        yaml.Append("  code: ").AppendLine(YamlText.Scalar(envelope.Code));
+        yaml.Append(ServiceKey.Envelope).AppendLine(":");
+        Key(yaml, "  ", EnvelopeKey.Code).AppendLine(YamlText.Scalar(envelope.Code));
         if (envelope.Message is not null)
         {
-            yaml.Append("  message: ").AppendLine(YamlText.Scalar(envelope.Message));
+            Key(yaml, "  ", EnvelopeKey.Message).AppendLine(YamlText.Scalar(envelope.Message));
         }
 
         IEnumerable<string> success = envelope.Success.Select(YamlText.Quoted);
@@ -245,7 +274,7 @@ internal static class SpecYamlWriter
         }
 
         List<string> all = success.ToList();
-        yaml.Append("  success: ").AppendLine(all.Count == 1 ? all[0] : "[" + string.Join(", ", all) + "]");
+        Key(yaml, "  ", EnvelopeKey.Success).AppendLine(all.Count == 1 ? all[0] : "[" + string.Join(", ", all) + "]");
         return yaml.ToString();
     }
 
@@ -257,4 +286,20 @@ internal static class SpecYamlWriter
         string host = scheme < 0 ? baseUrl : baseUrl[(scheme + 3)..];
         return prefix + (host.Contains(':', StringComparison.Ordinal) ? "{host}:{port}" : "{host}");
     }
+}
+
+/// <summary>A spec file's text, and the lines of its examples (from the example's key to its last line; null when it has none).</summary>
+internal sealed record SpecYaml(string Text, LineRange? RequestExample, LineRange? ResponseExample)
+{
+    /// <summary>Which example, request or response, holds the 1-based <paramref name="line"/>; null when neither does.</summary>
+    public string? ExampleAt(int line)
+        => RequestExample?.Contains(line) == true ? ExampleKey.Request
+        : ResponseExample?.Contains(line) == true ? ExampleKey.Response
+        : null;
+}
+
+/// <summary>Lines <see cref="First"/> to <see cref="Last"/> of a file, 1-based and inclusive.</summary>
+internal readonly record struct LineRange(int First, int Last)
+{
+    public bool Contains(int line) => line >= First && line <= Last;
 }

@@ -30,7 +30,7 @@ internal static partial class YamlText
                 case '\t':
                     builder.Append("\\t");
                     break;
-                case < ' ' or '\u007F' or '\u0085' or '\u2028' or '\u2029':
+                case var _ when NeedsEscape(c):
                     builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     break;
                 default:
@@ -45,8 +45,46 @@ internal static partial class YamlText
     /// <summary>A string value in a flow list: quoted when YAML would read it as a number, boolean or null, or when it has flow indicators.</summary>
     public static string FlowString(string text) => IsPlainSafe(text) && !LooksTyped(text) && text.IndexOfAny([',', '[', ']', '{', '}']) < 0 ? text : Quoted(text);
 
+    /// <summary>
+    /// A character YAML does not keep as written outside a double-quoted scalar: U+0085, U+2028 and
+    /// U+2029 are line breaks to YAML (a description holding one would end there and go on as
+    /// keys of its own), and control characters, U+FEFF and the non-characters U+FFFE/U+FFFF are
+    /// not printable.
+    /// </summary>
+    public static bool NeedsEscape(char c)
+        => c < ' ' || c is >= '\u007F' and <= '\u009F' or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF';
+
+    /// <summary>
+    /// A line of example JSON for a literal block, which cannot escape: each character YAML would
+    /// not keep is written as a JSON <c>\uXXXX</c> escape, which reads back as the same JSON value
+    /// (JSON allows such characters only inside strings).
+    /// </summary>
+    public static string JsonForBlock(string line)
+    {
+        if (!line.Any(NeedsEscape))
+        {
+            return line;
+        }
+
+        var builder = new StringBuilder(line.Length + 8);
+        foreach (char c in line)
+        {
+            if (NeedsEscape(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     private static bool IsPlainSafe(string text)
         => text.Length > 0
+        && !text.Any(NeedsEscape)
         && PlainPattern().IsMatch(text)
         && !text.Contains(": ", StringComparison.Ordinal)
         && !text.Contains(" #", StringComparison.Ordinal)
@@ -67,7 +105,7 @@ internal static partial class YamlText
             return;
         }
 
-        if (text.Any(c => char.IsControl(c) && c != '\n'))
+        if (text.Any(c => c != '\n' && NeedsEscape(c)))
         {
             yaml.Append(indent).Append(key).Append(": ").AppendLine(Quoted(text));
             return;
@@ -90,13 +128,35 @@ internal static partial class YamlText
         }
     }
 
-    /// <summary>YAML comment lines, wrapped.</summary>
+    /// <summary>YAML comment lines, wrapped; a character that would end the comment early is shown as its escape (<c>\u2028</c>).</summary>
     public static void WriteComment(StringBuilder yaml, string indent, string comment)
     {
-        foreach (string line in Wrap(comment.Replace('\n', ' '), 100 - indent.Length - 2))
+        foreach (string line in Wrap(ForComment(comment), 100 - indent.Length - 2))
         {
             yaml.Append(indent).Append("# ").AppendLine(line);
         }
+    }
+
+    private static string ForComment(string comment)
+    {
+        var builder = new StringBuilder(comment.Length);
+        foreach (char c in comment)
+        {
+            if (c == '\n')
+            {
+                builder.Append(' ');
+            }
+            else if (c != '\t' && NeedsEscape(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static IEnumerable<string> Wrap(string text, int width)
