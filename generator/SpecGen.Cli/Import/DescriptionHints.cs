@@ -328,18 +328,18 @@ internal static partial class DescriptionHints
     [GeneratedRegex(@"(?:minimum (?:length )?(?:of|is)|at least|no less than|a minimum of)\s+(?<min>\d{1,9})\s*(?:characters|chars|bytes|digits)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LengthAtLeast();
 
-    [GeneratedRegex(@"(?:rang(?:ing|es?)\s+from|value range(?: is)?:?|range(?: is)?:|between|取值范围(?:为|是)?[:：]?)\s*(?<min>-?\d{1,18}(?:\.\d+)?)\s*(?:to|and|-|~|～|至)\s*(?<max>-?\d{1,18}(?:\.\d+)?)(?!\s*(?:characters|chars|bytes|digits|个字符|字符))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:rang(?:ing|es?)\s+from|value range(?: is)?:?|range(?: is)?:|between|取值范围(?:为|是)?[:：]?)\s*(?<min>-?\d{1,18}(?:\.\d+)?)\s*(?:to|and|-|~|～|至)\s*(?<max>-?\d{1,18}(?:\.\d+)?)(?!\d|\.\d|\s*(?:characters|chars|bytes|digits|个字符|字符))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangeBetween();
 
     [GeneratedRegex(@"(?:^|\n)(?<min>-?\d{1,18})\s*(?:to|-|~|～)\s*(?<max>-?\d{1,18})\s*(?:$|\n)", RegexOptions.CultureInvariant)]
     private static partial Regex BareRange();
 
-    [GeneratedRegex(@"(?:maximum value (?:is|of)|max(?:imum)? value:|cannot be greater than|not greater than|less than or equal to|不(?:能)?大于|最大值为?)\s*(?<max>-?\d{1,18})(?!\s*(?:characters|chars|bytes|digits))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:maximum value (?:is|of)|max(?:imum)? value:|cannot be greater than|not greater than|less than or equal to|不(?:能)?大于|最大值为?)\s*(?<max>-?\d{1,18})(?!\d|\s*(?:characters|chars|bytes|digits))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MaximumIs();
 
-    [GeneratedRegex(@"(?:minimum value (?:is|of)|min(?:imum)? value:|cannot be less than|not less than|greater than or equal to|不(?:能)?小于|大于等于|最小值为?)\s*(?<min>-?\d{1,18})(?!\s*(?:characters|chars|bytes|digits))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:minimum value (?:is|of)|min(?:imum)? value:|cannot be less than|not less than|greater than or equal to|不(?:能)?小于|大于等于|最小值为?)\s*(?<min>-?\d{1,18})(?!\d|\s*(?:characters|chars|bytes|digits))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MinimumIs();
 
-    [GeneratedRegex(@"(?:greater than|larger than|大于)\s*(?<min>-?\d{1,17})(?!\s*(?:characters|chars|bytes|digits))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:not|cannot|can't|never)\s+(?:be\s+)?|不能?)(?:greater than|larger than|大于)\s*(?<min>-?\d{1,17})(?!\d|\s*(?:characters|chars|bytes|digits))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GreaterThan();
 }

@@ -11,12 +11,12 @@ internal static partial class RuleHints
     /// <summary>The rule a description's sentence states over two or more of <paramref name="known"/>, in the sentence's order; null when it states none.</summary>
     public static Hint<RuleHint>? Find(PageText description, IReadOnlyCollection<string> known)
     {
-        Match match = AtLeastOne().Match(description.Text);
-        bool exactlyOne = false;
+        // "Exactly one of a and b" holds "one of a and b": it is read first, or it would be an atLeastOne.
+        Match match = ExactlyOne().Match(description.Text);
+        bool exactlyOne = match.Success;
         if (!match.Success)
         {
-            match = ExactlyOne().Match(description.Text);
-            exactlyOne = match.Success;
+            match = AtLeastOne().Match(description.Text);
         }
 
         if (!match.Success)
