@@ -526,18 +526,10 @@ internal sealed partial class SpecBuilder
         }
 
         ImportedField? message = _spec.Response.FirstOrDefault(f => MessageName().IsMatch(f.Name) && f.Type == "String");
-        string codeText = string.Join("\n", code.Description.Split('\n').Select(PageLine.StripBullet));
-        List<string> success = SuccessCode().Matches(codeText).Select(m => m.Groups["code"].Value).Distinct(StringComparer.Ordinal).ToList();
-        bool missing = Regex.IsMatch(code.Description, @"no (?:error )?code is returned|not returned (?:if|when|on) (?:the operation is )?success", RegexOptions.IgnoreCase)
-            || code.Description.Contains("successful, no", StringComparison.OrdinalIgnoreCase);
-        string? note = null;
-        if (success.Count == 0)
-        {
-            success.Add("0");
-            note = $"review: the page does not say which '{code.Name}' means success; \"0\" assumed";
-        }
-
-        _spec.Envelope = new EnvelopeGuess(code.Name, message?.Name, success, missing, note);
+        Hint<IReadOnlyList<string>> success = EnvelopeHints.SuccessCodes(code.DescriptionText, code.Name);
+        bool missing = EnvelopeHints.MissingIsSuccess(code.Description);
+        string? note = success.Note is null ? null : "review: " + success.Note;
+        _spec.Envelope = new EnvelopeGuess(code.Name, message?.Name, success.Value, missing, note);
     }
 
     private void AddExamples()
@@ -587,7 +579,4 @@ internal sealed partial class SpecBuilder
 
     [GeneratedRegex(@"^(?:errorMessage|errorMsg|errorDesc|resultDesc|resultMsg|resultMessage|retMsg|returnDesc|returnMsg|message|msg|errMsg|description)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MessageName();
-
-    [GeneratedRegex(@"(?:(?:^|[\s.;,，；(（])(?<code>[A-Za-z]{0,6}[0-9][0-9A-Za-z]{0,11})\s*(?::|：|indicates|means|=)\s*(?:a\s+)?(?:success|successful|成功))|(?:(?<code>[0-9]{1,12})\s*表示成功)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SuccessCode();
 }
