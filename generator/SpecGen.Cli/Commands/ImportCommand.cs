@@ -156,7 +156,7 @@ internal static class ImportCommand
             {
                 string path = Path.Combine(folder, spec.FileName + ".yaml");
                 bool withSchema = files[path].StartsWith("# yaml-language-server", StringComparison.Ordinal);
-                SpecYaml written = SpecYamlWriter.Interface(spec, withSchema);
+                SpecYaml written = SpecYamlWriter.Interface(spec, withSchema); // files[path] again, with where its examples are
                 foreach (Diagnostic error in errors.Where(e => e.Location.GetLineSpan().Path == path))
                 {
                     string? example = written.ExampleAt(error.Location.GetLineSpan().StartLinePosition.Line + 1);
