@@ -136,6 +136,25 @@ public sealed class ServerTextTests : IAsyncLifetime
         Assert.DoesNotContain("\r", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_response_validation_message_cleans_the_server_s_map_keys_and_is_cut()
+    {
+        var errors = new ValidationErrorCollector();
+        errors.Add("attributes", "k\r\n" + Forged, "values", "'attributes' must be one of: a, b.");
+        for (int i = 0; i < 1000; i++)
+        {
+            errors.Add("items", i, "mandatory", "'id' is mandatory.");
+        }
+
+        var ex = new SpecResponseValidationException(Interface, 200, errors.ToResult());
+
+        Assert.Equal(1001, ex.Validation.Errors.Count);
+        Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("attributes.k??" + Forged, ex.Message, StringComparison.Ordinal);
+        Assert.InRange(ex.Message.Length, SpecServerText.MaxLength, SpecServerText.MaxLength + 200);
+    }
+
     private static string Envelope(string code, string message)
     {
         var json = new StringBuilder("{ \"errorCode\": ").Append(code).Append(", \"errorMessage\": ");
