@@ -18,7 +18,11 @@ namespace SpecGen;
 /// <see cref="SpecClientOptions.MaxResponseBytes"/> of it. That limit comes from
 /// <see cref="HttpClient.MaxResponseContentBufferSize"/>, which <see cref="SpecClientOptions.ApplyTo"/>
 /// sets: the generated client hands this class its <see cref="HttpClient"/> and nothing else.
-/// <see cref="HttpClient.Timeout"/> bounds the whole call, reading the body included.
+/// <see cref="HttpClient.Timeout"/> bounds the whole call, reading the body included. This class
+/// is the surface generated code binds to; each job behind it has a file of its own: the
+/// telemetry (<see cref="SpecTracedCall"/>), the token order and renewal (<see cref="SpecTokenCall{TResponse}"/>),
+/// one exchange (<see cref="SpecExchange"/>), sending (<see cref="SpecRequestSender"/>), the body
+/// under its limit (<see cref="SpecBodyReader"/>) and what the answer means (<see cref="SpecAnswerInterpreter"/>).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SpecHttpInvoker
