@@ -85,6 +85,15 @@ public sealed class PackageContentTests(PackagesFixture fixture, ITestOutputHelp
         AssertCommonMetadata(testingMetadata);
         XNamespace ns = testingMetadata.Name.Namespace;
         Assert.Contains(testingMetadata.Descendants(ns + "dependency"), d => (string?)d.Attribute("id") == "SpecGen.Runtime" && (string?)d.Attribute("version") == fixture.Version);
+
+        // The public API analyzer checks the surface at build time and ships with neither package.
+        foreach (string id in new[] { "SpecGen.Runtime", "SpecGen.Testing" })
+        {
+            XElement metadata = Nuspec(id);
+            Assert.DoesNotContain(metadata.Descendants(metadata.Name.Namespace + "dependency"), d => ((string?)d.Attribute("id"))?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true);
+        }
+
+        Assert.DoesNotContain(runtime, e => e.Contains("PublicAPI", StringComparison.Ordinal));
     }
 
     [Fact]

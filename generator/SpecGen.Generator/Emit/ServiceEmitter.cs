@@ -125,9 +125,11 @@ internal static class ServiceEmitter
             writer.WriteLine($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecGen.SpecTokenCache<{clientType}>>(services);");
         }
 
-        writer.WriteLine($"return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{interfaceType}, {clientType}>(");
-        writer.WriteLine("    services,");
-        writer.WriteLine($"    (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient));");
+        writer.WriteLine("// The handler follows no redirect: one would re-send the call, its token included, where the server points.");
+        writer.WriteLine("return global::SpecGen.SpecClientRegistration.RefuseRedirects(");
+        writer.WriteLine($"    global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{interfaceType}, {clientType}>(");
+        writer.WriteLine("        services,");
+        writer.WriteLine($"        (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient)));");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();

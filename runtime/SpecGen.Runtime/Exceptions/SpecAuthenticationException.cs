@@ -26,11 +26,11 @@ public sealed class SpecAuthenticationException : SpecResponseException
     /// <summary>The envelope code of the token interface's answer; null when it had none.</summary>
     public string? ErrorCode { get; }
 
-    /// <summary>The envelope message of the token interface's answer, if any.</summary>
+    /// <summary>The envelope message of the token interface's answer as the server sent it, if any; the exception's message holds it cleaned and cut.</summary>
     public string? ErrorMessage { get; }
 
     private static string Describe(string? errorCode, string? errorMessage, string credentials)
         => "the token interface refused to issue a token"
-        + (errorCode is null ? string.Empty : $" (error code {errorCode}: {errorMessage ?? "(no message)"})")
+        + (errorCode is null ? string.Empty : $" (error code {SpecServerText.Clean(errorCode)}: {SpecServerText.CleanOrNull(errorMessage) ?? "(no message)"})")
         + $"; check {credentials}";
 }

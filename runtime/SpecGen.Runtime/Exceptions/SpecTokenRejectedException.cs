@@ -22,5 +22,5 @@ public sealed class SpecTokenRejectedException : SpecResponseException
     public string? ErrorCode { get; }
 
     private static string Code(SpecResponseException? rejection)
-        => rejection is SpecErrorCodeException { ErrorCode: { } code } ? $" (error code {code})" : string.Empty;
+        => rejection is SpecErrorCodeException { ErrorCode: { } code } ? $" (error code {SpecServerText.Clean(code)})" : string.Empty;
 }

@@ -89,6 +89,9 @@ public static class SpecTelemetry
         /// <summary>The answer was malformed, too large, or broke its spec.</summary>
         public const string InvalidResponse = "invalid_response";
 
+        /// <summary>The server answered with a redirect, which SpecGen clients do not follow.</summary>
+        public const string Redirected = "redirected";
+
         /// <summary>The server could not be reached, or the connection dropped.</summary>
         public const string TransportError = "transport_error";
 
@@ -132,6 +135,7 @@ public static class SpecTelemetry
         SpecTokenMissingException => Outcomes.TokenMissing,
         SpecErrorCodeException => Outcomes.ErrorCode,
         SpecHttpStatusException => Outcomes.HttpError,
+        SpecRedirectException => Outcomes.Redirected,
         SpecResponseFormatException or SpecResponseTooLargeException or SpecResponseValidationException => Outcomes.InvalidResponse,
         SpecTimeoutException => Outcomes.Timeout,
         SpecTransportException => Outcomes.TransportError,

@@ -108,9 +108,11 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);
             // One token cache for every client of this type: typed clients are created per use.
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecGen.SpecTokenCache<global::Cec.Chatbot.CecChatbotClient>>(services);
-            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Cec.Chatbot.ICecChatbotClient, global::Cec.Chatbot.CecChatbotClient>(
-                services,
-                (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Cec.Chatbot.CecChatbotClientOptions>>(provider).Value.ApplyTo(httpClient));
+            // The handler follows no redirect: one would re-send the call, its token included, where the server points.
+            return global::SpecGen.SpecClientRegistration.RefuseRedirects(
+                global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Cec.Chatbot.ICecChatbotClient, global::Cec.Chatbot.CecChatbotClient>(
+                    services,
+                    (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Cec.Chatbot.CecChatbotClientOptions>>(provider).Value.ApplyTo(httpClient)));
         }
     }
 }

@@ -74,9 +74,11 @@ namespace Microsoft.Extensions.DependencyInjection
             }
 
             global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);
-            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Shop.Api.IShopApiClient, global::Shop.Api.ShopApiClient>(
-                services,
-                (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Shop.Api.ShopApiClientOptions>>(provider).Value.ApplyTo(httpClient));
+            // The handler follows no redirect: one would re-send the call, its token included, where the server points.
+            return global::SpecGen.SpecClientRegistration.RefuseRedirects(
+                global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Shop.Api.IShopApiClient, global::Shop.Api.ShopApiClient>(
+                    services,
+                    (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Shop.Api.ShopApiClientOptions>>(provider).Value.ApplyTo(httpClient)));
         }
     }
 }
