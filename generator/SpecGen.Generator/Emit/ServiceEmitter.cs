@@ -125,9 +125,10 @@ internal static class ServiceEmitter
             writer.WriteLine($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecGen.SpecTokenCache<{clientType}>>(services);");
         }
 
-        writer.WriteLine($"return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{interfaceType}, {clientType}>(");
+        writer.WriteLine("// The factory's own loggers write secret Path and Query values and token headers; SpecGen's masks them.");
+        writer.WriteLine($"return global::SpecGen.SpecHttpLogging.UseSpecLogging(global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{interfaceType}, {clientType}>(");
         writer.WriteLine("    services,");
-        writer.WriteLine($"    (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient));");
+        writer.WriteLine($"    (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient)));");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();

@@ -312,6 +312,7 @@ public sealed class SpecHttpInvoker
             try
             {
                 LogAnswered(_logger, call.InterfaceName, answer.Status, stopwatch.ElapsedMilliseconds, null);
+                using SpecPatternBudget.Scope budget = SpecPatternBudget.Enter(call.InterfaceName, answer.Status, _http.Timeout, stopwatch.Elapsed, cancellationToken);
                 return Interpret(call.InterfaceName, answer.Status, answer.ReasonPhrase, answer.Body.Span, read, validate, envelopeCode);
             }
             finally
@@ -340,6 +341,7 @@ public sealed class SpecHttpInvoker
     {
         TimeSpan timeout = _http.Timeout;
         using HttpRequestMessage request = call.ToRequestMessage();
+        SpecRequestGuard.Check(call, request, _http.BaseAddress);
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
