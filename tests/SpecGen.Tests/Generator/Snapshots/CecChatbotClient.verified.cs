@@ -108,9 +108,10 @@ namespace Microsoft.Extensions.DependencyInjection
             global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);
             // One token cache for every client of this type: typed clients are created per use.
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecGen.SpecTokenCache<global::Cec.Chatbot.CecChatbotClient>>(services);
-            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Cec.Chatbot.ICecChatbotClient, global::Cec.Chatbot.CecChatbotClient>(
+            // The factory's own loggers write secret Path and Query values and token headers; SpecGen's masks them.
+            return global::SpecGen.SpecHttpLogging.UseSpecLogging(global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Cec.Chatbot.ICecChatbotClient, global::Cec.Chatbot.CecChatbotClient>(
                 services,
-                (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Cec.Chatbot.CecChatbotClientOptions>>(provider).Value.ApplyTo(httpClient));
+                (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Cec.Chatbot.CecChatbotClientOptions>>(provider).Value.ApplyTo(httpClient)));
         }
     }
 }

@@ -74,9 +74,10 @@ namespace Microsoft.Extensions.DependencyInjection
             }
 
             global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);
-            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Shop.Api.IShopApiClient, global::Shop.Api.ShopApiClient>(
+            // The factory's own loggers write secret Path and Query values and token headers; SpecGen's masks them.
+            return global::SpecGen.SpecHttpLogging.UseSpecLogging(global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Shop.Api.IShopApiClient, global::Shop.Api.ShopApiClient>(
                 services,
-                (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Shop.Api.ShopApiClientOptions>>(provider).Value.ApplyTo(httpClient));
+                (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Shop.Api.ShopApiClientOptions>>(provider).Value.ApplyTo(httpClient)));
         }
     }
 }
