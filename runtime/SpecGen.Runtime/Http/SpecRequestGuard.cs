@@ -38,14 +38,14 @@ internal static class SpecRequestGuard
             }
         }
 
-        if (baseAddress is not null)
-        {
-            SpecHttpLogging.Attach(request, call, baseAddress);
-        }
-
         if (errors is not null)
         {
             throw new SpecRequestValidationException(call.InterfaceName, new ValidationResult(errors));
+        }
+
+        if (baseAddress is not null)
+        {
+            SpecHttpLogging.Attach(request, call, baseAddress);
         }
     }
 
