@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -14,7 +15,7 @@ namespace SpecGen;
 /// secret Path value in clear, secret Query values too before Microsoft.Extensions.Http 9, and
 /// a token header at Trace. Generated <c>Add{Service}Client</c> registrations replace them with
 /// one logger that writes the same kind of lines, with secret Path and Query values masked and
-/// every header value redacted.
+/// every header value redacted but those of the spec's non-secret Header fields.
 /// </summary>
 public static class SpecHttpLogging
 {
@@ -88,19 +89,24 @@ public static class SpecHttpLogging
 #endif
     }
 
-    /// <summary>Header names with every value shown as <c>*</c>: SpecGen cannot know which headers a handler added carry a credential.</summary>
-    internal static string RedactedHeaders(HttpHeaders headers, HttpHeaders? contentHeaders)
+    /// <summary>
+    /// Header names, each value shown as <c>*</c> but those of the request's own Header fields
+    /// that the spec does not mark secret: SpecGen cannot know which header a handler of the
+    /// application or the server adds carries a credential.
+    /// </summary>
+    internal static string RedactedHeaders(HttpRequestMessage? request, HttpHeaders headers, HttpHeaders? contentHeaders)
     {
+        SpecCall? call = request is not null && TryGetTarget(request, out LogTarget? target) ? target!.Call : null;
         var text = new StringBuilder();
-        Append(text, headers);
+        Append(text, headers, call);
         if (contentHeaders is not null)
         {
-            Append(text, contentHeaders);
+            Append(text, contentHeaders, null);
         }
 
         return text.ToString();
 
-        static void Append(StringBuilder text, HttpHeaders headers)
+        static void Append(StringBuilder text, HttpHeaders headers, SpecCall? call)
         {
 #if NET
             foreach (var header in headers.NonValidated)
@@ -108,9 +114,30 @@ public static class SpecHttpLogging
             foreach (var header in headers)
 #endif
             {
-                text.Append(header.Key).Append(": *").AppendLine();
+                text.Append(header.Key).Append(": ").Append(PlainValue(call, header.Key) ?? "*").AppendLine();
             }
         }
+    }
+
+    /// <summary>The value of a Header field the call sent and the spec does not mark secret; null for any other header.</summary>
+    private static string? PlainValue(SpecCall? call, string name)
+    {
+        string? plain = null;
+        foreach ((string field, string value, bool secret) in call?.Headers ?? Enumerable.Empty<(string, string, bool)>())
+        {
+            if (string.Equals(field, name, StringComparison.OrdinalIgnoreCase))
+            {
+                if (secret || plain is not null)
+                {
+                    // Secret, or named twice: which value is which is not worth the risk.
+                    return null;
+                }
+
+                plain = value;
+            }
+        }
+
+        return plain;
     }
 
     private sealed class LogTarget
@@ -129,7 +156,8 @@ public static class SpecHttpLogging
 
 /// <summary>
 /// Writes the lines of the factory's default client logger (start, headers at Trace, end), with
-/// the URL from <see cref="SpecHttpLogging.LogUri"/> and no header value.
+/// the URL from <see cref="SpecHttpLogging.LogUri"/> and no header value but those of the spec's
+/// non-secret Header fields.
 /// </summary>
 internal sealed class SpecHttpClientLogger : IHttpClientLogger
 {
@@ -169,7 +197,7 @@ internal sealed class SpecHttpClientLogger : IHttpClientLogger
 
         if (_logger.IsEnabled(LogLevel.Trace))
         {
-            LogRequestHeaders(_logger, SpecHttpLogging.RedactedHeaders(request.Headers, request.Content?.Headers), null);
+            LogRequestHeaders(_logger, SpecHttpLogging.RedactedHeaders(request, request.Headers, request.Content?.Headers), null);
         }
 
         return null;
@@ -185,7 +213,7 @@ internal sealed class SpecHttpClientLogger : IHttpClientLogger
         LogEnd(_logger, elapsed.TotalMilliseconds, (int)response.StatusCode, null);
         if (_logger.IsEnabled(LogLevel.Trace))
         {
-            LogResponseHeaders(_logger, SpecHttpLogging.RedactedHeaders(response.Headers, response.Content?.Headers), null);
+            LogResponseHeaders(_logger, SpecHttpLogging.RedactedHeaders(null, response.Headers, response.Content?.Headers), null);
         }
     }
 

@@ -142,7 +142,9 @@ public sealed class SecurityTests : IAsyncLifetime
         // The lines are there, masked: the client's HTTP logger and SpecGen's own Debug line.
         Assert.Contains(lines, line => line.Contains("Sending HTTP request GET", StringComparison.Ordinal)
             && line.Contains("/stores/s1/items/***/detail?access_token=***&signature=***", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.StartsWith("Trace ", StringComparison.Ordinal) && line.Contains("X-Auth-Token: *", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("Trace ", StringComparison.Ordinal)
+            && line.Contains("X-Auth-Token: *", StringComparison.Ordinal)
+            && line.Contains("X-Trace-Id: trace-1", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("Debug ", StringComparison.Ordinal) && line.Contains("items/***/detail", StringComparison.Ordinal));
         Assert.Single(Server.Requests);
     }
