@@ -373,7 +373,8 @@ internal sealed class OpenApiExporter
                 AddFormat(scalar, field, format);
             }
 
-            if (field.Secret && scalar.Type == JsonSchemaType.String)
+            // A token is a credential whether or not the spec also says secret: true, as the generated code treats it.
+            if ((field.Secret || field.Token) && scalar.Type == JsonSchemaType.String)
             {
                 scalar.Format = "password";
             }

@@ -49,6 +49,18 @@ internal static class CheckBinder
             return checks.ToImmutableEquatableArray();
         }
 
+        // A value outside the body must stay in its place: '.' or '..' in a path segment moves the
+        // call to another endpoint once the URI is resolved, and CR, LF or NUL in a header value
+        // starts a header of the caller's choosing. Checked in Validate(), before any byte is sent.
+        if (field.Position == FieldPosition.Path)
+        {
+            checks.Add(Check(field, "pathSegment", CheckKind.DotSegment, System.Array.Empty<string>(), "must not be '.' or '..', which would send the call to another URL."));
+        }
+        else if (field.Position == FieldPosition.Header)
+        {
+            checks.Add(Check(field, "headerValue", CheckKind.LineBreak, System.Array.Empty<string>(), "must not contain CR, LF or NUL, which would break the header."));
+        }
+
         if (c.Pattern is not null)
         {
             checks.Add(Check(field, "pattern", CheckKind.Pattern, System.Array.Empty<string>(), $"must match the pattern '{c.Pattern}'."));

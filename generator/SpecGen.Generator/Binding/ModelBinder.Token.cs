@@ -154,9 +154,13 @@ internal sealed partial class ModelBinder
         return true;
     }
 
-    /// <summary>True when the binder must treat this field as a secret: a credential of the token flow, or the token.</summary>
+    /// <summary>
+    /// True when the binder must treat this field as a secret although the spec may not say
+    /// <c>secret: true</c>: a field marked <c>token: true</c> (a token is a credential wherever it
+    /// travels), a credential of the token flow, or the field that carries the flow's token.
+    /// </summary>
     private bool IsForcedSecret(ClassSpec cls, FieldSpec field)
-        => _credentialFields.Contains(cls.Id + "\n" + field.JsonName) || (cls.Kind == ClassKind.Request && field.JsonName == _carrier);
+        => field.Token || _credentialFields.Contains(cls.Id + "\n" + field.JsonName) || (cls.Kind == ClassKind.Request && field.JsonName == _carrier);
 
     /// <summary>True when the field carries the token of the service's token flow.</summary>
     private bool IsCarrier(ClassSpec cls, FieldSpec field) => cls.Kind == ClassKind.Request && field.JsonName == _carrier;

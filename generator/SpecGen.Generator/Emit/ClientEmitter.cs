@@ -68,9 +68,7 @@ internal static class ClientEmitter
         {
             string value = request + "." + parameter.PropertyName;
             string secret = parameter.Secret ? ", secret: true" : string.Empty;
-            writer.WriteLine(parameter.Position == "Header"
-                ? $"call.AddHeader({parameter.NameLiteral}, {value});"
-                : $"call.Add{parameter.Position}({parameter.NameLiteral}, {value}{secret});");
+            writer.WriteLine($"call.Add{parameter.Position}({parameter.NameLiteral}, {value}{secret});");
         }
 
         if (client.SendsBody)

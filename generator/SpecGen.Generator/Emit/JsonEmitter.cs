@@ -164,13 +164,13 @@ internal static class JsonEmitter
                 writer.WriteLine($"{key} = {SpecJson}.ReadPropertyName(ref reader);");
                 if (ScalarRead(type.Element!, orNull: false) is { } read)
                 {
-                    writer.WriteLine($"{map}[{key}] = {read};");
+                    writer.WriteLine($"{SpecJson}.AddMapEntry({map}, {key}, {read});");
                 }
                 else
                 {
                     writer.WriteLine($"{type.Element!.TypeName} {item};");
                     EmitReadValue(writer, type.Element!, item, depth + 1);
-                    writer.WriteLine($"{map}[{key}] = {item};");
+                    writer.WriteLine($"{SpecJson}.AddMapEntry({map}, {key}, {item});");
                 }
 
                 writer.CloseBlock();

@@ -126,10 +126,12 @@ internal static class ServiceEmitter
         }
 
         writer.WriteLine("// The handler follows no redirect: one would re-send the call, its token included, where the server points.");
+        writer.WriteLine("// The factory's own loggers write secret Path and Query values and token headers; SpecGen's masks them.");
         writer.WriteLine("return global::SpecGen.SpecClientRegistration.RefuseRedirects(");
-        writer.WriteLine($"    global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{interfaceType}, {clientType}>(");
-        writer.WriteLine("        services,");
-        writer.WriteLine($"        (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient)));");
+        writer.WriteLine("    global::SpecGen.SpecHttpLogging.UseSpecLogging(");
+        writer.WriteLine($"        global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{interfaceType}, {clientType}>(");
+        writer.WriteLine("            services,");
+        writer.WriteLine($"            (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient))));");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();

@@ -37,12 +37,11 @@ internal static class ValidationEmitter
         if (patterns.Length > 0)
         {
             writer.WriteLine();
-            writer.WriteLine("/// <summary>The compiled patterns; a match that takes over a second fails the check instead of hanging.</summary>");
+            writer.WriteLine("/// <summary>The compiled patterns: linear-time where the runtime can (NonBacktracking), else each match bounded by a timeout.</summary>");
             writer.OpenBlock($"private static class {KnownNames.Patterns}");
             foreach (PropertyModel property in patterns)
             {
-                writer.WriteLine($"internal static readonly global::System.Text.RegularExpressions.Regex {property.Pattern!.FieldName} = new global::System.Text.RegularExpressions.Regex(");
-                writer.WriteLine($"    {property.Pattern.PatternLiteral}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+                writer.WriteLine($"internal static readonly global::System.Text.RegularExpressions.Regex {property.Pattern!.FieldName} = {Checks}.Pattern({property.Pattern.PatternLiteral});");
             }
 
             writer.CloseBlock();
@@ -170,6 +169,8 @@ internal static class ValidationEmitter
             CheckKind.TextBelow => $"!{Checks}.IsNumberAtLeast({value}, {operand})",
             CheckKind.TextAbove => $"!{Checks}.IsNumberAtMost({value}, {operand})",
             CheckKind.Pattern => $"!{Checks}.MatchesPattern({KnownNames.Patterns}.{property.Pattern!.FieldName}, {value})",
+            CheckKind.DotSegment => $"{Checks}.IsDotSegment({value})",
+            CheckKind.LineBreak => $"{Checks}.HasLineBreak({value})",
             CheckKind.ShorterThan => $"{value}.Length < {operand}",
             CheckKind.LongerThan => $"{value}.Length > {operand}",
             CheckKind.FewerItems => $"{value}.Count < {operand}",

@@ -112,6 +112,12 @@ internal enum CheckKind
 
     /// <summary>A list or map with more items than the operand.</summary>
     MoreItems,
+
+    /// <summary>A Path value that is a dot segment, <c>.</c> or <c>..</c>.</summary>
+    DotSegment,
+
+    /// <summary>A Header value with CR, LF or NUL.</summary>
+    LineBreak,
 }
 
 /// <summary>A property's compiled pattern.</summary>

@@ -22,6 +22,13 @@ public sealed class SpecTimeoutException : SpecResponseException
         Timeout = timeout;
     }
 
+    /// <summary>Creates the exception for an answer that arrived but whose checks ran past the timeout.</summary>
+    internal SpecTimeoutException(string interfaceName, int httpStatus, TimeSpan timeout, string reason, Exception innerException)
+        : base(interfaceName, httpStatus, reason, innerException)
+    {
+        Timeout = timeout;
+    }
+
     /// <summary>The timeout that elapsed.</summary>
     public TimeSpan Timeout { get; }
 }

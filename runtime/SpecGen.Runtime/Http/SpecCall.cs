@@ -24,7 +24,7 @@ public sealed class SpecCall
     private static readonly ConcurrentDictionary<string, Uri> PlainUrls = new(StringComparer.Ordinal);
     private List<(string Name, string Value, bool Secret)>? _path;
     private List<(string Name, string Value, bool Secret)>? _query;
-    private List<(string Name, string Value)>? _headers;
+    private List<(string Name, string Value, bool Secret)>? _headers;
     private SpecJsonBody? _body;
 
     /// <summary>Creates a call.</summary>
@@ -72,12 +72,15 @@ public sealed class SpecCall
     }
 
     /// <summary>Adds a header, named exactly as the spec writes it, unless <paramref name="value"/> is null or empty.</summary>
-    public void AddHeader(string name, object? value)
+    public void AddHeader(string name, object? value) => AddHeader(name, value, secret: false);
+
+    /// <summary>Adds a header as <see cref="AddHeader(string, object?)"/> does; a secret one's value never shows in the client's HTTP logs.</summary>
+    public void AddHeader(string name, object? value, bool secret)
     {
         string? text = Format(value);
         if (!string.IsNullOrEmpty(text))
         {
-            (_headers ??= new()).Add((name, text!));
+            (_headers ??= new()).Add((name, text!, secret));
         }
     }
 
@@ -102,7 +105,7 @@ public sealed class SpecCall
         var message = new HttpRequestMessage(HttpMethodOf(Method), RequestUri());
         if (_headers is not null)
         {
-            foreach ((string name, string value) in _headers)
+            foreach ((string name, string value, _) in _headers)
             {
                 message.Headers.TryAddWithoutValidation(name, value);
             }
@@ -117,6 +120,12 @@ public sealed class SpecCall
 
         return message;
     }
+
+    /// <summary>The Path values, for the last check of the request URI.</summary>
+    internal List<(string Name, string Value, bool Secret)>? PathValues => _path;
+
+    /// <summary>The headers, for the last check of their values and for the HTTP logs.</summary>
+    internal List<(string Name, string Value, bool Secret)>? Headers => _headers;
 
     private Uri RequestUri()
         => _path is null && _query is null

@@ -51,6 +51,7 @@ internal sealed class SpecExchange
             try
             {
                 SpecLog.Answered(_logger, call.InterfaceName, answer.Status, elapsedMilliseconds);
+                using SpecPatternBudget.Scope budget = SpecPatternBudget.Enter(call.InterfaceName, answer.Status, _http.Timeout, SpecCallState.Elapsed(started), cancellationToken);
                 return SpecAnswerInterpreter.Interpret(call.InterfaceName, _envelope, answer.Status, answer.ReasonPhrase, answer.Body.Span, read, validate, envelopeCode);
             }
             finally

@@ -42,6 +42,7 @@ internal static class SpecRequestSender
     {
         TimeSpan timeout = http.Timeout;
         using HttpRequestMessage request = BuildRequest(call);
+        SpecRequestGuard.Check(call, request, http.BaseAddress);
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout != Timeout.InfiniteTimeSpan)
         {

@@ -31,7 +31,11 @@ public static partial class SpecJson
         return list;
     }
 
-    /// <summary>Reads an object of free keys, or null; an error inside names the key. A repeated key keeps its last value.</summary>
+    /// <summary>
+    /// Reads an object of free keys, or null; an error inside names the key. A repeated key is a
+    /// <see cref="SpecJsonException"/> at its path, as a repeated property of a generated object is:
+    /// <c>{"role":"user","role":"admin"}</c> means whichever value the reader happens to keep.
+    /// </summary>
     public static Dictionary<string, T>? ReadMapOrNull<T>(ref Utf8JsonReader reader, SpecJsonReader<T> readItem)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -47,7 +51,7 @@ public static partial class SpecJson
             while (ReadNextProperty(ref reader))
             {
                 key = ReadPropertyName(ref reader);
-                map[key] = readItem(ref reader);
+                AddMapEntry(map, key, readItem(ref reader));
             }
         }
         catch (JsonException ex)
@@ -56,5 +60,21 @@ public static partial class SpecJson
         }
 
         return map;
+    }
+
+    /// <summary>Adds an entry that a generated reader read into a map; a key the map already has is <see cref="DuplicateProperty"/>.</summary>
+    public static void AddMapEntry<T>(Dictionary<string, T> map, string key, T value)
+    {
+        if (map is null)
+        {
+            throw new System.ArgumentNullException(nameof(map));
+        }
+
+        if (map.ContainsKey(key))
+        {
+            throw DuplicateProperty(key);
+        }
+
+        map.Add(key, value);
     }
 }

@@ -109,10 +109,12 @@ namespace Microsoft.Extensions.DependencyInjection
             // One token cache for every client of this type: typed clients are created per use.
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecGen.SpecTokenCache<global::Cec.Chatbot.CecChatbotClient>>(services);
             // The handler follows no redirect: one would re-send the call, its token included, where the server points.
+            // The factory's own loggers write secret Path and Query values and token headers; SpecGen's masks them.
             return global::SpecGen.SpecClientRegistration.RefuseRedirects(
-                global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Cec.Chatbot.ICecChatbotClient, global::Cec.Chatbot.CecChatbotClient>(
-                    services,
-                    (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Cec.Chatbot.CecChatbotClientOptions>>(provider).Value.ApplyTo(httpClient)));
+                global::SpecGen.SpecHttpLogging.UseSpecLogging(
+                    global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Cec.Chatbot.ICecChatbotClient, global::Cec.Chatbot.CecChatbotClient>(
+                        services,
+                        (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Cec.Chatbot.CecChatbotClientOptions>>(provider).Value.ApplyTo(httpClient))));
         }
     }
 }

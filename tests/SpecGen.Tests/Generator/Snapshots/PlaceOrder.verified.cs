@@ -109,8 +109,13 @@ namespace Shop.Api
         {
             var errors = new global::SpecGen.ValidationErrorCollector();
             if (global::SpecGen.SpecChecks.IsMissing(this.ShopId)) errors.Add("shopId", "mandatory", "'shopId' is mandatory.");
-            else if (!global::SpecGen.SpecChecks.MatchesPattern(SpecGenPatterns.ShopId, this.ShopId)) errors.Add("shopId", "pattern", "'shopId' must match the pattern '^[0-9]+$'.");
+            else
+            {
+                if (global::SpecGen.SpecChecks.IsDotSegment(this.ShopId)) errors.Add("shopId", "pathSegment", "'shopId' must not be '.' or '..', which would send the call to another URL.");
+                if (!global::SpecGen.SpecChecks.MatchesPattern(SpecGenPatterns.ShopId, this.ShopId)) errors.Add("shopId", "pattern", "'shopId' must match the pattern '^[0-9]+$'.");
+            }
             if (global::SpecGen.SpecChecks.IsMissing(this.XAppKey)) errors.Add("X-APP-Key", "mandatory", "'X-APP-Key' is mandatory.");
+            else if (global::SpecGen.SpecChecks.HasLineBreak(this.XAppKey)) errors.Add("X-APP-Key", "headerValue", "'X-APP-Key' must not contain CR, LF or NUL, which would break the header.");
             if (!global::SpecGen.SpecChecks.IsMissing(this.TwoFactorCode))
             {
                 if (this.TwoFactorCode.Length < 6) errors.Add("2fa", "minLength", "'2fa' must be at least 6 characters long.");
@@ -145,11 +150,10 @@ namespace Shop.Api
             return errors.ToResult();
         }
 
-        /// <summary>The compiled patterns; a match that takes over a second fails the check instead of hanging.</summary>
+        /// <summary>The compiled patterns: linear-time where the runtime can (NonBacktracking), else each match bounded by a timeout.</summary>
         private static class SpecGenPatterns
         {
-            internal static readonly global::System.Text.RegularExpressions.Regex ShopId = new global::System.Text.RegularExpressions.Regex(
-                "^[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+            internal static readonly global::System.Text.RegularExpressions.Regex ShopId = global::SpecGen.SpecChecks.Pattern("^[0-9]+$");
         }
 
         /// <summary>The values of this object; secret values are masked.</summary>
@@ -407,11 +411,10 @@ namespace Shop.Api
             return errors.ToResult();
         }
 
-        /// <summary>The compiled patterns; a match that takes over a second fails the check instead of hanging.</summary>
+        /// <summary>The compiled patterns: linear-time where the runtime can (NonBacktracking), else each match bounded by a timeout.</summary>
         private static class SpecGenPatterns
         {
-            internal static readonly global::System.Text.RegularExpressions.Regex Zip = new global::System.Text.RegularExpressions.Regex(
-                "^[0-9]{5}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+            internal static readonly global::System.Text.RegularExpressions.Regex Zip = global::SpecGen.SpecChecks.Pattern("^[0-9]{5}$");
         }
 
         /// <summary>The values of this object; secret values are masked.</summary>
@@ -661,7 +664,7 @@ namespace Shop.Api
             this._invoker.EnsureValid("PlaceOrder", request.Validate());
             var call = new global::SpecGen.SpecCall("PlaceOrder", "POST", "/shop/{shopId}/orders");
             call.AddPath("shopId", request.ShopId);
-            call.AddHeader("X-APP-Key", request.XAppKey);
+            call.AddHeader("X-APP-Key", request.XAppKey, secret: true);
             call.AddQuery("dryRun", request.DryRun);
             call.SetJsonBody(request.WriteJson);
             return await this._invoker.SendAsync<global::Shop.Api.PlaceOrderResponse>(call, global::Shop.Api.PlaceOrderResponse.ReadJson, r => r.Validate(), r => new global::SpecGen.SpecEnvelopeCode(r.ResultCode), cancellationToken).ConfigureAwait(false);
