@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using SpecGen.Tests.Infrastructure;
+
+namespace SpecGen.Tests.Generator;
+
+/// <summary>
+/// The generator's work on one spec grows with the spec's size, never faster: an IDE runs it on every
+/// keystroke. Each large input is timed against a shipped spec in the same test, and may cost no more
+/// per character than that spec does; a quadratic step (a line lookup that counts from the start of
+/// the text, a field lookup per property) costs thousands of times more at these sizes.
+/// </summary>
+public sealed class BoundedWorkTests
+{
+    private const string Head = """
+        interface: Ping
+        method: POST
+        url: /ping
+        request:
+          - { name: id, type: String, mandatory: Yes }
+          - { name: size, type: Integer }
+          - { name: list, type: "Integer[]" }
+        response:
+          - { name: errorCode, type: String }
+
+        """;
+
+    public static TheoryData<string> LargeInputs => new() { "100,000 unknown properties", "100,000 array items", "10 MB description" };
+
+    [Theory]
+    [MemberData(nameof(LargeInputs))]
+    public void A_large_spec_costs_no_more_per_character_than_an_ordinary_one(string which)
+    {
+        string ordinary = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "spec", "cec-chatbot", "queryTransferRecordHistory.yaml"));
+        string large = which switch
+        {
+            "100,000 unknown properties" => UnknownProperties(100_000),
+            "100,000 array items" => ArrayItems(100_000),
+            _ => Description(10_000_000),
+        };
+
+        // The shortest of several runs: the others only measure the machine's other work.
+        double ordinaryTime = ShortestGeneratorTime(ordinary, runs: 7);
+        double largeTime = ShortestGeneratorTime(large, runs: 3);
+
+        double measured = largeTime / ordinaryTime;
+        double linear = (double)large.Length / ordinary.Length;
+        Assert.True(
+            measured < linear,
+            string.Create(CultureInfo.InvariantCulture, $"{which}: {largeTime:F0} ms against {ordinaryTime:F1} ms for the ordinary spec, {measured:F0} times, for {linear:F0} times the characters"));
+    }
+
+    private static string UnknownProperties(int count)
+    {
+        var yaml = new StringBuilder(Head + "examples:\n  request: |\n    {\"id\": \"1\"");
+        for (int i = 0; i < count; i++)
+        {
+            yaml.Append(",\n     \"p").Append(i).Append("\": 1");
+        }
+
+        return yaml.Append("}\n").ToString();
+    }
+
+    private static string ArrayItems(int count)
+    {
+        var yaml = new StringBuilder(Head + "examples:\n  request: |\n    {\"id\": \"1\", \"list\": [");
+        for (int i = 0; i < count; i++)
+        {
+            yaml.Append(i == 0 ? string.Empty : ", ").Append(i);
+        }
+
+        return yaml.Append("]}\n").ToString();
+    }
+
+    private static string Description(int length)
+    {
+        var yaml = new StringBuilder(Head + "description: \"");
+        for (int i = 0; i < length / 10; i++)
+        {
+            yaml.Append("word word ");
+        }
+
+        return yaml.Append("\"\n").ToString();
+    }
+
+    /// <summary>The generator's own time (the driver's timing, not the compilation's), shortest of <paramref name="runs"/>.</summary>
+    private static double ShortestGeneratorTime(string yaml, int runs)
+    {
+        Compilation compilation = GeneratorHarness.CreateCompilation();
+        double shortest = double.MaxValue;
+        for (int run = 0; run < runs; run++)
+        {
+            GeneratorDriver driver = GeneratorHarness.CreateDriver([GeneratorHarness.Spec("cec-chatbot/ping.yaml", yaml)]).RunGenerators(compilation);
+            shortest = Math.Min(shortest, driver.GetTimingInfo().ElapsedTime.TotalMilliseconds);
+        }
+
+        return shortest;
+    }
+}
