@@ -51,6 +51,28 @@ public sealed class BoundedWorkTests
             string.Create(CultureInfo.InvariantCulture, $"{which}: {largeTime:F0} ms against {ordinaryTime:F1} ms for the ordinary spec, {measured:F0} times, for {linear:F0} times the characters"));
     }
 
+    [Fact]
+    public void Alias_bombs_stop_at_the_first_alias_and_cost_no_more_than_an_ordinary_spec()
+    {
+        // Three bombs of 20 levels: 10^20 values each, were the loader or the parser to walk them.
+        string bomb = "interface: Ping\nmethod: POST\nurl: /ping\ndescription: " + SpecGen.Tests.Fuzzing.FuzzYaml.AliasBomb("d", 20)
+            + "\nrequest:\n  - { name: x, type: String, values: " + SpecGen.Tests.Fuzzing.FuzzYaml.AliasBomb("v", 20) + " }\n"
+            + "examples:\n  request: " + SpecGen.Tests.Fuzzing.FuzzYaml.AliasBomb("e", 20) + "\n";
+        string ordinary = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "spec", "cec-chatbot", "queryTransferRecordHistory.yaml"));
+
+        Diagnostic[] all = GeneratorHarness.Run(("api/ping.yaml", bomb)).AllGeneratorDiagnostics.ToArray();
+        Diagnostic refused = Assert.Single(all);
+        Assert.Equal("SPEC0024", refused.Id);
+
+        // The first alias: '*d0' opens the second list of the description, on line 4.
+        Assert.Equal(3, refused.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal("description: [&d0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol], &d1 [".Length, refused.Location.GetLineSpan().StartLinePosition.Character);
+
+        double ordinaryTime = ShortestGeneratorTime(ordinary, runs: 7);
+        double bombTime = ShortestGeneratorTime(bomb, runs: 7);
+        Assert.True(bombTime < ordinaryTime * 3, string.Create(CultureInfo.InvariantCulture, $"the alias bombs took {bombTime:F1} ms against {ordinaryTime:F1} ms for the ordinary spec"));
+    }
+
     private static string UnknownProperties(int count)
     {
         var yaml = new StringBuilder(Head + "examples:\n  request: |\n    {\"id\": \"1\"");
