@@ -68,6 +68,7 @@ internal static class SpecValidator
     private static ImmutableEquatableArray<RuleSpec> CheckRules(InterfaceSpec spec, YamlSource yaml)
     {
         var kept = new List<RuleSpec>();
+        var requestFields = new HashSet<string>(spec.Request.Fields.Select(f => f.JsonName), StringComparer.Ordinal);
         foreach (RuleSpec rule in spec.Request.Rules)
         {
             string ruleName = rule.Kind == RuleKind.AtLeastOne ? "atLeastOne" : "exactlyOne";
@@ -81,7 +82,7 @@ internal static class SpecValidator
             for (int i = 0; i < rule.Fields.Count; i++)
             {
                 string name = rule.Fields[i];
-                if (!spec.Request.Fields.Any(f => f.JsonName == name))
+                if (!requestFields.Contains(name))
                 {
                     yaml.Report(DiagnosticDescriptors.RuleNamesUnknownField, rule.FieldLocations[i], ruleName, name);
                     sound = false;

@@ -110,6 +110,7 @@ internal sealed partial class SpecParser
         }
 
         var messages = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach ((string value, YamlNode node) in _yaml.Strings(map, "message") ?? new())
         {
             if (node is YamlScalarNode scalar && YamlSource.IsNull(scalar))
@@ -117,7 +118,7 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            if (!messages.Contains(value))
+            if (seen.Add(value))
             {
                 messages.Add(value);
             }
