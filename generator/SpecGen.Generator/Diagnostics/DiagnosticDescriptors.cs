@@ -89,7 +89,7 @@ internal static class DiagnosticDescriptors
         "SPEC0025", "A character that YAML reads as a line break, but git and editors do not", "{0} is a line break to YAML, but git diff and editors show the text around it as one line; write a space or a plain line break instead");
 
     public static readonly DiagnosticDescriptor TooManyDiagnostics = Spec(
-        "SPEC0026", "Too many problems in one spec file", "This file has {0} more problems not reported one by one, after the first {1} errors and {1} warnings; fix those first", DiagnosticSeverity.Warning);
+        "SPEC0026", "Too many problems in one spec file", "This file has {0} more problems, not reported one by one since a file reports at most {1} errors and {1} warnings; fix those first", DiagnosticSeverity.Warning);
 
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.

@@ -7,12 +7,19 @@ namespace SpecGen.Tests.Generator;
 
 /// <summary>
 /// The generator's work on one spec grows with the spec's size, never faster: an IDE runs it on every
-/// keystroke. Each large input is timed against a shipped spec in the same test, and may cost no more
-/// per character than that spec does; a quadratic step (a line lookup that counts from the start of
-/// the text, a field lookup per property) costs thousands of times more at these sizes.
+/// keystroke. Each large input is timed against a shipped spec in the same test, and may cost at most
+/// <see cref="Margin"/> times as much per character as that spec does; a quadratic step (a line lookup
+/// that counts from the start of the text, a field lookup per property) costs hundreds to thousands
+/// of times more at these sizes.
 /// </summary>
-public sealed class BoundedWorkTests
+public sealed class BoundedWorkTests(Xunit.Abstractions.ITestOutputHelper output)
 {
+    /// <summary>
+    /// Room for what grows with size without being quadratic: the garbage collector's share of large
+    /// texts and lists, and caches that a small spec fits in (measured: 1.5 to 2 times per character).
+    /// </summary>
+    private const double Margin = 5;
+
     private const string Head = """
         interface: Ping
         method: POST
@@ -40,15 +47,15 @@ public sealed class BoundedWorkTests
             _ => Description(10_000_000),
         };
 
-        // The shortest of several runs: the others only measure the machine's other work.
-        double ordinaryTime = ShortestGeneratorTime(ordinary, runs: 7);
-        double largeTime = ShortestGeneratorTime(large, runs: 3);
+        // The shortest of several runs: the others measure the machine's other work, or code not yet compiled by the JIT.
+        double ordinaryTime = ShortestGeneratorTime(ordinary, runs: 20);
+        double largeTime = ShortestGeneratorTime(large, runs: large.Length > 5_000_000 ? 3 : 5);
 
         double measured = largeTime / ordinaryTime;
         double linear = (double)large.Length / ordinary.Length;
-        Assert.True(
-            measured < linear,
-            string.Create(CultureInfo.InvariantCulture, $"{which}: {largeTime:F0} ms against {ordinaryTime:F1} ms for the ordinary spec, {measured:F0} times, for {linear:F0} times the characters"));
+        string figures = string.Create(CultureInfo.InvariantCulture, $"{which}: {largeTime:F0} ms against {ordinaryTime:F2} ms for the ordinary spec, {measured:F0} times, for {linear:F0} times the characters");
+        output.WriteLine(figures);
+        Assert.True(measured < linear * Margin, figures);
     }
 
     [Fact]
@@ -68,9 +75,12 @@ public sealed class BoundedWorkTests
         Assert.Equal(3, refused.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Equal("description: [&d0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol], &d1 [".Length, refused.Location.GetLineSpan().StartLinePosition.Character);
 
-        double ordinaryTime = ShortestGeneratorTime(ordinary, runs: 7);
-        double bombTime = ShortestGeneratorTime(bomb, runs: 7);
-        Assert.True(bombTime < ordinaryTime * 3, string.Create(CultureInfo.InvariantCulture, $"the alias bombs took {bombTime:F1} ms against {ordinaryTime:F1} ms for the ordinary spec"));
+        // The bombs stop at the first alias, so they cost less than a spec that is read to its end.
+        double ordinaryTime = ShortestGeneratorTime(ordinary, runs: 20);
+        double bombTime = ShortestGeneratorTime(bomb, runs: 20);
+        string figures = string.Create(CultureInfo.InvariantCulture, $"the alias bombs took {bombTime:F2} ms against {ordinaryTime:F2} ms for the ordinary spec");
+        output.WriteLine(figures);
+        Assert.True(bombTime < ordinaryTime * 2, figures);
     }
 
     private static string UnknownProperties(int count)

@@ -759,7 +759,7 @@ public sealed class DiagnosticTests
         Assert.Equal(100, all.Count(d => d.Id == "SPEC0003"));
         Diagnostic summary = Single(all, "SPEC0026");
         Assert.Equal(DiagnosticSeverity.Warning, summary.Severity);
-        Assert.Equal("This file has 50 more problems not reported one by one, after the first 100 errors and 100 warnings; fix those first", summary.GetMessage());
+        Assert.Equal("This file has 50 more problems, not reported one by one since a file reports at most 100 errors and 100 warnings; fix those first", summary.GetMessage());
 
         // At the first key it did not report: line 7 holds typo0.
         AssertAt(summary, line: 7 + 100, column: 5);
