@@ -651,8 +651,9 @@ public sealed class DiagnosticTests
     [InlineData("url: /", "/", "a segment after the '/'")]
     public void SPEC0023_url_that_is_not_a_path_is_an_error_on_the_url(string urlLine, string url, string problem)
     {
-        GeneratorRun run = GeneratorHarness.Run((File, "interface: Ping\nmethod: POST\n" + urlLine + "\nrequest:\n  - { name: id, type: String }\n"));
-        Diagnostic d = Single(run, "SPEC0023");
+        GeneratorRun run = GeneratorHarness.Run((File, "interface: Ping\nmethod: POST\n" + urlLine + "\nrequest:\n  - { name: id, type: String, position: Path }\n"));
+        Diagnostic d = Assert.Single(run.AllGeneratorDiagnostics);
+        Assert.Equal("SPEC0023", d.Id);
 
         AssertAt(d, line: 3, column: 6);
         Assert.StartsWith($"The url '{url}' is not a path on the service's address: ", d.GetMessage(), StringComparison.Ordinal);

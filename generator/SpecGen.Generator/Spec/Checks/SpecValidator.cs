@@ -39,6 +39,12 @@ internal static class SpecValidator
 
     private static void CheckUrl(InterfaceSpec spec, YamlSource yaml)
     {
+        // A url that is missing or refused (SPEC0002, SPEC0023) has its own error; its Path fields are not the problem.
+        if (spec.Url.Length == 0)
+        {
+            return;
+        }
+
         var placeholders = new HashSet<string>(Placeholders(spec.Url), StringComparer.Ordinal);
         var pathFields = new HashSet<string>(StringComparer.Ordinal);
         foreach (FieldSpec field in spec.Request.Fields)
