@@ -79,6 +79,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TokenFieldMisplaced = Spec(
         "SPEC0022", "A field of the token flow has the wrong position or type", "The token flow's {0} '{1}' of interface '{2}' {3}");
 
+    public static readonly DiagnosticDescriptor UrlNotAPath = Spec(
+        "SPEC0023", "The url is not a path", "The url '{0}' is not a path on the service's address: {1}");
+
+    public static readonly DiagnosticDescriptor YamlAliasInSpec = Spec(
+        "SPEC0024", "YAML aliases are not allowed in a spec", "The alias '*{0}' repeats a value written elsewhere; a spec writes each value out where it belongs, since aliases can expand without limit");
+
+    public static readonly DiagnosticDescriptor HiddenLineBreak = Spec(
+        "SPEC0025", "A character that YAML reads as a line break, but git and editors do not", "{0} is a line break to YAML, but git diff and editors show the text around it as one line; write a space or a plain line break instead");
+
+    public static readonly DiagnosticDescriptor TooManyDiagnostics = Spec(
+        "SPEC0026", "Too many problems in one spec file", "This file has {0} more problems, not reported one by one since a file reports at most {1} errors and {1} warnings; fix those first", DiagnosticSeverity.Warning);
+
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";

@@ -82,6 +82,13 @@ public sealed class FuzzRegressionTests(ITestOutputHelper output)
         // The file name goes into a // comment of the generated file.
         ["Spec file name with a line separator"] = new([("api/op\u2028x.yaml", Ping)]), // CS1003
 
+        // YAML aliases expand without limit, and raw line separators hide keys from a diff (SPEC0024, SPEC0025).
+        ["Alias bomb of 20 levels as a description"] = Spec(Ping + "description: " + FuzzYaml.AliasBomb("d", 20) + "\n"),
+        ["Alias bombs of 10 levels in a field and the examples"] = Spec(Ping + "request:\n  - { name: x, type: String, values: " + FuzzYaml.AliasBomb("v", 10) + " }\nexamples:\n  request: " + FuzzYaml.AliasBomb("e", 10) + "\n"),
+        ["Alias bomb of 15 levels as a type"] = Spec(Ping + "types:\n  item: " + FuzzYaml.AliasBomb("t", 15) + "\n"),
+        ["Line separator before a key in a description"] = Spec(Ping + "request:\n  - name: x\n    type: String\n    description: a\u2028    maxLength: 1\n"),
+        ["Next line in a comment"] = Spec(Ping + "# note\u0085request: [1]\n"),
+
         // Doc comments under GenerateDocumentationFile.
         ["Description with a control character"] = Spec(Ping + "request:\n  - { name: x, type: String, description: \"a\\u0001b\" }\n") with { Docs = true }, // CS1570
     };

@@ -49,6 +49,22 @@ internal static class FuzzYaml
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A flow list of <paramref name="levels"/> anchored lists, each holding ten aliases of the one
+    /// before ("billion laughs"): a few hundred characters that stand for 10^levels values.
+    /// </summary>
+    public static string AliasBomb(string anchorPrefix, int levels)
+    {
+        var builder = new StringBuilder("[&").Append(anchorPrefix).Append("0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]");
+        for (int level = 1; level < levels; level++)
+        {
+            string previous = "*" + anchorPrefix + (level - 1).ToString(CultureInfo.InvariantCulture);
+            builder.Append(", &").Append(anchorPrefix).Append(level.ToString(CultureInfo.InvariantCulture)).Append(" [").AppendJoin(", ", Enumerable.Repeat(previous, 10)).Append(']');
+        }
+
+        return builder.Append(']').ToString();
+    }
+
     /// <summary>How many entries and items <see cref="Remove"/> can take out of <paramref name="node"/>.</summary>
     public static int CountRemovable(YNode node) => node switch
     {

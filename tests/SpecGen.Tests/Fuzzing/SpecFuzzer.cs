@@ -145,15 +145,52 @@ internal sealed class SpecFuzzer
             }
         }
 
+        LanguageVersion version = Chance(0.15) ? LanguageVersion.CSharp7_3 : LanguageVersion.Latest;
+        bool withTesting = Chance(0.25);
+        bool docs = Chance(0.25);
+
+        // Text the tree cannot hold: raw line separators and alias bombs, in a few files.
+        for (int i = 0; i < files.Count; i++)
+        {
+            if (Chance(0.03))
+            {
+                files[i] = Chance(0.5) ? WithHiddenLineBreak(files[i]) : WithAliasBombs(files[i]);
+            }
+        }
+
         return new FuzzCase(
             _seed,
             [.. files],
             properties.ToImmutable(),
-            Chance(0.15) ? LanguageVersion.CSharp7_3 : LanguageVersion.Latest,
-            Chance(0.25),
-            Chance(0.25),
+            version,
+            withTesting,
+            docs,
             _solo,
             _nasty);
+    }
+
+    /// <summary>A raw U+0085, U+2028 or U+2029 somewhere in the file: YAML sees a line break where git shows none.</summary>
+    private FuzzFile WithHiddenLineBreak(FuzzFile file)
+    {
+        int at = _random.Next(file.Yaml.Length + 1);
+        return file with { Yaml = file.Yaml.Insert(at, Pick("\u0085", "\u2028", "\u2029")), Root = null };
+    }
+
+    /// <summary>One to three alias bombs of 10 to 20 levels, each on a line of its own between entries of the file.</summary>
+    private FuzzFile WithAliasBombs(FuzzFile file)
+    {
+        var lines = file.Yaml.Split('\n').ToList();
+        int bombs = _random.Next(1, 4);
+        for (int b = 0; b < bombs; b++)
+        {
+            int at = _random.Next(lines.Count);
+            string next = lines[at];
+            string indent = next[..(next.Length - next.TrimStart(' ').Length)];
+            string bomb = FuzzYaml.AliasBomb("b" + Text(b) + "l", _random.Next(10, 21));
+            lines.Insert(at, next.TrimStart(' ').StartsWith("- ", StringComparison.Ordinal) ? indent + "- " + bomb : indent + "bomb" + Text(b) + ": " + bomb);
+        }
+
+        return file with { Yaml = string.Join('\n', lines), Root = null };
     }
 
     private YMap Service(string? ns, List<string> responseFields)

@@ -63,22 +63,6 @@ public sealed class DiagnosticTests
         Assert.Equal(4, d.Location.GetLineSpan().StartLinePosition.Line);
     }
 
-    [Fact]
-    public void SPEC0001_alias_to_a_node_that_contains_it_is_a_syntax_error()
-    {
-        // A cyclic key would hash forever inside the YAML loader.
-        Diagnostic d = Single("SPEC0001", """
-            interface: Ping
-            method: POST
-            url: /ping
-            ? &loop [*loop]
-            : x
-            """);
-
-        AssertAt(d, line: 4, column: 10);
-        Assert.Equal("The spec is not valid YAML: the alias '*loop' refers to no complete value before it", d.GetMessage());
-    }
-
     public static TheoryData<string, string, int, int> MissingKeys => new()
     {
         // A missing key belongs to the mapping that lacks it, which starts after the comment.
@@ -656,6 +640,160 @@ public sealed class DiagnosticTests
         Assert.Empty(run.CompilationDiagnostics);
         INamedTypeSymbol client = run.Output.GetTypeByMetadataName("Same.ShopClient")!;
         Assert.Equal(["PeekAsync", "PingAsync"], client.GetMembers().OfType<IMethodSymbol>().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal)).Select(m => m.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(@"url: /\/127.0.0.1:47123/login", @"/\/127.0.0.1:47123/login", "'\\' at character 2")]
+    [InlineData("url: \"/\\t/127.0.0.1:47123/login\"", "/\t/127.0.0.1:47123/login", "U+0009 at character 2")]
+    [InlineData("url: //127.0.0.1:47123/login", "//127.0.0.1:47123/login", "starts with '//'")]
+    [InlineData("url: https://127.0.0.1:47123/login", "https://127.0.0.1:47123/login", "must start with '/'")]
+    [InlineData("url: /login page", "/login page", "U+0020 at character 7")]
+    [InlineData("url: /", "/", "a segment after the '/'")]
+    public void SPEC0023_url_that_is_not_a_path_is_an_error_on_the_url(string urlLine, string url, string problem)
+    {
+        GeneratorRun run = GeneratorHarness.Run((File, "interface: Ping\nmethod: POST\n" + urlLine + "\nrequest:\n  - { name: id, type: String, position: Path }\n"));
+        Diagnostic d = Assert.Single(run.AllGeneratorDiagnostics);
+        Assert.Equal("SPEC0023", d.Id);
+
+        AssertAt(d, line: 3, column: 6);
+        Assert.StartsWith($"The url '{url}' is not a path on the service's address: ", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(problem, d.GetMessage(), StringComparison.Ordinal);
+
+        // The model leaves the url out: no generated client carries the other host.
+        Assert.DoesNotContain(run.Result.GeneratedTrees, tree => tree.ToString().Contains("127.0.0.1", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/oifde/rest/api/queryTransferRecordHistory")]
+    [InlineData("/rest/isales/v1/openapi/campaigns/{vdnId}")]
+    [InlineData("/a//b/../c?x=1")]
+    public void SPEC0023_is_not_reported_for_a_path(string url)
+    {
+        GeneratorRun run = GeneratorHarness.Run((File, $"interface: Ping\nmethod: POST\nurl: \"{url}\"\nrequest:\n  - {{ name: vdnId, type: String, position: Path }}\n"));
+
+        Assert.DoesNotContain(run.AllGeneratorDiagnostics, d => d.Id == "SPEC0023");
+    }
+
+    [Fact]
+    public void SPEC0024_alias_is_refused_at_the_alias()
+    {
+        Diagnostic d = Single("SPEC0024", """
+            interface: Ping
+            title: &t Ping
+            method: POST
+            url: /ping
+            description: *t
+            """);
+
+        AssertAt(d, line: 5, column: 14);
+        Assert.Equal("The alias '*t' repeats a value written elsewhere; a spec writes each value out where it belongs, since aliases can expand without limit", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0024_alias_to_a_node_that_contains_it_is_refused_too()
+    {
+        // A cyclic key would hash forever inside the YAML loader; the alias never reaches it.
+        Diagnostic d = Single("SPEC0024", """
+            interface: Ping
+            method: POST
+            url: /ping
+            ? &loop [*loop]
+            : x
+            """);
+
+        AssertAt(d, line: 4, column: 10);
+    }
+
+    [Fact]
+    public void SPEC0024_anchors_without_aliases_are_fine()
+    {
+        GeneratorRun run = GeneratorHarness.Run((File, "interface: Ping\nmethod: &m POST\nurl: /ping\nrequest: &r\n  - { name: id, type: String }\n"));
+
+        Assert.Empty(run.AllGeneratorDiagnostics);
+    }
+
+    [Theory]
+    [InlineData('\u2028', "U+2028 (LINE SEPARATOR)")]
+    [InlineData('\u2029', "U+2029 (PARAGRAPH SEPARATOR)")]
+    [InlineData('\u0085', "U+0085 (NEXT LINE)")]
+    public void SPEC0025_hidden_line_break_is_an_error_on_its_line_as_editors_count_lines(char hidden, string name)
+    {
+        // YAML would read 'maxLength: 1' as a key of its own; git diff shows one description line.
+        string yaml = "interface: Ping\nmethod: POST\nurl: /ping\nrequest:\n  - name: id\n    type: String\n    description: Id." + hidden + "    maxLength: 1\n";
+        Diagnostic d = Single(GeneratorHarness.Run((File, yaml)), "SPEC0025");
+
+        AssertAt(d, line: 7, column: 21);
+        Assert.Equal(name + " is a line break to YAML, but git diff and editors show the text around it as one line; write a space or a plain line break instead", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0025_each_hidden_line_break_is_placed_by_the_lines_an_editor_shows()
+    {
+        // YAML counts the first U+2028 as a line, which would put the second one line too far down.
+        string yaml = "interface: Ping\u2028x: 1\nmethod: POST\u2029\nurl: /ping\n";
+        Diagnostic[] all = GeneratorHarness.Run((File, yaml)).AllGeneratorDiagnostics.ToArray();
+
+        Assert.Equal(["SPEC0025", "SPEC0025"], all.Select(d => d.Id));
+        AssertAt(all[0], line: 1, column: 16);
+        AssertAt(all[1], line: 2, column: 13);
+    }
+
+    [Fact]
+    public void SPEC0025_an_escaped_line_separator_is_visible_and_allowed()
+    {
+        GeneratorRun run = GeneratorHarness.Run((File, "interface: Ping\nmethod: POST\nurl: /ping\ndescription: \"a\\Lb\\u2029c\"\n"));
+
+        Assert.Empty(run.AllGeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void SPEC0026_a_file_reports_its_first_100_errors_and_counts_the_rest()
+    {
+        var yaml = new System.Text.StringBuilder("interface: Ping\nmethod: POST\nurl: /ping\nrequest:\n  - name: id\n    type: String\n");
+        for (int i = 0; i < 150; i++)
+        {
+            yaml.Append("    typo").Append(i).Append(": x\n");
+        }
+
+        Diagnostic[] all = GeneratorHarness.Run((File, yaml.ToString())).AllGeneratorDiagnostics.ToArray();
+
+        Assert.Equal(100, all.Count(d => d.Id == "SPEC0003"));
+        Diagnostic summary = Single(all, "SPEC0026");
+        Assert.Equal(DiagnosticSeverity.Warning, summary.Severity);
+        Assert.Equal("This file has 50 more problems, not reported one by one since a file reports at most 100 errors and 100 warnings; fix those first", summary.GetMessage());
+
+        // At the first key it did not report: line 7 holds typo0.
+        AssertAt(summary, line: 7 + 100, column: 5);
+        Assert.Equal(101, all.Length);
+    }
+
+    [Fact]
+    public void SPEC0014_an_example_reports_its_first_20_problems_and_counts_the_rest()
+    {
+        var yaml = new System.Text.StringBuilder("interface: Ping\nmethod: POST\nurl: /ping\nrequest:\n  - { name: id, type: String, mandatory: Yes }\nexamples:\n  request: |\n    {\n");
+        for (int i = 0; i < 6500; i++)
+        {
+            yaml.Append("      \"p").Append(i).Append("\": 1,\n");
+        }
+
+        yaml.Append("      \"id\": \"1\"\n    }\n");
+        Diagnostic[] all = GeneratorHarness.Run((File, yaml.ToString())).AllGeneratorDiagnostics.ToArray();
+
+        Assert.Equal(21, all.Length);
+        Assert.All(all, d => Assert.Equal("SPEC0014", d.Id));
+        Assert.Equal(20, all.Count(d => d.GetMessage().EndsWith("which is not a body field of 'request'", StringComparison.Ordinal)));
+        Diagnostic summary = all.Single(d => d.GetMessage().Contains("more problems", StringComparison.Ordinal));
+        Assert.Equal("The request example has 6,480 more problems from here on, not reported one by one after the first 20", summary.GetMessage());
+
+        // The 21st property, p20, is on line 9 + 20, its value after '"p20": '.
+        AssertAt(summary, line: 9 + 20, column: 14);
+    }
+
+    private static Diagnostic Single(IEnumerable<Diagnostic> all, string id)
+    {
+        Diagnostic[] matching = all.Where(d => d.Id == id).ToArray();
+        Assert.True(matching.Length == 1, $"Expected one {id}, got: {string.Join(Environment.NewLine, all.Select(d => d.ToString()))}");
+        return matching[0];
     }
 
     private static Diagnostic Single(string id, string yaml) => Single(GeneratorHarness.Run((File, yaml)), id);

@@ -1,15 +1,17 @@
-using System.Collections.Generic;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
 namespace SpecGen.Generator.Spec;
 
 /// <summary>
-/// Passes YAML events through to YamlDotNet's node loader, stopping the two inputs that would
-/// take the whole compiler down instead of giving a diagnostic: lists and mappings nested deeper
-/// than any spec needs (the loader recurses, and ten thousand '[' overflow the stack), and an
-/// alias to a node that is not complete yet (it makes a cycle, which hashes forever as a key).
-/// Both become a <see cref="YamlException"/>, which the caller reports as SPEC0001.
+/// Passes YAML events through to YamlDotNet's node loader, stopping the inputs that would take the
+/// whole compiler down instead of giving a diagnostic: lists and mappings nested deeper than any
+/// spec needs (the loader recurses, and ten thousand '[' overflow the stack), and any alias.
+/// An alias is refused at its event, before the loader links it and before anything walks it: a
+/// few nested aliases ("billion laughs") make a 2 KB spec stand for billions of nodes, and a spec
+/// never needs one. Anchors alone repeat nothing, so they pass.
+/// The depth becomes a <see cref="YamlException"/>, which the caller reports as SPEC0001; an alias
+/// a <see cref="YamlAliasException"/>, reported as SPEC0024.
 /// </summary>
 internal sealed class GuardedYamlParser : IParser
 {
@@ -17,8 +19,7 @@ internal sealed class GuardedYamlParser : IParser
     public const int MaxDepth = 256;
 
     private readonly IParser _inner;
-    private readonly Stack<AnchorName> _open = new();
-    private readonly HashSet<string> _complete = new(System.StringComparer.Ordinal);
+    private int _depth;
 
     public GuardedYamlParser(IParser inner) => _inner = inner;
 
@@ -34,40 +35,31 @@ internal sealed class GuardedYamlParser : IParser
         ParsingEvent current = _inner.Current!;
         switch (current)
         {
-            case MappingStart { Anchor: var anchor }:
-                Open(current, anchor);
-                break;
-            case SequenceStart { Anchor: var anchor }:
-                Open(current, anchor);
+            case MappingStart or SequenceStart:
+                if (++_depth > MaxDepth)
+                {
+                    throw new YamlException(current.Start, current.End, $"lists and mappings nest more than {MaxDepth} levels deep");
+                }
+
                 break;
             case MappingEnd or SequenceEnd:
-                Close();
+                _depth--;
                 break;
-            case Scalar { Anchor: { IsEmpty: false } anchor }:
-                _complete.Add(anchor.Value);
-                break;
-            case AnchorAlias alias when !_complete.Contains(alias.Value.Value):
-                throw new YamlException(current.Start, current.End, $"the alias '*{alias.Value.Value}' refers to no complete value before it");
+            case AnchorAlias alias:
+                throw new YamlAliasException(alias);
         }
 
         return true;
     }
+}
 
-    private void Open(ParsingEvent current, AnchorName anchor)
-    {
-        if (_open.Count >= MaxDepth)
-        {
-            throw new YamlException(current.Start, current.End, $"lists and mappings nest more than {MaxDepth} levels deep");
-        }
+/// <summary>An alias in a spec, which <see cref="GuardedYamlParser"/> refuses.</summary>
+internal sealed class YamlAliasException : YamlException
+{
+    public YamlAliasException(AnchorAlias alias)
+        : base(alias.Start, alias.End, "an alias in a spec")
+        => Name = alias.Value.Value;
 
-        _open.Push(anchor);
-    }
-
-    private void Close()
-    {
-        if (_open.Count > 0 && _open.Pop() is { IsEmpty: false } anchor)
-        {
-            _complete.Add(anchor.Value);
-        }
-    }
+    /// <summary>The alias's name, without its '*'.</summary>
+    public string Name { get; }
 }

@@ -141,7 +141,7 @@ internal sealed partial class SpecParser
         TypeRef? parsed = TypeExpression.Parse(typeText, ResolveTypeId, out string? unknown);
         if (parsed is null)
         {
-            string hint = Suggestions.Hint(unknown!, TypeExpression.BuiltInNames.Concat(_typeIds.Keys));
+            string hint = _yaml.WillReport(DiagnosticDescriptors.UnknownType) ? Suggestions.Hint(unknown!, TypeExpression.BuiltInNames.Concat(_typeIds.Keys)) : string.Empty;
             _yaml.Report(DiagnosticDescriptors.UnknownType, typeNode!, unknown!, hint);
 
             // Free JSON keeps the generated code compilable while the spec is being fixed.

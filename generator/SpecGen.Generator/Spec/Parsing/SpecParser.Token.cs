@@ -34,9 +34,10 @@ internal sealed partial class SpecParser
         }
 
         var rejected = new List<string>();
+        var seenRejected = new HashSet<string>(StringComparer.Ordinal);
         foreach ((string value, _) in _yaml.Strings(map, "rejected") ?? new())
         {
-            if (!rejected.Contains(value))
+            if (seenRejected.Add(value))
             {
                 rejected.Add(value);
             }
@@ -69,6 +70,7 @@ internal sealed partial class SpecParser
     private ImmutableEquatableArray<TokenCredentialSpec>? ParseCredentials(YamlMappingNode map)
     {
         var credentials = new List<TokenCredentialSpec>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         bool sound = true;
         foreach ((string value, YamlNode node) in _yaml.Strings(map, "credentials") ?? new())
         {
@@ -80,7 +82,7 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            if (credentials.Any(c => c.Text == string.Join(".", path.Select(p => p.Trim()))))
+            if (!listed.Add(string.Join(".", path.Select(p => p.Trim()))))
             {
                 _yaml.Report(DiagnosticDescriptors.InvalidValue, node, value, "credentials", "it is listed twice");
                 sound = false;

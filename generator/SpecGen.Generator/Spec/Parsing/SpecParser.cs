@@ -110,6 +110,7 @@ internal sealed partial class SpecParser
         }
 
         var messages = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach ((string value, YamlNode node) in _yaml.Strings(map, "message") ?? new())
         {
             if (node is YamlScalarNode scalar && YamlSource.IsNull(scalar))
@@ -117,7 +118,7 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            if (!messages.Contains(value))
+            if (seen.Add(value))
             {
                 messages.Add(value);
             }
@@ -135,6 +136,14 @@ internal sealed partial class SpecParser
         YamlScalarNode? nameNode = _yaml.RequiredScalar(root, "interface", Where);
         string method = ParseMethod(root, Where);
         YamlScalarNode? urlNode = _yaml.RequiredScalar(root, "url", Where);
+        string url = urlNode?.Value?.Trim() ?? string.Empty;
+        if (urlNode is not null && SpecUrls.Problem(url) is { } urlProblem)
+        {
+            // As with any value that breaks its rule, the model leaves it out rather than generate a call to it.
+            _yaml.Report(DiagnosticDescriptors.UrlNotAPath, urlNode, url, urlProblem);
+            url = string.Empty;
+        }
+
         if (nameNode is null)
         {
             return null;
@@ -181,7 +190,7 @@ internal sealed partial class SpecParser
             _yaml.String(root, "title"),
             _yaml.String(root, "description"),
             method,
-            urlNode?.Value?.Trim() ?? string.Empty,
+            url,
             urlNode is null ? _yaml.Locate(root) : _yaml.Locate(urlNode),
             classes.ToImmutableEquatableArray(),
             ParseExamples(_yaml.Mapping(root, "examples")));

@@ -6,15 +6,34 @@ namespace SpecGen.Generator.Spec;
 /// <summary>Finds the closest known word to a misspelt one, for "did you mean" hints.</summary>
 internal static class Suggestions
 {
+    /// <summary>
+    /// No name of a spec is this long, so a longer word is no misspelling of one; the bound keeps the
+    /// edit distance (length times length) small for a pasted kilobyte of text as a key.
+    /// </summary>
+    private const int MaxWordLength = 100;
+
     public static string? Closest(string word, IEnumerable<string> candidates)
     {
+        if (word.Length > MaxWordLength)
+        {
+            return null;
+        }
+
         string? best = null;
-        int bestDistance = int.MaxValue;
+        int allowed = Math.Max(2, word.Length / 3);
+        int bestDistance = allowed + 1;
+        string upper = word.ToUpperInvariant();
         foreach (string candidate in candidates)
         {
+            // The distance is at least the difference in length, so most candidates need no table.
+            if (Math.Abs(candidate.Length - word.Length) >= bestDistance)
+            {
+                continue;
+            }
+
             int distance = string.Equals(word, candidate, StringComparison.OrdinalIgnoreCase)
                 ? 0
-                : Distance(word.ToUpperInvariant(), candidate.ToUpperInvariant());
+                : Distance(upper, candidate.ToUpperInvariant());
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -22,8 +41,7 @@ internal static class Suggestions
             }
         }
 
-        int allowed = Math.Max(2, word.Length / 3);
-        return bestDistance <= allowed ? best : null;
+        return best;
     }
 
     /// <summary>" Did you mean 'x'?", or nothing.</summary>

@@ -13,16 +13,52 @@ namespace SpecGen.Generator.Spec;
 /// </summary>
 internal sealed class YamlSource
 {
+    /// <summary>
+    /// The errors, and separately the warnings, of one file that are reported one by one; the rest
+    /// are counted into one SPEC0026, so that no spec hands an IDE thousands of diagnostics. Errors
+    /// and warnings are capped apart so that a flood of warnings never hides the file's first error.
+    /// </summary>
+    public const int MaxReportedPerSeverity = 100;
+
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private int _errors;
+    private int _others;
+    private int _unreported;
+    private LocationInfo? _firstUnreported;
 
     public YamlSource(string filePath) => FilePath = filePath;
 
     public string FilePath { get; }
 
-    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+    /// <summary>What was reported, closed by SPEC0026 when some were only counted.</summary>
+    public IReadOnlyList<DiagnosticInfo> Diagnostics
+        => _unreported == 0
+            ? _diagnostics
+            : new List<DiagnosticInfo>(_diagnostics)
+            {
+                DiagnosticInfo.Create(
+                    DiagnosticDescriptors.TooManyDiagnostics,
+                    _firstUnreported!,
+                    _unreported.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                    MaxReportedPerSeverity.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            };
+
+    /// <summary>False once the file has reported as many diagnostics of this severity as it may: a caller can skip working out the message.</summary>
+    public bool WillReport(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor)
+        => (descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error ? _errors : _others) < MaxReportedPerSeverity;
 
     public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] args)
-        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+    {
+        bool error = descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error;
+        if ((error ? _errors++ : _others++) < MaxReportedPerSeverity)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+        }
+        else if (_unreported++ == 0)
+        {
+            _firstUnreported = location;
+        }
+    }
 
     public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode node, params string[] args)
         => Report(descriptor, Locate(node), args);
@@ -30,11 +66,21 @@ internal sealed class YamlSource
     /// <summary>Loads the document's root mapping, or reports why there is none.</summary>
     public YamlMappingNode? LoadRoot(string text)
     {
+        if (HiddenLineBreaks.Report(text, this))
+        {
+            return null;
+        }
+
         var stream = new YamlStream();
         var scanner = new Scanner(new System.IO.StringReader(text));
         try
         {
             stream.Load(new GuardedYamlParser(new Parser(scanner)));
+        }
+        catch (YamlAliasException ex)
+        {
+            Report(DiagnosticDescriptors.YamlAliasInSpec, Locate(ex.Start, ex.End), ex.Name);
+            return null;
         }
         catch (YamlException ex)
         {
@@ -73,7 +119,7 @@ internal sealed class YamlSource
             string key = entry.Key is YamlScalarNode scalar ? scalar.Value ?? string.Empty : entry.Key.ToString();
             if (!Contains(known, key))
             {
-                Report(DiagnosticDescriptors.UnknownKey, entry.Key, key, where, Suggestions.Hint(key, known));
+                Report(DiagnosticDescriptors.UnknownKey, entry.Key, key, where, WillReport(DiagnosticDescriptors.UnknownKey) ? Suggestions.Hint(key, known) : string.Empty);
             }
         }
     }
