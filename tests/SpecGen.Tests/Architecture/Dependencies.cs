@@ -28,7 +28,6 @@ internal sealed record Dependency(Place From, int Line, int Column, string Symbo
 /// </summary>
 internal static class Dependencies
 {
-
     /// <summary>
     /// The uses of symbols in <paramref name="project"/>, placed in the files of <paramref name="known"/>
     /// where they are source; <paramref name="unbound"/> lists the expressions whose type did not bind,
@@ -45,12 +44,6 @@ internal static class Dependencies
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (SyntaxNode node in tree.GetRoot().DescendantNodes())
             {
-                if (node is UsingDirectiveSyntax || node.Parent is UsingDirectiveSyntax { Alias: null })
-                {
-                    // A using names a namespace; what the file then uses of it is counted where it is used.
-                    continue;
-                }
-
                 foreach (ISymbol symbol in SymbolsAt(model, node, unboundList))
                 {
                     foreach (Place to in PlacesOf(symbol, known))
@@ -77,7 +70,7 @@ internal static class Dependencies
 
     private static IEnumerable<ISymbol> SymbolsAt(SemanticModel model, SyntaxNode node, List<SyntaxNode> unbound)
     {
-        if (node is ExpressionSyntax or ConstructorInitializerSyntax or AttributeSyntax or PrimaryConstructorBaseTypeSyntax or CrefSyntax)
+        if (node is ExpressionSyntax or ConstructorInitializerSyntax or AttributeSyntax or PrimaryConstructorBaseTypeSyntax)
         {
             SymbolInfo info = model.GetSymbolInfo(node);
             if (info.Symbol is { } symbol)
@@ -119,6 +112,7 @@ internal static class Dependencies
     {
         switch (symbol)
         {
+            // A namespace is no dependency (a using alone uses nothing); what a file takes from it is counted where it is used.
             case null or INamespaceSymbol or ITypeParameterSymbol or IDynamicTypeSymbol or IErrorTypeSymbol:
                 yield break;
             case IArrayTypeSymbol array:
