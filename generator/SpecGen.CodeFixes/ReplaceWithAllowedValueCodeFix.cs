@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using SpecGen.Generator.Analyzers;
+using SpecGen.Generator.Diagnostics;
 
 namespace SpecGen.CodeFixes;
 

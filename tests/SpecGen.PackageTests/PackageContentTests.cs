@@ -27,6 +27,7 @@ public sealed class PackageContentTests(PackagesFixture fixture, ITestOutputHelp
             Analyzers + "SpecGen.CodeFixes.dll", Analyzers + "SpecGen.CodeFixes.pdb",
             Analyzers + "SpecGen.YamlDotNet.dll",
             "buildTransitive/SpecGen.props", "buildTransitive/SpecGen.targets",
+            "schema/spec.schema.json",
             "README.md", "THIRD-PARTY-NOTICES.txt",
         })
         {

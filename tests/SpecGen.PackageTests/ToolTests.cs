@@ -253,6 +253,107 @@ public sealed class ToolTests(PackagesFixture fixture, ITestOutputHelper output)
         again.Expect(File.GetLastWriteTimeUtc(document) == before, "an unchanged build touched the document");
     }
 
+    /// <summary>
+    /// The README's lines for a global tool: `dotnet tool install --global SpecGen.Cli --version V --add-source FOLDER`,
+    /// then a build with SpecGenOpenApiOutput and no tool manifest uses that global tool. The global tool folder is
+    /// this test's own (DOTNET_CLI_HOME), so the machine's tools are never touched.
+    /// </summary>
+    [Fact]
+    public async Task SpecGenOpenApiOutput_uses_the_global_tool_installed_as_the_README_says()
+    {
+        Consumer project = fixture.NewConsumer("tool-openapi-global");
+        WriteOpenApiProject(project);
+        WriteShopSpec(project);
+        Dictionary<string, string?> environment = OwnToolsHome(project);
+
+        (await project.RunWithAsync(environment, "tool", "install", "--global", "SpecGen.Cli", "--version", fixture.Version, "--add-source", fixture.Feed)).ShouldSucceed();
+
+        ProcessResult build = (await project.RunWithAsync(environment, "build", "-nodeReuse:false")).ShouldSucceed();
+        build.Expect(File.Exists(project.PathOf("docs/openapi.json")), "the build wrote no docs/openapi.json with the global tool");
+        build.Expect(build.Output.Contains("SpecGen: wrote", StringComparison.Ordinal), "the build did not say it wrote the document");
+        Assert.Contains("\"/shop/api/queryOrders\"", File.ReadAllText(project.PathOf("docs/openapi.json")), StringComparison.Ordinal);
+    }
+
+    /// <summary>No local tool, no global tool, nothing on PATH: the build fails with a message that says what to run (not MSB3073).</summary>
+    [Fact]
+    public async Task SpecGenOpenApiOutput_without_the_tool_fails_saying_how_to_install_it()
+    {
+        Consumer project = fixture.NewConsumer("tool-openapi-missing");
+        WriteOpenApiProject(project);
+        WriteShopSpec(project);
+        Dictionary<string, string?> environment = OwnToolsHome(project);
+        string[] path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        environment["PATH"] = string.Join(Path.PathSeparator, path.Where(folder => !File.Exists(Path.Combine(folder, "specgen")) && !File.Exists(Path.Combine(folder, "specgen.exe"))));
+
+        ProcessResult build = (await project.RunWithAsync(environment, "build", "-nodeReuse:false")).ShouldFail();
+        build.Expect(build.Output.Contains("SpecGenOpenApiOutput needs the specgen tool", StringComparison.Ordinal), "the build did not say that the specgen tool is missing");
+        build.Expect(build.Output.Contains("dotnet tool install --global SpecGen.Cli", StringComparison.Ordinal), "the build did not say what to run");
+        build.Expect(!build.Output.Contains("MSB3073", StringComparison.Ordinal), "the build failed on the Exec instead of saying what is missing");
+        build.Expect(!File.Exists(project.PathOf("docs/openapi.json")), "a document was written without a tool");
+    }
+
+    /// <summary>
+    /// Editor completion for a package user: the build copies the package's spec.schema.json to the spec folder's root,
+    /// where the '# yaml-language-server: $schema=../spec.schema.json' line that import writes finds it.
+    /// </summary>
+    [Fact]
+    public async Task The_build_puts_the_package_schema_where_the_schema_line_of_an_imported_spec_points()
+    {
+        InstalledTool tool = await InstallAsync();
+        Consumer project = fixture.NewConsumer("tool-schema");
+        project.Write("Api.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net8.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SpecGen" Version="[{fixture.Version}]" />
+              </ItemGroup>
+            </Project>
+            """);
+        WriteShopSpec(project);
+        (await project.BuildAsync()).ShouldSucceed();
+        string copied = project.PathOf("spec/spec.schema.json");
+        Assert.True(File.Exists(copied), "the build put no spec.schema.json in spec/");
+        Assert.Equal(File.ReadAllText(Path.Combine(fixture.RepoRoot, "spec", "spec.schema.json")), File.ReadAllText(copied));
+
+        project.Write("page.txt", Page);
+        (await project.RunProgramAsync(tool.Executable, "import", "page.txt", "-o", "spec/imported")).ShouldSucceed();
+        foreach (string file in new[] { "spec/imported/queryStock.yaml", "spec/imported/service.yaml" })
+        {
+            string first = File.ReadLines(project.PathOf(file)).First();
+            var line = Regex.Match(first, @"^# yaml-language-server: \$schema=(?<path>\S+)$");
+            Assert.True(line.Success, $"{file} starts with '{first}', not a yaml-language-server line");
+            string target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project.PathOf(file))!, line.Groups["path"].Value));
+            Assert.Equal(Path.GetFullPath(copied), target);
+        }
+    }
+
+    private void WriteOpenApiProject(Consumer project) => project.Write("Api.csproj", $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net8.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <SpecGenOpenApiOutput>docs/openapi.json</SpecGenOpenApiOutput>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="SpecGen" Version="[{fixture.Version}]" />
+          </ItemGroup>
+        </Project>
+        """);
+
+    /// <summary>A home of the test's own for the dotnet CLI (global tools land in it), with the machine's package cache.</summary>
+    private Dictionary<string, string?> OwnToolsHome(Consumer project)
+    {
+        // Beside the project, not in it: the project's globs never see the tool store.
+        string home = fixture.NewConsumer(Path.GetFileName(project.Folder) + "-home").Folder;
+        return new Dictionary<string, string?>
+        {
+            ["DOTNET_CLI_HOME"] = home,
+            ["NUGET_PACKAGES"] = fixture.GlobalPackages,
+        };
+    }
+
     private static string WriteShopSpec(Consumer folder)
     {
         folder.Write("spec/shop/service.yaml", ServiceSpec);

@@ -71,6 +71,9 @@ internal sealed class ImportedSpec
     /// <summary>The file name to write: the URL's last segment, as the page spells it.</summary>
     public required string FileName { get; init; }
 
+    /// <summary>The name of the page's file, as given to import: service.yaml names the pages it comes from.</summary>
+    public string? PageName { get; init; }
+
     public string? Title { get; init; }
 
     public string? Description { get; init; }

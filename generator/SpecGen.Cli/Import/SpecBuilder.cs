@@ -43,6 +43,7 @@ internal sealed partial class SpecBuilder
         {
             Interface = CSharpNames.ToPascalCase(lastSegment),
             FileName = Regex.Replace(lastSegment, @"[^A-Za-z0-9_\-.]", "_"),
+            PageName = pageName,
             Title = page.Title,
             Description = page.Description,
             Method = method.Value,

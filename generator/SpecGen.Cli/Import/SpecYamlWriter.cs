@@ -235,7 +235,7 @@ internal static class SpecYamlWriter
         string[] words = folderName.Split(['-', '_', '.', ' '], StringSplitOptions.RemoveEmptyEntries);
         string service = words.Length == 0 ? "Api" : string.Concat(words.Select(Generator.Binding.CSharpNames.ToPascalCase));
         string ns = words.Length == 0 ? "Api" : string.Join(".", words.Select(Generator.Binding.CSharpNames.ToPascalCase));
-        YamlText.WriteComment(yaml, string.Empty, $"Written by specgen import from {string.Join(", ", specs.Select(s => s.FileName + ".yaml"))}: what the interfaces of this folder share. Review the names and the envelope.");
+        YamlText.WriteComment(yaml, string.Empty, $"Written by specgen import from {string.Join(", ", specs.Select(s => (s.PageName ?? s.FileName + ".yaml") + (s.Title is { Length: > 0 } t ? $" (\"{t}\")" : string.Empty)))}: what the interfaces of this folder share. Review the names and the envelope.");
         Key(yaml, string.Empty, ServiceKey.Service).AppendLine(YamlText.Scalar(service));
         Key(yaml, string.Empty, ServiceKey.Namespace).AppendLine(YamlText.Scalar(ns));
         if (specs.Select(s => s.BaseUrl).FirstOrDefault(b => b is not null) is { } baseUrl)

@@ -96,26 +96,26 @@ internal static class DiagnosticDescriptors
     private const string UsageCategory = "SpecGen.Usage";
 
     public static readonly DiagnosticDescriptor MissingMandatoryMember = Usage(
-        Analyzers.SpecUsageIds.MissingMandatoryMember, "Mandatory member not set", "New '{0}' leaves mandatory {1} unset");
+        SpecUsageIds.MissingMandatoryMember, "Mandatory member not set", "New '{0}' leaves mandatory {1} unset");
 
     public static readonly DiagnosticDescriptor MandatoryMemberSetToNothing = Usage(
-        Analyzers.SpecUsageIds.MandatoryMemberSetToNothing, "Mandatory member set to null or empty", "Mandatory member '{0}' (JSON '{1}') is set to {2}, which counts as not set");
+        SpecUsageIds.MandatoryMemberSetToNothing, "Mandatory member set to null or empty", "Mandatory member '{0}' (JSON '{1}') is set to {2}, which counts as not set");
 
     public static readonly DiagnosticDescriptor ValueNotAllowed = Usage(
-        Analyzers.SpecUsageIds.ValueNotAllowed, "Value not allowed", "'{0}' is not an allowed value of '{1}' (JSON '{2}'); allowed: {3}");
+        SpecUsageIds.ValueNotAllowed, "Value not allowed", "'{0}' is not an allowed value of '{1}' (JSON '{2}'); allowed: {3}");
 
     public static readonly DiagnosticDescriptor ValueBreaksFormat = Usage(
-        Analyzers.SpecUsageIds.ValueBreaksFormat, "Value does not match the format", "'{0}' does not match the format '{1}' of '{2}' (JSON '{3}')");
+        SpecUsageIds.ValueBreaksFormat, "Value does not match the format", "'{0}' does not match the format '{1}' of '{2}' (JSON '{3}')");
 
     public static readonly DiagnosticDescriptor NoGroupMemberSet = Usage(
-        Analyzers.SpecUsageIds.NoGroupMemberSet, "None of a required group of members is set", "New '{0}' sets none of {1}; {2} of them must be set");
+        SpecUsageIds.NoGroupMemberSet, "None of a required group of members is set", "New '{0}' sets none of {1}; {2} of them must be set");
 
     public static readonly DiagnosticDescriptor TooManyExactlyOneMembersSet = Usage(
-        Analyzers.SpecUsageIds.TooManyExactlyOneMembersSet, "More than one member of an exactly-one group is set", "New '{0}' sets {1}; only one of {2} may be set");
+        SpecUsageIds.TooManyExactlyOneMembersSet, "More than one member of an exactly-one group is set", "New '{0}' sets {1}; only one of {2} may be set");
 
     // An Info: the IDE shows that the token is mandatory, yet TreatWarningsAsErrors builds that use a token provider pass.
     public static readonly DiagnosticDescriptor TokenMemberLeftToProvider = Usage(
-        Analyzers.SpecUsageIds.TokenMemberLeftToProvider,
+        SpecUsageIds.TokenMemberLeftToProvider,
         "Token member left to the token provider",
         "New '{0}' leaves mandatory token member '{1}' (JSON '{2}') unset; the client fills it from a registered ISpecTokenProvider or the service's token flow",
         DiagnosticSeverity.Info);

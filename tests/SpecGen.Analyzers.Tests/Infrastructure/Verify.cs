@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using SpecGen.Generator.Analyzers;
+using SpecGen.Generator.Diagnostics;
 
 namespace SpecGen.Analyzers.Tests.Infrastructure;
 

@@ -71,7 +71,12 @@ public static class DotNet
     public static Task<ProcessResult> RunProgramAsync(string program, string workingDirectory, params string[] arguments)
         => RunProgramAsync(program, workingDirectory, DefaultTimeout, arguments);
 
-    public static async Task<ProcessResult> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<ProcessResult> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, params string[] arguments)
+        => RunProgramAsync(program, workingDirectory, timeout, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs a program with <paramref name="environment"/> over the clean environment (a null value removes the variable).</summary>
+    public static async Task<ProcessResult> RunProgramAsync(
+        string program, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -104,6 +109,17 @@ public static class DotNet
         start.Environment["KIOTA_CONSOLE_COLORS_ENABLED"] = "false";
         // Worker nodes that outlive the build would keep this process's output pipes open.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach ((string variable, string? value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(variable);
+            }
+            else
+            {
+                start.Environment[variable] = value;
+            }
+        }
 
         var output = new StringBuilder();
         var outputLock = new object();

@@ -56,7 +56,9 @@ public sealed class PackagesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         string stamp = $"{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        Version = $"0.1.0-e2e.{stamp}";
+        // As docs/packaging.md says to pack: the repository's VersionPrefix and a suffix no pack used before.
+        string suffix = $"e2e.{stamp}";
+        Version = $"{VersionPrefix(RepoRoot)}-{suffix}";
         Root = Path.Combine(Path.GetTempPath(), $"specgen-e2e-{stamp}");
         Directory.CreateDirectory(Feed);
 
@@ -64,15 +66,9 @@ public sealed class PackagesFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />\n");
-        // The local feed, added to the machine's own sources (the user-level NuGet.Config stays in force).
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="specgen-e2e" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        // The local feed, added to the machine's own sources (the user-level NuGet.Config stays in force):
+        // the nuget.config of the README's "Use it in your project", with the feed's path.
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig(Feed));
 
         // One pack command for all the packages: a solution filter over the repository's solution.
         string filter = Path.Combine(Root, "pack.slnf");
@@ -92,7 +88,7 @@ public sealed class PackagesFixture : IAsyncLifetime
             Root,
             TimeSpan.FromMinutes(8),
             "pack", filter, "-c", "Release", "-nodeReuse:false",
-            $"-p:Version={Version}",
+            "--version-suffix", suffix,
             $"-p:PackageOutputPath={Feed}{Path.DirectorySeparatorChar}",
             "-p:UseArtifactsOutput=true",
             $"-p:ArtifactsPath={Path.Combine(Root, "artifacts")}");
@@ -102,6 +98,20 @@ public sealed class PackagesFixture : IAsyncLifetime
             Pack.Expect(File.Exists(PackagePath(id)), $"pack made no {id}.{Version}.nupkg");
         }
     }
+
+    /// <summary>The README's nuget.config, which adds the folder that <c>dotnet pack</c> filled to the package sources.</summary>
+    public static string NuGetConfig(string feed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="specgen-local" value="{feed}" />
+          </packageSources>
+        </configuration>
+        """;
+
+    /// <summary>The version that Directory.Build.props gives every package before a suffix.</summary>
+    private static string VersionPrefix(string repoRoot)
+        => System.Xml.Linq.XDocument.Load(Path.Combine(repoRoot, "Directory.Build.props")).Descendants("VersionPrefix").Single().Value;
 
     public string PackagePath(string id, string extension = ".nupkg") => Path.Combine(Feed, $"{id}.{Version}{extension}");
 
@@ -208,6 +218,10 @@ public sealed class Consumer
         => DotNet.RunAsync(Folder, ["build", "-nodeReuse:false", .. arguments]);
 
     public Task<ProcessResult> RunAsync(params string[] arguments) => DotNet.RunAsync(Folder, arguments);
+
+    /// <summary>Runs <c>dotnet</c> with some variables of its environment set (or, with a null value, removed).</summary>
+    public Task<ProcessResult> RunWithAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+        => DotNet.RunProgramAsync("dotnet", Folder, TimeSpan.FromMinutes(5), environment, arguments);
 
     /// <summary>Runs a program other than <c>dotnet</c> (an installed tool's executable) in this folder.</summary>
     public Task<ProcessResult> RunProgramAsync(string program, params string[] arguments) => DotNet.RunProgramAsync(program, Folder, arguments);

@@ -1,4 +1,5 @@
 using SpecGen.Generator;
+using SpecGen.Generator.Common;
 
 namespace SpecGen.Tests.Generator;
 

@@ -1,4 +1,4 @@
-namespace SpecGen.Generator;
+namespace SpecGen.Generator.Common;
 
 /// <summary>Facts about this build of the generator that generated code records.</summary>
 internal static class ThisAssembly

@@ -1,4 +1,4 @@
-namespace SpecGen.Generator.Analyzers;
+namespace SpecGen.Generator.Diagnostics;
 
 /// <summary>
 /// The IDs of the SPEC1xxx usage diagnostics, as constants so the code fixes (another assembly)
