@@ -3,12 +3,13 @@ using Microsoft.CodeAnalysis;
 using Microsoft.OpenApi;
 using SpecGen.Cli.Hosting;
 using SpecGen.Cli.OpenApi;
+using SpecGen.Generator.Hosting;
 
 namespace SpecGen.Cli.Commands;
 
 /// <summary>
 /// <c>specgen openapi [DIR] [-o PATH] [--yaml] [--merge]</c>: an OpenAPI 3.0 document per service
-/// folder (or one for all), from the specs as the generator parses them. Specs with errors are not exported.
+/// folder (or one for all), from one run of the generator: its parse, and its class names as schema names. Specs with errors are not exported.
 /// </summary>
 internal static class OpenApiCommand
 {
@@ -38,7 +39,8 @@ internal static class OpenApiCommand
         }
 
         // The generator's verdict first: a spec it rejects would give a document that says something else.
-        List<Diagnostic> errors = GeneratorHost.Run(root, SpecText.Under(root)).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        SpecRun run = SpecWorkspace.Run(root, SpecText.Under(root));
+        List<Diagnostic> errors = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
             foreach (Diagnostic diagnostic in errors)
@@ -49,7 +51,7 @@ internal static class OpenApiCommand
             return context.Fail("the specs have errors (above); nothing was written");
         }
 
-        IReadOnlyList<SpecFolder> folders = SpecFolder.Under(root);
+        IReadOnlyList<SpecFolder> folders = SpecFolder.Of(run);
         if (folders.Count == 0)
         {
             return context.Fail($"no interface specs under '{root}'");

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SpecGen.Generator.Binding;
+using SpecGen.Generator.Spec;
+
+namespace SpecGen.Generator.Hosting;
+
+/// <summary>
+/// The one way tools run the generator outside a build (<c>specgen check</c>, <c>show</c>,
+/// <c>openapi</c>, <c>import</c>): the compiler's own driver runs <see cref="SpecGenerator"/> over the
+/// files with the properties MSBuild would give it, and the result is read from the pipeline's
+/// tracked steps. So a tool sees the build's parse, the binder's names and the build's diagnostics,
+/// cross-file ones included, from the one implementation of the pipeline.
+/// </summary>
+internal static class SpecWorkspace
+{
+    /// <summary>Runs the generator over <paramref name="files"/>, all under <paramref name="specRoot"/> (an absolute folder).</summary>
+    /// <param name="specRoot">The spec folder, as <c>SpecGenSpecRoot</c>; files outside it are skipped with SPEC0018, as in a build.</param>
+    /// <param name="files">The spec files, as MSBuild hands AdditionalFiles to the compiler.</param>
+    /// <param name="settings">The project's properties; <see cref="SpecRunSettings.Default"/> when null.</param>
+    public static SpecRun Run(string specRoot, IEnumerable<AdditionalText> files, SpecRunSettings? settings = null)
+    {
+        settings ??= SpecRunSettings.Default;
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["SpecGenSpecRoot"] = WithTrailingSeparator(specRoot),
+            ["RootNamespace"] = settings.RootNamespace,
+        };
+        if (settings.Namespace is { Length: > 0 } ns)
+        {
+            properties["SpecGenNamespace"] = ns;
+        }
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            ImmutableArray.Create(new SpecGenerator().AsSourceGenerator()),
+            files,
+            CSharpParseOptions.Default.WithLanguageVersion(settings.LanguageVersion),
+            new BuildProperties(properties),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+        // The generator reads no symbols, so an empty compilation is all the build context it needs.
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "SpecGenHost",
+            options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorDriverRunResult result = driver.RunGenerators(compilation).GetRunResult();
+        GeneratorRunResult run = result.Results[0];
+
+        ImmutableArray<ParsedSpecFile> parsed = Outputs<ParsedSpecFile>(run, TrackingNames.SpecFiles)
+            .OrderBy(f => f.FilePath, StringComparer.Ordinal)
+            .ToImmutableArray();
+        NameCheckResult? nameCheck = Outputs<NameCheckResult>(run, TrackingNames.NameCheck).FirstOrDefault();
+        ImmutableArray<HostedInterface> interfaces = Outputs<BoundInterface>(run, TrackingNames.Interfaces)
+            .Select(bound => Host(bound, parsed, nameCheck))
+            .Where(hosted => hosted is not null)
+            .Select(hosted => hosted!)
+            .OrderBy(hosted => hosted.Spec.FilePath, StringComparer.Ordinal)
+            .ToImmutableArray();
+
+        ImmutableArray<Diagnostic> diagnostics = result.Diagnostics
+            .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.GetLineSpan().StartLinePosition)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
+        ImmutableArray<GeneratedSpecSource> sources = run.GeneratedSources
+            .OrderBy(s => s.HintName, StringComparer.Ordinal)
+            .Select(s => new GeneratedSpecSource(s.HintName, s.SourceText.ToString()))
+            .ToImmutableArray();
+        return new SpecRun(parsed, interfaces, sources, diagnostics);
+    }
+
+    /// <summary>The values a named step produced on this run, as the driver recorded them.</summary>
+    private static IEnumerable<T> Outputs<T>(GeneratorRunResult run, string step)
+        => run.TrackedSteps.TryGetValue(step, out ImmutableArray<IncrementalGeneratorRunStep> steps)
+            ? steps.SelectMany(s => s.Outputs).Select(o => o.Value).OfType<T>()
+            : Enumerable.Empty<T>();
+
+    /// <summary>The binder's names joined to the spec they name; null when binding failed (its diagnostic says why).</summary>
+    private static HostedInterface? Host(BoundInterface bound, ImmutableArray<ParsedSpecFile> parsed, NameCheckResult? nameCheck)
+    {
+        if (bound is not { Model: { } model, Names: { } names, Naming: { } naming })
+        {
+            return null;
+        }
+
+        InterfaceSpec? spec = parsed.FirstOrDefault(f => f.FilePath == names.FilePath)?.Interface;
+        if (spec is null)
+        {
+            return null;
+        }
+
+        var classes = ImmutableArray.CreateBuilder<HostedClass>(naming.Classes.Count);
+        foreach (BoundClassName className in naming.Classes)
+        {
+            ClassSpec cls = spec.Classes.First(c => c.Id == className.ClassId);
+            Model.ClassModel classModel = model.Classes.First(c => c.Name == className.Name);
+            var properties = ImmutableArray.CreateBuilder<HostedProperty>(classModel.Properties.Count);
+            foreach (Model.PropertyModel property in classModel.Properties)
+            {
+                properties.Add(new HostedProperty(cls.Fields.First(f => f.JsonName == property.JsonName), property.Name));
+            }
+
+            classes.Add(new HostedClass(cls, className.Name, model.Namespace + "." + className.Name, properties.MoveToImmutable()));
+        }
+
+        bool emitted = nameCheck is null || !nameCheck.SuppressedFiles.Contains(names.FilePath);
+        return new HostedInterface(spec, naming.InterfaceName, model.Namespace, emitted, classes.MoveToImmutable());
+    }
+
+    private static string WithTrailingSeparator(string path)
+        => path.EndsWith("/", StringComparison.Ordinal) || path.EndsWith("\\", StringComparison.Ordinal) ? path : path + System.IO.Path.DirectorySeparatorChar;
+}
