@@ -114,6 +114,35 @@ internal static class OpenApiCommand
         IOpenApiWriter writer = yaml ? new OpenApiYamlWriter(text) : new OpenApiJsonWriter(text);
         document.SerializeAsV3(writer);
         text.Flush();
-        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        string written = text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+        return (yaml ? written : EscapeControlCharacters(written)) + "\n";
+    }
+
+    /// <summary>
+    /// OpenAPI.NET's JSON writer escapes only the usual control characters in strings, so a spec text
+    /// holding another (U+0001, from a pasted page) would make invalid JSON. Outside strings the writer
+    /// puts only spaces and line feeds, so every other control character is inside a string and is escaped here.
+    /// </summary>
+    private static string EscapeControlCharacters(string json)
+    {
+        if (!json.Any(c => c < ' ' && c != '\n'))
+        {
+            return json;
+        }
+
+        var escaped = new StringBuilder(json.Length + 16);
+        foreach (char c in json)
+        {
+            if (c < ' ' && c != '\n')
+            {
+                escaped.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
     }
 }
