@@ -152,7 +152,7 @@ internal sealed class OpenApiExporter
     /// <summary>One interface: its operation, and the schemas of its tables, named as the binder named their classes.</summary>
     private sealed class InterfaceExport(OpenApiExporter exporter, SpecFolder folder, HostedInterface hosted, Func<HostedClass, string> schemaName)
     {
-        private readonly InterfaceSpec spec = hosted.Spec;
+        private readonly InterfaceSpec _spec = hosted.Spec;
 
         private OpenApiDocument Document => exporter._document;
 
@@ -164,17 +164,17 @@ internal sealed class OpenApiExporter
                 Document.Components.Schemas[schemaName(cls)] = Schema(cls);
             }
 
-            string path = spec.Url.Split('?')[0];
+            string path = _spec.Url.Split('?')[0];
             if (!Document.Paths.TryGetValue(path, out IOpenApiPathItem? found) || found is not OpenApiPathItem item)
             {
                 item = new OpenApiPathItem { Operations = new Dictionary<HttpMethod, OpenApiOperation>() };
                 Document.Paths[path] = item;
             }
 
-            var method = new HttpMethod(spec.Method.ToUpperInvariant());
+            var method = new HttpMethod(_spec.Method.ToUpperInvariant());
             if (item.Operations!.ContainsKey(method))
             {
-                throw new InvalidOperationException($"{spec.Method} {path} is declared twice ({spec.FilePath})");
+                throw new InvalidOperationException($"{_spec.Method} {path} is declared twice ({_spec.FilePath})");
             }
 
             item.Operations[method] = Operation();
@@ -182,7 +182,7 @@ internal sealed class OpenApiExporter
 
         private OpenApiOperation Operation()
         {
-            ClassSpec request = spec.Request;
+            ClassSpec request = _spec.Request;
             string tag = folder.Service?.Name ?? folder.Name;
             Document.Tags ??= new HashSet<OpenApiTag>();
             if (!Document.Tags.Any(t => t.Name == tag))
@@ -193,7 +193,7 @@ internal sealed class OpenApiExporter
             var operation = new OpenApiOperation
             {
                 OperationId = hosted.Name,
-                Summary = spec.Title,
+                Summary = _spec.Title,
                 Description = OperationDescription(),
                 Tags = new HashSet<OpenApiTagReference> { new(tag, Document) },
                 Parameters = request.Fields.Where(f => f.Position != FieldPosition.Body).Select(Parameter).ToList<IOpenApiParameter>(),
@@ -213,7 +213,7 @@ internal sealed class OpenApiExporter
                 Description = folder.Service?.Envelope is { } envelope
                     ? $"Answered. A success only when '{envelope.CodeField}' is {string.Join(" or ", envelope.SuccessValues)}{(envelope.MissingIsSuccess ? " or absent" : string.Empty)}."
                     : "Answered.",
-                Content = new Dictionary<string, OpenApiMediaType> { [Json] = Media(spec.Response, hosted.Example(response: true)) },
+                Content = new Dictionary<string, OpenApiMediaType> { [Json] = Media(_spec.Response, hosted.Example(response: true)) },
             };
             return operation;
         }
@@ -221,12 +221,12 @@ internal sealed class OpenApiExporter
         private string? OperationDescription()
         {
             var parts = new List<string>();
-            if (spec.Description is { Length: > 0 } description)
+            if (_spec.Description is { Length: > 0 } description)
             {
                 parts.Add(description);
             }
 
-            foreach (RuleSpec rule in spec.Request.Rules)
+            foreach (RuleSpec rule in _spec.Request.Rules)
             {
                 parts.Add(RuleText(rule));
             }
@@ -242,7 +242,7 @@ internal sealed class OpenApiExporter
 
         /// <summary>The schema of a table's class; every table of a spec without errors has one.</summary>
         private string Name(string classId)
-            => hosted.ClassOf(classId) is { } cls ? schemaName(cls) : throw new InvalidOperationException($"{spec.FilePath}: table '{classId}' generates no class");
+            => hosted.ClassOf(classId) is { } cls ? schemaName(cls) : throw new InvalidOperationException($"{_spec.FilePath}: table '{classId}' generates no class");
 
         private OpenApiParameter Parameter(FieldSpec field)
         {
@@ -277,10 +277,10 @@ internal sealed class OpenApiExporter
                 Title = cls.Kind == ClassKind.Named ? cls.SpecName : null,
                 Description = cls.Kind switch
                 {
-                    ClassKind.Request => $"The request of {spec.Name}{(spec.Request.Fields.Any(f => f.Position != FieldPosition.Body) ? "; its Path, Query and Header fields are the operation's parameters" : string.Empty)}.",
-                    ClassKind.Response => $"The response of {spec.Name}.",
-                    ClassKind.Named => $"The '{cls.SpecName}' type of {spec.Name}.",
-                    _ => $"The '{cls.Owner!.FieldJsonName}' object of {spec.Name}.",
+                    ClassKind.Request => $"The request of {_spec.Name}{(_spec.Request.Fields.Any(f => f.Position != FieldPosition.Body) ? "; its Path, Query and Header fields are the operation's parameters" : string.Empty)}.",
+                    ClassKind.Response => $"The response of {_spec.Name}.",
+                    ClassKind.Named => $"The '{cls.SpecName}' type of {_spec.Name}.",
+                    _ => $"The '{cls.Owner!.FieldJsonName}' object of {_spec.Name}.",
                 },
                 Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal),
                 Required = new HashSet<string>(StringComparer.Ordinal),
@@ -310,7 +310,7 @@ internal sealed class OpenApiExporter
             bool allBody = rule.Fields.All(f => cls.Fields.Any(field => field.JsonName == f && field.Position == FieldPosition.Body));
             if (!allBody)
             {
-                exporter._notes.Add(new ExportNote(folder.Name, $"{spec.Name} rules", $"'{RuleText(rule)}' names Path, Query or Header fields, which a schema cannot constrain: in the description only"));
+                exporter._notes.Add(new ExportNote(folder.Name, $"{_spec.Name} rules", $"'{RuleText(rule)}' names Path, Query or Header fields, which a schema cannot constrain: in the description only"));
                 return;
             }
 
@@ -320,7 +320,7 @@ internal sealed class OpenApiExporter
                 sets.Add(new OpenApiSchema { Required = new HashSet<string> { field } });
             }
 
-            exporter._notes.Add(new ExportNote(folder.Name, $"{spec.Name} rules", $"'{RuleText(rule)}' as {(rule.Kind == RuleKind.AtLeastOne ? "anyOf" : "oneOf")} of required sets; an empty string still satisfies `required`, so the description says it"));
+            exporter._notes.Add(new ExportNote(folder.Name, $"{_spec.Name} rules", $"'{RuleText(rule)}' as {(rule.Kind == RuleKind.AtLeastOne ? "anyOf" : "oneOf")} of required sets; an empty string still satisfies `required`, so the description says it"));
         }
 
         private IOpenApiSchema FieldSchema(FieldSpec field, bool describe)
@@ -394,7 +394,7 @@ internal sealed class OpenApiExporter
             if (!SpecFormats.IsEpoch(format))
             {
                 schema.Format = format;
-                exporter._notes.Add(new ExportNote(folder.Name, $"{spec.Name}.{field.JsonName}", $"the date pattern '{format}' is not an OpenAPI format: written as format, x-specgen-format and in the description; tools will not check it"));
+                exporter._notes.Add(new ExportNote(folder.Name, $"{_spec.Name}.{field.JsonName}", $"the date pattern '{format}' is not an OpenAPI format: written as format, x-specgen-format and in the description; tools will not check it"));
             }
         }
 
