@@ -53,8 +53,17 @@ internal static class SpecWorkspace
         ImmutableArray<ParsedSpecFile> parsed = collector.Files
             .OrderBy(f => f.FilePath, StringComparer.Ordinal)
             .ToImmutableArray();
+        var interfaceSpecs = new Dictionary<string, InterfaceSpec>(StringComparer.Ordinal);
+        foreach (ParsedSpecFile file in parsed)
+        {
+            if (file.Interface is { } spec)
+            {
+                interfaceSpecs[file.FilePath] = spec;
+            }
+        }
+
         ImmutableArray<HostedInterface> interfaces = collector.Interfaces
-            .Select(bound => Host(bound, parsed, collector.NameCheck))
+            .Select(bound => Host(bound, interfaceSpecs, collector.NameCheck))
             .Where(hosted => hosted is not null)
             .Select(hosted => hosted!)
             .OrderBy(hosted => hosted.Spec.FilePath, StringComparer.Ordinal)
@@ -91,15 +100,14 @@ internal static class SpecWorkspace
     }
 
     /// <summary>The binder's names joined to the spec they name; null when binding failed (its diagnostic says why).</summary>
-    private static HostedInterface? Host(BoundInterface bound, ImmutableArray<ParsedSpecFile> parsed, NameCheckResult? nameCheck)
+    private static HostedInterface? Host(BoundInterface bound, Dictionary<string, InterfaceSpec> specs, NameCheckResult? nameCheck)
     {
         if (bound is not { Model: { } model, Names: { } names, Naming: { } naming })
         {
             return null;
         }
 
-        InterfaceSpec? spec = parsed.FirstOrDefault(f => f.FilePath == names.FilePath)?.Interface;
-        if (spec is null)
+        if (!specs.TryGetValue(names.FilePath, out InterfaceSpec? spec))
         {
             return null;
         }
