@@ -22,6 +22,16 @@ namespace SpecGen.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class SpecGenerator : IIncrementalGenerator
 {
+    private readonly ISpecPipelineObserver? _observer;
+
+    /// <summary>The generator as the compiler loads it.</summary>
+    public SpecGenerator()
+    {
+    }
+
+    /// <summary>The generator for a tool that also wants the parse and the binder's names (see <see cref="ISpecPipelineObserver"/>).</summary>
+    internal SpecGenerator(ISpecPipelineObserver observer) => _observer = observer;
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -43,6 +53,12 @@ public sealed class SpecGenerator : IIncrementalGenerator
         RegisterInterfaceSources(context, interfaces, nameCheck);
         RegisterClientSources(context, interfaces, services, nameCheck);
         RegisterJsonContextSources(context, interfaces, nameCheck);
+        if (_observer is { } observer)
+        {
+            // The same step values the outputs above use, handed over as they are: nothing is computed again.
+            context.RegisterSourceOutput(files.Collect(), (_, all) => observer.OnFiles(all));
+            context.RegisterSourceOutput(interfaces.Collect().Combine(nameCheck), (_, pair) => observer.OnInterfaces(pair.Left, pair.Right));
+        }
     }
 
     private static IncrementalValueProvider<BuildSettings> ReadSettings(IncrementalGeneratorInitializationContext context)

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using SpecGen.Cli.Hosting;
+using SpecGen.Generator.Hosting;
 
 namespace SpecGen.Cli.Commands;
 
@@ -40,7 +41,7 @@ internal static class CheckCommand
         // One file is checked with its folder, whose service.yaml it needs.
         string root = Directory.Exists(target) ? target : Path.GetDirectoryName(target)!;
         IReadOnlyList<SpecText> specs = SpecText.Under(root);
-        GeneratorOutput output = GeneratorHost.Run(root, specs, new GeneratorSettings(parsed.Option("--namespace"), GeneratorSettings.Default.RootNamespace, GeneratorSettings.Default.LanguageVersion));
+        SpecRun output = SpecWorkspace.Run(root, specs, SpecRunSettings.Default with { Namespace = parsed.Option("--namespace") });
         List<Diagnostic> diagnostics = output.Diagnostics
             .Where(d => Directory.Exists(target) || d.Location.GetLineSpan().Path == target || !d.Location.GetLineSpan().IsValid)
             .ToList();

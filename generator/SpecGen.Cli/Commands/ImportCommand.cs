@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using SpecGen.Cli.Hosting;
 using SpecGen.Cli.Import;
+using SpecGen.Generator.Hosting;
 
 namespace SpecGen.Cli.Commands;
 
@@ -225,7 +226,7 @@ internal static class ImportCommand
             texts[path] = new SpecText(path, text);
         }
 
-        GeneratorOutput output = GeneratorHost.Run(root, texts.Values.OrderBy(t => t.Path, StringComparer.Ordinal));
+        SpecRun output = SpecWorkspace.Run(root, texts.Values.OrderBy(t => t.Path, StringComparer.Ordinal));
         return output.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && files.ContainsKey(d.Location.GetLineSpan().Path)).ToList();
     }
 }

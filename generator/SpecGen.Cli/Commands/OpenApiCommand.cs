@@ -3,12 +3,13 @@ using Microsoft.CodeAnalysis;
 using Microsoft.OpenApi;
 using SpecGen.Cli.Hosting;
 using SpecGen.Cli.OpenApi;
+using SpecGen.Generator.Hosting;
 
 namespace SpecGen.Cli.Commands;
 
 /// <summary>
 /// <c>specgen openapi [DIR] [-o PATH] [--yaml] [--merge]</c>: an OpenAPI 3.0 document per service
-/// folder (or one for all), from the specs as the generator parses them. Specs with errors are not exported.
+/// folder (or one for all), from one run of the generator: its parse, and its class names as schema names. Specs with errors are not exported.
 /// </summary>
 internal static class OpenApiCommand
 {
@@ -38,7 +39,8 @@ internal static class OpenApiCommand
         }
 
         // The generator's verdict first: a spec it rejects would give a document that says something else.
-        List<Diagnostic> errors = GeneratorHost.Run(root, SpecText.Under(root)).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        SpecRun run = SpecWorkspace.Run(root, SpecText.Under(root));
+        List<Diagnostic> errors = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
             foreach (Diagnostic diagnostic in errors)
@@ -49,7 +51,7 @@ internal static class OpenApiCommand
             return context.Fail("the specs have errors (above); nothing was written");
         }
 
-        IReadOnlyList<SpecFolder> folders = SpecFolder.Under(root);
+        IReadOnlyList<SpecFolder> folders = SpecFolder.Of(run);
         if (folders.Count == 0)
         {
             return context.Fail($"no interface specs under '{root}'");
@@ -112,6 +114,35 @@ internal static class OpenApiCommand
         IOpenApiWriter writer = yaml ? new OpenApiYamlWriter(text) : new OpenApiJsonWriter(text);
         document.SerializeAsV3(writer);
         text.Flush();
-        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        string written = text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+        return (yaml ? written : EscapeControlCharacters(written)) + "\n";
+    }
+
+    /// <summary>
+    /// OpenAPI.NET's JSON writer escapes only the usual control characters in strings, so a spec text
+    /// holding another (U+0001, from a pasted page) would make invalid JSON. Outside strings the writer
+    /// puts only spaces and line feeds, so every other control character is inside a string and is escaped here.
+    /// </summary>
+    private static string EscapeControlCharacters(string json)
+    {
+        if (!json.Any(c => c < ' ' && c != '\n'))
+        {
+            return json;
+        }
+
+        var escaped = new StringBuilder(json.Length + 16);
+        foreach (char c in json)
+        {
+            if (c < ' ' && c != '\n')
+            {
+                escaped.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
     }
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace SpecGen.Cli.Hosting;
@@ -24,21 +22,4 @@ internal sealed class SpecText(string path, string text) : AdditionalText
 
     public static bool IsYaml(string path)
         => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
-}
-
-/// <summary>The MSBuild properties the generator reads, as <c>build_property.X</c> global options.</summary>
-internal sealed class BuildProperties(IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
-{
-    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value, StringComparer.Ordinal));
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public static readonly Options Empty = new([]);
-
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-    }
 }

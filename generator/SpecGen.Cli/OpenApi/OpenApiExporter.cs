@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using SpecGen.Generator.Binding;
+using SpecGen.Generator.Hosting;
 using SpecGen.Generator.Spec;
 
 namespace SpecGen.Cli.OpenApi;
@@ -37,7 +37,10 @@ internal sealed class OpenApiExporter
     public static (OpenApiDocument Document, IReadOnlyList<ExportNote> Notes) Export(SpecFolder folder)
         => Export([folder], folder.Service?.Name ?? folder.Name);
 
-    /// <summary>One document for several folders; schema names that two folders share are qualified by their namespace.</summary>
+    /// <summary>
+    /// One document for several folders. A schema is named as its generated class; a class name that
+    /// two namespaces both generate is written as the full name (<c>Shop.Api.Item</c>) in each.
+    /// </summary>
     public static (OpenApiDocument Document, IReadOnlyList<ExportNote> Notes) Export(IReadOnlyList<SpecFolder> folders, string title)
     {
         var exporter = new OpenApiExporter(title, Describe(folders));
@@ -59,29 +62,15 @@ internal sealed class OpenApiExporter
         => $"Written by specgen from the SpecGen specs of {string.Join(", ", folders.Select(f => "spec/" + f.Name))}. "
         + "A mandatory field must be transferred and must not be null or an empty string: the reference pages count an empty string as not transferred, which JSON Schema's `required` alone does not say.";
 
+    /// <summary>The class names that more than one namespace generates.</summary>
     private static HashSet<string> SharedSchemaNames(IReadOnlyList<SpecFolder> folders)
-    {
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        var shared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (SpecFolder folder in folders)
-        {
-            foreach (InterfaceSpec spec in folder.Interfaces)
-            {
-                foreach (ClassSpec cls in spec.Classes)
-                {
-                    string name = SchemaName(spec, cls);
-                    if (seen.TryGetValue(name, out string? other) && other != folder.Path)
-                    {
-                        shared.Add(name);
-                    }
-
-                    seen[name] = folder.Path;
-                }
-            }
-        }
-
-        return shared;
-    }
+        => folders
+            .SelectMany(f => f.Interfaces)
+            .SelectMany(i => i.Classes)
+            .GroupBy(c => c.Name, StringComparer.Ordinal)
+            .Where(g => g.Select(c => c.FullName).Distinct(StringComparer.Ordinal).Count() > 1)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
 
     private void Add(SpecFolder folder, HashSet<string> shared)
     {
@@ -90,11 +79,9 @@ internal sealed class OpenApiExporter
             _document.Servers!.Add(Server(baseUrl));
         }
 
-        string prefix = folder.Service?.Namespace is { Length: > 0 } ns ? ns + "." : folder.Name + ".";
-        foreach (InterfaceSpec spec in folder.Interfaces)
+        foreach (HostedInterface hosted in folder.Interfaces)
         {
-            string Name(ClassSpec cls) => shared.Contains(SchemaName(spec, cls)) ? prefix + SchemaName(spec, cls) : SchemaName(spec, cls);
-            new InterfaceExport(this, folder, spec, Name).Add();
+            new InterfaceExport(this, folder, hosted, cls => shared.Contains(cls.Name) ? cls.FullName : cls.Name).Add();
         }
     }
 
@@ -162,39 +149,32 @@ internal sealed class OpenApiExporter
 
     internal static JsonArray Array(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 
-    /// <summary>The component schema name of a table: the C# class name the generator gives it.</summary>
-    internal static string SchemaName(InterfaceSpec spec, ClassSpec cls) => cls.Kind switch
+    /// <summary>One interface: its operation, and the schemas of its tables, named as the binder named their classes.</summary>
+    private sealed class InterfaceExport(OpenApiExporter exporter, SpecFolder folder, HostedInterface hosted, Func<HostedClass, string> schemaName)
     {
-        ClassKind.Request => CSharpNames.ToPascalCase(spec.Name) + "Request",
-        ClassKind.Response => CSharpNames.ToPascalCase(spec.Name) + "Response",
-        ClassKind.Named => CSharpNames.ToPascalCase(cls.SpecName),
-        _ => cls.TypeName ?? SchemaName(spec, spec.Classes.First(c => c.Id == cls.Owner!.ClassId)) + CSharpNames.ToPascalCase(cls.Owner!.FieldJsonName),
-    };
+        private readonly InterfaceSpec _spec = hosted.Spec;
 
-    /// <summary>One interface: its operation, and the schemas of its tables.</summary>
-    private sealed class InterfaceExport(OpenApiExporter exporter, SpecFolder folder, InterfaceSpec spec, Func<ClassSpec, string> name)
-    {
         private OpenApiDocument Document => exporter._document;
 
         public void Add()
         {
             Document.Components!.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-            foreach (ClassSpec cls in spec.Classes)
+            foreach (HostedClass cls in hosted.Classes)
             {
-                Document.Components.Schemas[name(cls)] = Schema(cls);
+                Document.Components.Schemas[schemaName(cls)] = Schema(cls);
             }
 
-            string path = spec.Url.Split('?')[0];
+            string path = _spec.Url.Split('?')[0];
             if (!Document.Paths.TryGetValue(path, out IOpenApiPathItem? found) || found is not OpenApiPathItem item)
             {
                 item = new OpenApiPathItem { Operations = new Dictionary<HttpMethod, OpenApiOperation>() };
                 Document.Paths[path] = item;
             }
 
-            var method = new HttpMethod(spec.Method.ToUpperInvariant());
+            var method = new HttpMethod(_spec.Method.ToUpperInvariant());
             if (item.Operations!.ContainsKey(method))
             {
-                throw new InvalidOperationException($"{spec.Method} {path} is declared twice ({spec.FilePath})");
+                throw new InvalidOperationException($"{_spec.Method} {path} is declared twice ({_spec.FilePath})");
             }
 
             item.Operations[method] = Operation();
@@ -202,7 +182,7 @@ internal sealed class OpenApiExporter
 
         private OpenApiOperation Operation()
         {
-            ClassSpec request = spec.Request;
+            ClassSpec request = _spec.Request;
             string tag = folder.Service?.Name ?? folder.Name;
             Document.Tags ??= new HashSet<OpenApiTag>();
             if (!Document.Tags.Any(t => t.Name == tag))
@@ -212,8 +192,8 @@ internal sealed class OpenApiExporter
 
             var operation = new OpenApiOperation
             {
-                OperationId = CSharpNames.ToPascalCase(spec.Name),
-                Summary = spec.Title,
+                OperationId = hosted.Name,
+                Summary = _spec.Title,
                 Description = OperationDescription(),
                 Tags = new HashSet<OpenApiTagReference> { new(tag, Document) },
                 Parameters = request.Fields.Where(f => f.Position != FieldPosition.Body).Select(Parameter).ToList<IOpenApiParameter>(),
@@ -224,7 +204,7 @@ internal sealed class OpenApiExporter
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = request.Fields.Any(f => f.Position == FieldPosition.Body && f.Mandatory),
-                    Content = new Dictionary<string, OpenApiMediaType> { [Json] = Media(request, spec.Examples.Request) },
+                    Content = new Dictionary<string, OpenApiMediaType> { [Json] = Media(request, hosted.Example(response: false)) },
                 };
             }
 
@@ -233,7 +213,7 @@ internal sealed class OpenApiExporter
                 Description = folder.Service?.Envelope is { } envelope
                     ? $"Answered. A success only when '{envelope.CodeField}' is {string.Join(" or ", envelope.SuccessValues)}{(envelope.MissingIsSuccess ? " or absent" : string.Empty)}."
                     : "Answered.",
-                Content = new Dictionary<string, OpenApiMediaType> { [Json] = Media(spec.Response, spec.Examples.Response) },
+                Content = new Dictionary<string, OpenApiMediaType> { [Json] = Media(_spec.Response, hosted.Example(response: true)) },
             };
             return operation;
         }
@@ -241,12 +221,12 @@ internal sealed class OpenApiExporter
         private string? OperationDescription()
         {
             var parts = new List<string>();
-            if (spec.Description is { Length: > 0 } description)
+            if (_spec.Description is { Length: > 0 } description)
             {
                 parts.Add(description);
             }
 
-            foreach (RuleSpec rule in spec.Request.Rules)
+            foreach (RuleSpec rule in _spec.Request.Rules)
             {
                 parts.Add(RuleText(rule));
             }
@@ -257,8 +237,12 @@ internal sealed class OpenApiExporter
         private static string RuleText(RuleSpec rule)
             => $"{(rule.Kind == RuleKind.AtLeastOne ? "At least one" : "Exactly one")} of {string.Join(", ", rule.Fields)} must be transferred (an empty string counts as not transferred).";
 
-        private OpenApiMediaType Media(ClassSpec cls, string? example)
-            => new() { Schema = Ref(name(cls)), Example = example is null ? null : JsonAny.Parse(example) };
+        private OpenApiMediaType Media(ClassSpec cls, ExampleJsonValue? example)
+            => new() { Schema = Ref(Name(cls.Id)), Example = example is null ? null : JsonAny.FromExample(example) };
+
+        /// <summary>The schema of a table's class; every table of a spec without errors has one.</summary>
+        private string Name(string classId)
+            => hosted.ClassOf(classId) is { } cls ? schemaName(cls) : throw new InvalidOperationException($"{_spec.FilePath}: table '{classId}' generates no class");
 
         private OpenApiParameter Parameter(FieldSpec field)
         {
@@ -284,23 +268,25 @@ internal sealed class OpenApiExporter
             return parameter;
         }
 
-        private OpenApiSchema Schema(ClassSpec cls)
+        private OpenApiSchema Schema(HostedClass hostedClass)
         {
+            ClassSpec cls = hostedClass.Spec;
             var schema = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
                 Title = cls.Kind == ClassKind.Named ? cls.SpecName : null,
                 Description = cls.Kind switch
                 {
-                    ClassKind.Request => $"The request of {spec.Name}{(spec.Request.Fields.Any(f => f.Position != FieldPosition.Body) ? "; its Path, Query and Header fields are the operation's parameters" : string.Empty)}.",
-                    ClassKind.Response => $"The response of {spec.Name}.",
-                    ClassKind.Named => $"The '{cls.SpecName}' type of {spec.Name}.",
-                    _ => $"The '{cls.Owner!.FieldJsonName}' object of {spec.Name}.",
+                    ClassKind.Request => $"The request of {_spec.Name}{(_spec.Request.Fields.Any(f => f.Position != FieldPosition.Body) ? "; its Path, Query and Header fields are the operation's parameters" : string.Empty)}.",
+                    ClassKind.Response => $"The response of {_spec.Name}.",
+                    ClassKind.Named => $"The '{cls.SpecName}' type of {_spec.Name}.",
+                    _ => $"The '{cls.Owner!.FieldJsonName}' object of {_spec.Name}.",
                 },
                 Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal),
                 Required = new HashSet<string>(StringComparer.Ordinal),
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-specgen-csharp-type"] = new JsonNodeExtension(hostedClass.FullName) },
             };
-            foreach (FieldSpec field in cls.Fields.Where(f => f.Position == FieldPosition.Body))
+            foreach (FieldSpec field in hostedClass.Properties.Select(p => p.Spec).Where(f => f.Position == FieldPosition.Body))
             {
                 schema.Properties[field.JsonName] = FieldSchema(field, describe: true);
                 if (field.Mandatory)
@@ -324,7 +310,7 @@ internal sealed class OpenApiExporter
             bool allBody = rule.Fields.All(f => cls.Fields.Any(field => field.JsonName == f && field.Position == FieldPosition.Body));
             if (!allBody)
             {
-                exporter._notes.Add(new ExportNote(folder.Name, $"{spec.Name} rules", $"'{RuleText(rule)}' names Path, Query or Header fields, which a schema cannot constrain: in the description only"));
+                exporter._notes.Add(new ExportNote(folder.Name, $"{_spec.Name} rules", $"'{RuleText(rule)}' names Path, Query or Header fields, which a schema cannot constrain: in the description only"));
                 return;
             }
 
@@ -334,7 +320,7 @@ internal sealed class OpenApiExporter
                 sets.Add(new OpenApiSchema { Required = new HashSet<string> { field } });
             }
 
-            exporter._notes.Add(new ExportNote(folder.Name, $"{spec.Name} rules", $"'{RuleText(rule)}' as {(rule.Kind == RuleKind.AtLeastOne ? "anyOf" : "oneOf")} of required sets; an empty string still satisfies `required`, so the description says it"));
+            exporter._notes.Add(new ExportNote(folder.Name, $"{_spec.Name} rules", $"'{RuleText(rule)}' as {(rule.Kind == RuleKind.AtLeastOne ? "anyOf" : "oneOf")} of required sets; an empty string still satisfies `required`, so the description says it"));
         }
 
         private IOpenApiSchema FieldSchema(FieldSpec field, bool describe)
@@ -409,7 +395,7 @@ internal sealed class OpenApiExporter
             if (!SpecFormats.IsEpoch(format))
             {
                 schema.Format = format;
-                exporter._notes.Add(new ExportNote(folder.Name, $"{spec.Name}.{field.JsonName}", $"the date pattern '{format}' is not an OpenAPI format: written as format, x-specgen-format and in the description; tools will not check it"));
+                exporter._notes.Add(new ExportNote(folder.Name, $"{_spec.Name}.{field.JsonName}", $"the date pattern '{format}' is not an OpenAPI format: written as format, x-specgen-format and in the description; tools will not check it"));
             }
         }
 
@@ -422,7 +408,7 @@ internal sealed class OpenApiExporter
             SpecTypeKind.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
             SpecTypeKind.List => new OpenApiSchema { Type = JsonSchemaType.Array, Items = TypeSchema(type.Element!) },
             SpecTypeKind.Map => new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = TypeSchema(type.Element!) },
-            SpecTypeKind.Class => Ref(name(spec.Classes.First(c => c.Id == type.ClassId))),
+            SpecTypeKind.Class => Ref(Name(type.ClassId!)),
             _ => new OpenApiSchema(),
         };
 

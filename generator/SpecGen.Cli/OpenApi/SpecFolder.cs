@@ -1,37 +1,21 @@
-using SpecGen.Cli.Hosting;
+using SpecGen.Generator.Hosting;
 using SpecGen.Generator.Spec;
 
 namespace SpecGen.Cli.OpenApi;
 
-/// <summary>One service folder as the generator's parser reads it: its service.yaml and its interface specs.</summary>
-internal sealed record SpecFolder(string Path, string Name, ServiceSpec? Service, IReadOnlyList<InterfaceSpec> Interfaces)
+/// <summary>One service folder as the generator's run left it: its service.yaml and its interfaces with their C# names.</summary>
+internal sealed record SpecFolder(string Path, string Name, ServiceSpec? Service, IReadOnlyList<HostedInterface> Interfaces)
 {
-    /// <summary>The folders under <paramref name="root"/> that hold interface specs, in ordinal order.</summary>
-    public static IReadOnlyList<SpecFolder> Under(string root)
-    {
-        var folders = new List<SpecFolder>();
-        foreach (IGrouping<string, SpecText> group in SpecText.Under(root)
-            .GroupBy(text => System.IO.Path.GetDirectoryName(text.Path)!, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            ServiceSpec? service = null;
-            var interfaces = new List<InterfaceSpec>();
-            foreach (SpecText text in group)
-            {
-                ParsedSpecFile parsed = SpecParser.Parse(text.Path, text.GetText()!.ToString());
-                service ??= parsed.Service;
-                if (parsed.Interface is { IsCallable: true } spec)
-                {
-                    interfaces.Add(spec);
-                }
-            }
-
-            if (interfaces.Count > 0)
-            {
-                folders.Add(new SpecFolder(group.Key, System.IO.Path.GetFileName(group.Key), service, interfaces.OrderBy(i => i.Name, StringComparer.Ordinal).ToList()));
-            }
-        }
-
-        return folders;
-    }
+    /// <summary>The folders of <paramref name="run"/> that generate interfaces, in ordinal order; each folder's interfaces by name.</summary>
+    public static IReadOnlyList<SpecFolder> Of(SpecRun run)
+        => run.Interfaces
+            .Where(i => i.Emitted && i.Spec.IsCallable)
+            .GroupBy(i => i.Spec.Directory, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new SpecFolder(
+                g.Key,
+                System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(g.Key)),
+                run.ServiceOf(g.Key),
+                g.OrderBy(i => i.Spec.Name, StringComparer.Ordinal).ToList()))
+            .ToList();
 }

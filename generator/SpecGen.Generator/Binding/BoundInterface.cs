@@ -10,6 +10,7 @@ namespace SpecGen.Generator.Binding;
 /// so that a diagnostic's location never reaches, and never invalidates, an emit step.
 /// </summary>
 /// <remarks>Model and Names are null only when binding failed, which the diagnostics then say (SPEC0016).</remarks>
+/// <param name="Naming">The C# names binding gave the interface and each of its tables, for tools that map a spec to its code (the <c>specgen</c> host); null when binding failed.</param>
 /// <param name="NameLocations">Where each of <see cref="DeclaredNames.Names"/> is declared, in the same order: kept apart
 /// from the names so that an edit which only moves lines never reruns the check across all files.</param>
 internal sealed record BoundInterface(
@@ -17,10 +18,20 @@ internal sealed record BoundInterface(
     DeclaredNames? Names,
     ImmutableEquatableArray<LocationInfo> NameLocations,
     ClientPart? Client,
-    ImmutableEquatableArray<DiagnosticInfo> Diagnostics)
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics,
+    BoundNaming? Naming = null)
 {
     public static BoundInterface Failed(DiagnosticInfo error) => new(null, null, ImmutableEquatableArray<LocationInfo>.Empty, null, new[] { error }.ToImmutableEquatableArray());
 }
+
+/// <summary>The C# names binding decided for one interface, keyed by the spec's own identities.</summary>
+/// <param name="InterfaceName">The interface's C# name, which its classes, client method and examples class start with.</param>
+/// <param name="Classes">Each table that is generated, by its <see cref="Spec.ClassSpec.Id"/>; a table whose name clashed is absent.</param>
+/// <remarks>Each class's property names are its <see cref="ClassModel.Properties"/>, found by <see cref="BoundClassName.Name"/>.</remarks>
+internal sealed record BoundNaming(string InterfaceName, ImmutableEquatableArray<BoundClassName> Classes);
+
+/// <summary>The class name of one table of the spec.</summary>
+internal sealed record BoundClassName(string ClassId, string Name);
 
 /// <summary>One interface's contribution to its service's client file.</summary>
 /// <param name="Service">The service's emit model, the same for every interface of the folder.</param>

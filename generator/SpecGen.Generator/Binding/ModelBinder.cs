@@ -91,7 +91,8 @@ internal sealed partial class ModelBinder
             names,
             nameLocations,
             serviceModel is null ? null : new ClientPart(serviceModel, _spec.Directory, _spec.FilePath, MapMethod, _spec.Name, issuer),
-            _diagnostics.ToImmutableEquatableArray());
+            _diagnostics.ToImmutableEquatableArray(),
+            new BoundNaming(_name, _spec.Classes.Where(c => _classNames[c.Id] is not null).Select(c => new BoundClassName(c.Id, _classNames[c.Id]!)).ToImmutableEquatableArray()));
     }
 
     private string TypeName(string className) => $"global::{_namespace}.{className}";

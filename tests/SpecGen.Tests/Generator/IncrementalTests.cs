@@ -180,7 +180,7 @@ public sealed class IncrementalTests
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
         GeneratorDriver driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
 
-        driver = driver.WithUpdatedAnalyzerConfigOptions(new SpecGen.Cli.Hosting.BuildProperties(new Dictionary<string, string>
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new SpecGen.Generator.Hosting.BuildProperties(new Dictionary<string, string>
         {
             ["SpecGenSpecRoot"] = GeneratorHarness.SpecRoot,
             ["SpecGenNamespace"] = "Shop.Everything",

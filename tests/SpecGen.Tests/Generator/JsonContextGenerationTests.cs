@@ -186,7 +186,7 @@ public sealed class JsonContextGenerationTests
         return Assert.Single(reference.GetGenerators(LanguageNames.CSharp));
     }
 
-    private static SpecGen.Cli.Hosting.BuildProperties Properties() => new(new Dictionary<string, string> { ["SpecGenSpecRoot"] = GeneratorHarness.SpecRoot });
+    private static SpecGen.Generator.Hosting.BuildProperties Properties() => new(new Dictionary<string, string> { ["SpecGenSpecRoot"] = GeneratorHarness.SpecRoot });
 
     private sealed class AnalyzerLoader : Microsoft.CodeAnalysis.IAnalyzerAssemblyLoader
     {

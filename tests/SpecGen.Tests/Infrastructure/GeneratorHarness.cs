@@ -45,7 +45,7 @@ internal static class GeneratorHarness
             [new SpecGenerator().AsSourceGenerator()],
             specs,
             ParseOptions(version),
-            new SpecGen.Cli.Hosting.BuildProperties(properties ?? new Dictionary<string, string> { ["SpecGenSpecRoot"] = SpecRoot }),
+            new SpecGen.Generator.Hosting.BuildProperties(properties ?? new Dictionary<string, string> { ["SpecGenSpecRoot"] = SpecRoot }),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>A spec at <c>/project/spec/{relativePath}</c>.</summary>

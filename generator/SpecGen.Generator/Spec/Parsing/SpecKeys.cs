@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace SpecGen.Generator.Spec;
 
-/// <summary>The keys each kind of YAML mapping accepts (DESIGN.md, "The spec format").</summary>
+/// <summary>The keys each kind of YAML mapping accepts (docs/spec-format.md).</summary>
 internal static class SpecKeys
 {
     public static readonly IReadOnlyList<string> Service = new[] { "service", "namespace", "baseUrl", "envelope", "token" };
