@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SpecGen.Generator.Binding;
+using SpecGen.Generator.Hosting;
 
 namespace SpecGen.Cli.Import;
 
@@ -41,7 +41,7 @@ internal sealed partial class SpecBuilder
 
         var spec = new ImportedSpec
         {
-            Interface = CSharpNames.ToPascalCase(lastSegment),
+            Interface = SpecRules.CSharpName(lastSegment),
             FileName = Regex.Replace(lastSegment, @"[^A-Za-z0-9_\-.]", "_"),
             PageName = pageName,
             Title = page.Title,
@@ -52,6 +52,12 @@ internal sealed partial class SpecBuilder
         };
         spec.HeaderComments.Add($"Imported by specgen from {pageName}{(page.Title is null ? string.Empty : $": \"{page.Title}\"")}.");
         spec.HeaderComments.Add("Review the lines marked 'review:' and remove the marks when done.");
+        if (SpecRules.UrlProblem(spec.Url) is { } refused)
+        {
+            // The build refuses such a url (SPEC0023): no spec can say it, so no review can save it.
+            throw new PageException(url.Line, $"the page's URL path '{spec.Url}' is not a path on the service's address: {refused}");
+        }
+
         if (UrlPaths.Problem(spec.Url) is { } problem)
         {
             spec.UrlComments.Add($"review: the page's URL path is not a plain path: it {problem}; a client would call another address than the service's. Check the path against the service's documentation (page line {url.Line}).");

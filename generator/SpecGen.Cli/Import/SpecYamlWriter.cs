@@ -1,4 +1,5 @@
 using System.Text;
+using SpecGen.Generator.Hosting;
 using static SpecGen.Generator.Spec.SpecKeys;
 
 namespace SpecGen.Cli.Import;
@@ -233,8 +234,8 @@ internal static class SpecYamlWriter
         }
 
         string[] words = folderName.Split(['-', '_', '.', ' '], StringSplitOptions.RemoveEmptyEntries);
-        string service = words.Length == 0 ? "Api" : string.Concat(words.Select(Generator.Binding.CSharpNames.ToPascalCase));
-        string ns = words.Length == 0 ? "Api" : string.Join(".", words.Select(Generator.Binding.CSharpNames.ToPascalCase));
+        string service = words.Length == 0 ? "Api" : string.Concat(words.Select(SpecRules.CSharpName));
+        string ns = words.Length == 0 ? "Api" : string.Join(".", words.Select(SpecRules.CSharpName));
         YamlText.WriteComment(yaml, string.Empty, $"Written by specgen import from {string.Join(", ", specs.Select(s => (s.PageName ?? s.FileName + ".yaml") + (s.Title is { Length: > 0 } t ? $" (\"{t}\")" : string.Empty)))}: what the interfaces of this folder share. Review the names and the envelope.");
         Key(yaml, string.Empty, ServiceKey.Service).AppendLine(YamlText.Scalar(service));
         Key(yaml, string.Empty, ServiceKey.Namespace).AppendLine(YamlText.Scalar(ns));

@@ -108,18 +108,10 @@ internal static class CliRules
     /// </summary>
     public static readonly IReadOnlyList<Allowance> TodaysAllowances =
     [
-        new(In("Hosting"), Where.File(GeneratorRules.Project, "SpecGenerator.cs"),
-            "GeneratorHost drives SpecGenerator itself until SpecGen.Generator/Hosting does it"),
-        new(In("Commands"), Where.File(GeneratorRules.Project, "Binding/ModelBinder*.cs"),
-            "show finds the hint name of a spec's file through ModelBinder.SourceName"),
-        new(In("Import") | In("OpenApi"), Where.File(GeneratorRules.Project, "Binding/CSharpNames.cs"),
-            "the importer and the OpenAPI export name classes with the binder's ToPascalCase"),
         new(In("Import") | In("OpenApi"), Where.File(GeneratorRules.Project, "Spec/Checks/SpecScalars.cs"),
             "page values and example values are read with the spec's number and boolean rules"),
         new(In("Import") | In("OpenApi"), Where.File(GeneratorRules.Project, "Common/SpecFormats.cs"),
             "the importer and the OpenAPI export know the format names (unix-ms, unix-s, date patterns)"),
-        new(In("OpenApi"), GeneratorRules.In("Spec/Parsing"),
-            "the OpenAPI export parses each spec file itself (SpecFolder)"),
     ];
 
     /// <summary>

@@ -39,9 +39,8 @@ public sealed class ImportSafetyTests
 
     [Theory]
     [InlineData("https://IP:PORT/api/login", 0)]
-    [InlineData("/\\/127.0.0.1:47123/login", 1)]
-    [InlineData("https://IP:PORT//127.0.0.1:47123/login", 1)]
     [InlineData("https://IP:PORT/http://127.0.0.1:47123/login", 1)]
+    [InlineData("https://IP:PORT/user@127.0.0.1:47123/login", 1)]
     public void A_page_whose_URL_is_not_a_plain_path_is_marked_for_review(string url, int reviews)
     {
         using var session = new CliSession();
@@ -60,6 +59,25 @@ public sealed class ImportSafetyTests
             // The mark is right above the url, however many lines it wraps to.
             Assert.All(lines[Array.FindIndex(lines, l => l.StartsWith("# review: the page's URL", StringComparison.Ordinal))..urlAt], l => Assert.StartsWith("# ", l, StringComparison.Ordinal));
         }
+    }
+
+    [Theory]
+    [InlineData("/\\/127.0.0.1:47123/login", "'\\' at character 2")]
+    [InlineData("https://IP:PORT//127.0.0.1:47123/login", "starts with '//'")]
+    public void A_page_whose_URL_the_build_would_refuse_is_refused_at_its_URL_line(string url, string reason)
+    {
+        using var session = new CliSession();
+        session.Write("login.txt", Page(url, "Tenant ID."));
+
+        CliResult result = session.Run("import", "login.txt", "-o", "spec/shop");
+
+        Assert.True(result.Exit == 1, result.ToString());
+        // The URL is the page's line 9 (title, blank, Method, blank, POST, blank, URL, blank, address).
+        Assert.Contains("login.txt(9): error: the page's URL path", result.Error, StringComparison.Ordinal);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("please report", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(session.Files(), f => f.EndsWith(".yaml", StringComparison.Ordinal));
     }
 
     [Theory]
