@@ -25,6 +25,7 @@ public sealed class SpecFakeServer : IAsyncDisposable
     public const int InvalidRequestCode = 400;
 
     private readonly List<SpecFakeRoute> _routes = [];
+    private const string JsonCode = "json";
     private const int WriteChunkSize = 16 * 1024;
 
     private static readonly TimeSpan DropGrace = TimeSpan.FromMilliseconds(200);
@@ -268,10 +269,12 @@ public sealed class SpecFakeServer : IAsyncDisposable
             Record(violation);
         }
 
-        // A token the fake did not issue, or that expired, is refused before anything else, as servers do.
+        // A token the fake did not issue, or that expired, is refused before anything else, as servers
+        // do; a body that cannot be read at all has no token to look at, and is a bad request.
         SpecFakeTokens? tokens = Tokens;
         bool answerSetUp = _answers.ContainsKey(route.InterfaceName);
-        if (checks && tokens is not null && route.CarriesToken && tokens.Enforce && !answerSetUp && !tokens.IsValid(tokens.TokenOf(request)))
+        bool unreadable = violations.Exists(v => v.Code == JsonCode);
+        if (checks && !unreadable && tokens is not null && route.CarriesToken && tokens.Enforce && !answerSetUp && !tokens.IsValid(tokens.TokenOf(request)))
         {
             await WriteAsync(context.Response, tokens.RejectionStatus, Error(tokens.RejectionCode, "The token is missing, unknown or expired.")).ConfigureAwait(false);
             return;
@@ -363,6 +366,12 @@ public sealed class SpecFakeServer : IAsyncDisposable
             ValidationResult validation = route.Validate(request);
             foreach (ValidationError error in validation.Errors)
             {
+                // A value of the wrong type could not be set, so Validate() finds it missing: it is there, only wrong.
+                if (error.Code == "mandatory" && request.TypeErrors.Exists(t => t.Path == error.Path))
+                {
+                    continue;
+                }
+
                 violations.Add(new SpecViolation(route.InterfaceName, error.Path, error.Code, error.Message));
             }
         }
@@ -370,7 +379,7 @@ public sealed class SpecFakeServer : IAsyncDisposable
         {
             string path = ex is SpecJsonException spec ? spec.RelativePath.TrimStart('.') : string.Empty;
             string reason = ex is SpecJsonException shape ? shape.Reason : "The body is not well-formed JSON" + (ex.LineNumber is long line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})." : ".");
-            violations.Add(new SpecViolation(route.InterfaceName, path, "json", reason));
+            violations.Add(new SpecViolation(route.InterfaceName, path, JsonCode, reason));
         }
 
         foreach (ValidationError error in request.TypeErrors)
@@ -379,7 +388,7 @@ public sealed class SpecFakeServer : IAsyncDisposable
         }
 
         SpecFakeTokens? tokens = Tokens;
-        if (tokens is not null && route.CarriesToken && string.IsNullOrEmpty(tokens.TokenOf(request)) && !violations.Any(v => v.Path == tokens.CarryField))
+        if (tokens is not null && route.CarriesToken && !violations.Exists(v => v.Code == JsonCode) && string.IsNullOrEmpty(tokens.TokenOf(request)) && !violations.Any(v => v.Path == tokens.CarryField))
         {
             string where = tokens.CarryInHeader ? "header" : "body field";
             violations.Add(new SpecViolation(route.InterfaceName, tokens.CarryField, "token", $"The request carries no token in its {where} {tokens.CarryField}."));
