@@ -301,7 +301,7 @@ public sealed class SpecFakeServer : IAsyncDisposable
 
         SpecFakeAnswer answer = _answers.TryGetValue(route.InterfaceName, out Func<SpecFakeRequest, SpecFakeAnswer>? setUp)
             ? setUp(request)
-            : new SpecFakeAnswer(route.ExampleResponse is null ? 501 : 200, route.ExampleResponse ?? Error(501, $"The spec of {route.InterfaceName} has no example response and the test set up none."));
+            : DefaultAnswer(route);
         if (_scenarios.TryGetValue(route.InterfaceName, out SpecFakeScenario? scenario))
         {
             answer = scenario.Apply(answer, status => Error(status, $"Failure set up by the test for {route.InterfaceName}."));
@@ -316,6 +316,12 @@ public sealed class SpecFakeServer : IAsyncDisposable
             // The client left, as a client that timed out or refused a long body does: nothing to answer.
         }
     }
+
+    // The page's example first, as the closest to what the server sends; else the generated sample.
+    private SpecFakeAnswer DefaultAnswer(SpecFakeRoute route)
+        => (route.ExampleResponse ?? route.SampleResponse) is { } body
+            ? new SpecFakeAnswer(200, body)
+            : new SpecFakeAnswer(501, Error(501, $"The spec of {route.InterfaceName} has no example response and the test set up none."));
 
     // No interface serves this method and path: a path that one serves with another method is a
     // wrong method (405), any other a wrong path (404); both break the contract.
