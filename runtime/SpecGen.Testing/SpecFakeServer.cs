@@ -214,11 +214,16 @@ public sealed class SpecFakeServer : IAsyncDisposable
     }
 
     /// <summary>Starts listening on a free loopback port.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    public Task StartAsync(CancellationToken cancellationToken = default) => StartOnPortAsync(0, cancellationToken);
+
+    /// <summary>Starts listening on loopback port <paramref name="port"/>; 0 takes a free one.</summary>
+    public async Task StartOnPortAsync(int port, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         WebApplication app = builder.Build();
         app.Run(HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

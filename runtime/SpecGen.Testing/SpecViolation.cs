@@ -33,5 +33,8 @@ public sealed class SpecViolation
 
     /// <inheritdoc/>
     public override string ToString()
-        => Path.Length == 0 ? $"{InterfaceName}: [{Code}] {Message}" : $"{InterfaceName}: {Path}: [{Code}] {Message}";
+    {
+        string where = InterfaceName.Length == 0 ? "(no interface)" : InterfaceName;
+        return Path.Length == 0 ? $"{where}: [{Code}] {Message}" : $"{where}: {Path}: [{Code}] {Message}";
+    }
 }

@@ -17,7 +17,11 @@ internal sealed record GeneratorOutput(ImmutableArray<Diagnostic> Diagnostics, I
 internal static class GeneratorHost
 {
     /// <summary>Runs the generator over <paramref name="specs"/>, all of which live under <paramref name="specRoot"/>.</summary>
-    public static GeneratorOutput Run(string specRoot, IEnumerable<SpecText> specs, GeneratorSettings? settings = null)
+    /// <param name="specRoot">The spec folder.</param>
+    /// <param name="specs">The spec files.</param>
+    /// <param name="settings">The build settings; the defaults when null.</param>
+    /// <param name="references">The compilation's references: SpecGen.Testing among them makes the generator emit the fakes.</param>
+    public static GeneratorOutput Run(string specRoot, IEnumerable<SpecText> specs, GeneratorSettings? settings = null, IEnumerable<MetadataReference>? references = null)
     {
         settings ??= GeneratorSettings.Default;
         var properties = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -37,10 +41,11 @@ internal static class GeneratorHost
             parseOptions,
             new BuildProperties(properties));
 
-        // The generator reads no symbols, so an empty compilation is all the build context it needs.
+        // The generator reads no symbols, so an empty compilation is all the build context it needs
+        // (the fake is emitted when SpecGen.Testing is among the references).
         CSharpCompilation compilation = CSharpCompilation.Create(
             "SpecGenCli",
-            references: [],
+            references: references ?? [],
             options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         GeneratorDriverRunResult result = driver.RunGenerators(compilation).GetRunResult();
 
