@@ -30,6 +30,10 @@ public static class SpecGenCommand
           openapi [DIR] [-o PATH] [--yaml] [--merge]
                  Writes an OpenAPI 3.0 document per service folder under DIR (or one for all with
                  --merge): <folder>.openapi.json in the current folder, or under PATH.
+          serve [DIR] [--port N]
+                 Serves the fake server of every service under DIR on loopback (service i on port N+i,
+                 free ports without --port), checking each request against its spec and printing each
+                 violation; Ctrl+C stops it.
 
         Options:
           -h, --help     Show this help.
@@ -64,7 +68,8 @@ public static class SpecGenCommand
                 "check" => CheckCommand.Run(rest, context),
                 "show" => ShowCommand.Run(rest, context),
                 "openapi" => OpenApiCommand.Run(rest, context),
-                _ => context.UsageError($"unknown command '{args[0]}'. Commands: import, check, show, openapi."),
+                "serve" => ServeCommand.Run(rest, context),
+                _ => context.UsageError($"unknown command '{args[0]}'. Commands: import, check, show, openapi, serve."),
             };
         }
         catch (IOException ex)

@@ -95,6 +95,25 @@ public sealed class SpecFakeAnswer
 
     internal bool HasBody => _bytes is not null;
 
+    /// <summary>The same answer, sent after <paramref name="delay"/> (for a stalled body, stalled that long).</summary>
+    internal SpecFakeAnswer WithDelay(TimeSpan delay)
+        => new(Status, Body, _bytes, delay, Fault, PaddedLength, DeclaresLength);
+
+    /// <summary>
+    /// The same answer broken by <paramref name="fault"/>; a stalled body stalls ten seconds, past any
+    /// sensible client timeout, unless a delay is set. An answer too short to break stays as it is.
+    /// </summary>
+    internal SpecFakeAnswer WithFault(SpecFakeFault fault)
+    {
+        if (fault == SpecFakeFault.None || _bytes is null || _bytes.Length < 2 || PaddedLength is not null)
+        {
+            return this;
+        }
+
+        TimeSpan delay = fault == SpecFakeFault.StalledMidBody && Delay == TimeSpan.Zero ? TimeSpan.FromSeconds(10) : Delay;
+        return new SpecFakeAnswer(Status, Body, _bytes, delay, fault, null, DeclaresLength);
+    }
+
     private static SpecFakeAnswer WithFault(string json, int status, SpecFakeFault fault, TimeSpan delay)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -58,17 +58,45 @@ public sealed class SpecFakeRequest
 
     /// <summary>A non-body field read as a 32-bit integer; null when absent or not a number.</summary>
     public int? ReadInt32(SpecPosition position, string name)
-        => int.TryParse(Text(position, name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) ? value : null;
+        => Typed<int>(position, name, "a 32-bit integer", static t => int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : null);
 
     /// <summary>A non-body field read as a 64-bit integer; null when absent or not a number.</summary>
     public long? ReadInt64(SpecPosition position, string name)
-        => long.TryParse(Text(position, name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) ? value : null;
+        => Typed<long>(position, name, "a 64-bit integer", static t => long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v) ? v : null);
 
     /// <summary>A non-body field read as a number; null when absent or not a number.</summary>
     public double? ReadDouble(SpecPosition position, string name)
-        => double.TryParse(Text(position, name), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? value : null;
+        => Typed<double>(position, name, "a number", static t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : null);
 
     /// <summary>A non-body field read as <c>true</c>/<c>false</c>; null when absent or neither.</summary>
     public bool? ReadBoolean(SpecPosition position, string name)
-        => bool.TryParse(Text(position, name), out bool value) ? value : null;
+        => Typed<bool>(position, name, "true or false", static t => bool.TryParse(t, out bool v) ? v : null);
+
+    /// <summary>
+    /// Header, query and path values that are there but not of their spec's type. The generated
+    /// request class cannot hold them (its property is typed), so contract mode learns of them here,
+    /// while the generated code reads the request.
+    /// </summary>
+    internal List<ValidationError> TypeErrors { get; } = [];
+
+    private T? Typed<T>(SpecPosition position, string name, string expected, Func<string, T?> parse)
+        where T : struct
+    {
+        string? text = Text(position, name);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        T? value = parse(text);
+        if (value is null)
+        {
+            lock (TypeErrors)
+            {
+                TypeErrors.Add(new ValidationError(name, "type", $"The {position.ToString().ToLowerInvariant()} field is not {expected}."));
+            }
+        }
+
+        return value;
+    }
 }

@@ -50,6 +50,24 @@ public sealed class SpecFakeRoute
     /// <summary>True when the request carries the token of the service's token flow.</summary>
     public bool CarriesToken { get; }
 
+    /// <summary>
+    /// A valid answer the generator made from the response table (mandatory fields, allowed values,
+    /// formats, ranges, arrays, nested objects, the envelope's success code): what the fake answers
+    /// when the spec has no example and the test set up no answer. Null for a hand-made route.
+    /// </summary>
+    public string? SampleResponse { get; private set; }
+
+    /// <summary>Reads an answer with the generated reader and validates it with the generated <c>Validate()</c>: the client's own response checks.</summary>
+    public Func<byte[], ValidationResult>? CheckAnswer { get; private set; }
+
+    /// <summary>Sets <see cref="SampleResponse"/> and <see cref="CheckAnswer"/>; generated <c>Map</c> methods call it.</summary>
+    public SpecFakeRoute WithSample(string sampleResponse, Func<byte[], ValidationResult>? checkAnswer)
+    {
+        SampleResponse = sampleResponse ?? throw new ArgumentNullException(nameof(sampleResponse));
+        CheckAnswer = checkAnswer;
+        return this;
+    }
+
     internal string[] Segments { get; }
 
     /// <summary>Matches a path against the template; fills the placeholder values.</summary>

@@ -25,12 +25,16 @@ public sealed class SpecFakeServer : IAsyncDisposable
     public const int InvalidRequestCode = 400;
 
     private readonly List<SpecFakeRoute> _routes = [];
+    private const string JsonCode = "json";
     private const int WriteChunkSize = 16 * 1024;
 
     private static readonly TimeSpan DropGrace = TimeSpan.FromMilliseconds(200);
 
     private readonly ConcurrentDictionary<string, Func<SpecFakeRequest, SpecFakeAnswer>> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SpecFakeRequest> _requests = new();
+    private readonly ConcurrentQueue<SpecViolation> _violations = new();
+    private readonly ConcurrentDictionary<string, bool> _unchecked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SpecFakeScenario> _scenarios = new(StringComparer.Ordinal);
     private WebApplication? _app;
 
     /// <summary>Creates a server that answers failures with <paramref name="envelope"/>'s fields.</summary>
@@ -84,31 +88,142 @@ public sealed class SpecFakeServer : IAsyncDisposable
     public SpecFakeServer AnswerWith(string interfaceName, Func<SpecFakeRequest, SpecFakeAnswer> answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        RequireMapped(interfaceName);
+        _answers[interfaceName] = answer;
+        return this;
+    }
+
+    private void RequireMapped(string interfaceName)
+    {
         if (!_routes.Any(r => r.InterfaceName == interfaceName))
         {
             throw new ArgumentException($"No interface named '{interfaceName}' is mapped; known: {string.Join(", ", _routes.Select(r => r.InterfaceName))}.", nameof(interfaceName));
         }
-
-        _answers[interfaceName] = answer;
-        return this;
     }
+
+    private SpecFakeScenario Scenario(string interfaceName) => _scenarios.GetOrAdd(interfaceName, static _ => new SpecFakeScenario());
 
     /// <summary>Answers <paramref name="interfaceName"/> with this JSON and status from now on.</summary>
     public SpecFakeServer Answer(string interfaceName, string json, int status = 200)
         => Answer(interfaceName, new SpecFakeAnswer(status, json));
 
+    /// <summary>
+    /// Every way in which the requests received broke their spec, in the order they arrived (contract
+    /// mode). A violating request is also answered as a bad request; a valid one records nothing.
+    /// </summary>
+    public IReadOnlyList<SpecViolation> Violations => _violations.ToArray();
+
+    /// <summary>
+    /// Raised for each violation as it is recorded, on the server's threads, several at a time:
+    /// <c>specgen serve</c> prints them.
+    /// </summary>
+    public event Action<SpecViolation>? ViolationRecorded;
+
+    /// <summary>Throws, listing every violation, when any request broke its spec; made for a test's last line.</summary>
+    /// <exception cref="SpecViolationException">At least one violation was recorded.</exception>
+    public void AssertNoViolations()
+    {
+        SpecViolation[] violations = _violations.ToArray();
+        if (violations.Length > 0)
+        {
+            throw new SpecViolationException(violations);
+        }
+    }
+
+    /// <summary>Forgets the violations recorded so far.</summary>
+    public void ClearViolations() => _violations.Clear();
+
+    /// <summary>
+    /// Turns the checks of <paramref name="interfaceName"/>'s requests on (the default) or off: with
+    /// them off, its requests are answered whatever they hold and record no violation, as a test of
+    /// the server's side of a broken request needs.
+    /// </summary>
+    /// <exception cref="ArgumentException">No mapped interface has that name.</exception>
+    public SpecFakeServer CheckRequests(string interfaceName, bool enabled = true)
+    {
+        RequireMapped(interfaceName);
+        if (enabled)
+        {
+            _unchecked.TryRemove(interfaceName, out _);
+        }
+        else
+        {
+            _unchecked[interfaceName] = true;
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> calls to <paramref name="interfaceName"/> with
+    /// <paramref name="fault"/> over the answer they would have had, then goes back to it.
+    /// </summary>
+    /// <exception cref="ArgumentException">No mapped interface has that name.</exception>
+    public SpecFakeServer FailNext(string interfaceName, int count, SpecFakeFault fault)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        RequireMapped(interfaceName);
+        Scenario(interfaceName).FailNext(count, fault, status: null);
+        return this;
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> calls to <paramref name="interfaceName"/> with HTTP
+    /// <paramref name="status"/> and the service's error envelope, then goes back to the answer before.
+    /// </summary>
+    /// <exception cref="ArgumentException">No mapped interface has that name.</exception>
+    public SpecFakeServer FailNext(string interfaceName, int count, int status)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        RequireMapped(interfaceName);
+        Scenario(interfaceName).FailNext(count, SpecFakeFault.None, status);
+        return this;
+    }
+
+    /// <summary>Delays every answer of <paramref name="interfaceName"/> by <paramref name="delay"/> from now on; zero ends it.</summary>
+    /// <exception cref="ArgumentException">No mapped interface has that name.</exception>
+    public SpecFakeServer Delay(string interfaceName, TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        RequireMapped(interfaceName);
+        Scenario(interfaceName).Delay = delay;
+        return this;
+    }
+
+    /// <summary>
+    /// Answers <paramref name="interfaceName"/> with the service's error envelope from now on: its
+    /// code field set to <paramref name="code"/> (a number when it reads as one), its message field to
+    /// <paramref name="message"/>, with HTTP <paramref name="status"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">No mapped interface has that name.</exception>
+    public SpecFakeServer AnswerError(string interfaceName, string code, string message = "Error answered by the fake.", int status = 200)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(message);
+        return Answer(interfaceName, new SpecFakeAnswer(status, Error(code, message)));
+    }
+
     /// <summary>Forgets the requests received so far, as a long-running test must: <see cref="Requests"/> keeps every one.</summary>
     public void ClearRequests() => _requests.Clear();
 
-    /// <summary>Goes back to the spec's example responses.</summary>
-    public void ResetAnswers() => _answers.Clear();
+    /// <summary>Goes back to the spec's example responses: set answers, pending failures and delays are forgotten.</summary>
+    public void ResetAnswers()
+    {
+        _answers.Clear();
+        _scenarios.Clear();
+    }
 
     /// <summary>Starts listening on a free loopback port.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    public Task StartAsync(CancellationToken cancellationToken = default) => StartOnPortAsync(0, cancellationToken);
+
+    /// <summary>Starts listening on loopback port <paramref name="port"/>; 0 takes a free one.</summary>
+    public async Task StartOnPortAsync(int port, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         WebApplication app = builder.Build();
         app.Run(HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -136,7 +251,7 @@ public sealed class SpecFakeServer : IAsyncDisposable
         SpecFakeRoute? route = _routes.FirstOrDefault(r => r.TryMatch(http.Method, segments, pathValues));
         if (route is null)
         {
-            await WriteAsync(context.Response, 404, Error(404, $"No interface serves {http.Method} {http.Path}.")).ConfigureAwait(false);
+            await AnswerUnroutedAsync(context, segments).ConfigureAwait(false);
             return;
         }
 
@@ -152,18 +267,27 @@ public sealed class SpecFakeServer : IAsyncDisposable
             buffer.ToArray());
         _requests.Enqueue(request);
 
-        // A token the fake did not issue, or that expired, is refused before anything else, as servers do.
+        bool checks = !_unchecked.ContainsKey(route.InterfaceName);
+        List<SpecViolation> violations = checks ? Check(route, request) : [];
+        foreach (SpecViolation violation in violations)
+        {
+            Record(violation);
+        }
+
+        // A token the fake did not issue, or that expired, is refused before anything else, as servers
+        // do; a body that cannot be read at all has no token to look at, and is a bad request.
         SpecFakeTokens? tokens = Tokens;
         bool answerSetUp = _answers.ContainsKey(route.InterfaceName);
-        if (tokens is not null && route.CarriesToken && tokens.Enforce && !answerSetUp && !tokens.IsValid(tokens.TokenOf(request)))
+        bool unreadable = violations.Exists(v => v.Code == JsonCode);
+        if (checks && !unreadable && tokens is not null && route.CarriesToken && tokens.Enforce && !answerSetUp && !tokens.IsValid(tokens.TokenOf(request)))
         {
             await WriteAsync(context.Response, tokens.RejectionStatus, Error(tokens.RejectionCode, "The token is missing, unknown or expired.")).ConfigureAwait(false);
             return;
         }
 
-        string? problem = Check(route, request);
-        if (problem is not null)
+        if (violations.Count > 0)
         {
+            string problem = "The request breaks its spec: " + string.Join("; ", violations.Select(v => v.Path.Length == 0 ? $"[{v.Code}] {v.Message}" : $"{v.Path}: [{v.Code}] {v.Message}"));
             await WriteAsync(context.Response, 400, Error(InvalidRequestCode, problem)).ConfigureAwait(false);
             return;
         }
@@ -182,7 +306,12 @@ public sealed class SpecFakeServer : IAsyncDisposable
 
         SpecFakeAnswer answer = _answers.TryGetValue(route.InterfaceName, out Func<SpecFakeRequest, SpecFakeAnswer>? setUp)
             ? setUp(request)
-            : new SpecFakeAnswer(route.ExampleResponse is null ? 501 : 200, route.ExampleResponse ?? Error(501, $"The spec of {route.InterfaceName} has no example response and the test set up none."));
+            : DefaultAnswer(route);
+        if (_scenarios.TryGetValue(route.InterfaceName, out SpecFakeScenario? scenario))
+        {
+            answer = scenario.Apply(answer, status => Error(status, $"Failure set up by the test for {route.InterfaceName}."));
+        }
+
         try
         {
             await WriteAsync(context, answer).ConfigureAwait(false);
@@ -193,6 +322,39 @@ public sealed class SpecFakeServer : IAsyncDisposable
         }
     }
 
+    // The page's example first, as the closest to what the server sends; else the generated sample.
+    private SpecFakeAnswer DefaultAnswer(SpecFakeRoute route)
+        => (route.ExampleResponse ?? route.SampleResponse) is { } body
+            ? new SpecFakeAnswer(200, body)
+            : new SpecFakeAnswer(501, Error(501, $"The spec of {route.InterfaceName} has no example response and the test set up none."));
+
+    // No interface serves this method and path: a path that one serves with another method is a
+    // wrong method (405), any other a wrong path (404); both break the contract.
+    private async Task AnswerUnroutedAsync(HttpContext context, string[] segments)
+    {
+        HttpRequest http = context.Request;
+        SpecFakeRoute? other = _routes.FirstOrDefault(r => r.TryMatch(r.Method, segments, new Dictionary<string, string>(StringComparer.Ordinal)));
+        if (other is not null && !_unchecked.ContainsKey(other.InterfaceName))
+        {
+            Record(new SpecViolation(other.InterfaceName, string.Empty, "method", $"{other.InterfaceName} is served with {other.Method}, not {http.Method}."));
+            await WriteAsync(context.Response, 405, Error(405, $"{http.Path} is served with {other.Method}, not {http.Method}.")).ConfigureAwait(false);
+            return;
+        }
+
+        if (other is null)
+        {
+            Record(new SpecViolation(string.Empty, string.Empty, "path", $"No interface serves {http.Method} {http.Path}."));
+        }
+
+        await WriteAsync(context.Response, 404, Error(404, $"No interface serves {http.Method} {http.Path}.")).ConfigureAwait(false);
+    }
+
+    private void Record(SpecViolation violation)
+    {
+        _violations.Enqueue(violation);
+        ViolationRecorded?.Invoke(violation);
+    }
+
     // The path as it came over the wire, still escaped (HttpRequest.Path has it decoded).
     private static string RawPath(HttpContext context)
     {
@@ -201,17 +363,49 @@ public sealed class SpecFakeServer : IAsyncDisposable
         return query < 0 ? target : target[..query];
     }
 
-    private static string? Check(SpecFakeRoute route, SpecFakeRequest request)
+    /// <summary>
+    /// The request against its spec, by the generated checks: the generated reader reads the body
+    /// (malformed JSON or a value of the wrong type stops it), the generated <c>Validate()</c> checks
+    /// the request class, and the typed readers of header, query and path fields note values of the
+    /// wrong type. A token the route must carry and does not is one more violation.
+    /// </summary>
+    private List<SpecViolation> Check(SpecFakeRoute route, SpecFakeRequest request)
     {
+        var violations = new List<SpecViolation>();
         try
         {
             ValidationResult validation = route.Validate(request);
-            return validation.IsValid ? null : "The request breaks its spec: " + string.Join("; ", validation.Errors.Select(e => e.ToString()));
+            foreach (ValidationError error in validation.Errors)
+            {
+                // A value of the wrong type could not be set, so Validate() finds it missing: it is there, only wrong.
+                if (error.Code == "mandatory" && request.TypeErrors.Exists(t => t.Path == error.Path))
+                {
+                    continue;
+                }
+
+                violations.Add(new SpecViolation(route.InterfaceName, error.Path, error.Code, error.Message));
+            }
         }
         catch (JsonException ex)
         {
-            return "The request body is not JSON of the spec's shape: " + ex.Message;
+            string path = ex is SpecJsonException spec ? spec.RelativePath.TrimStart('.') : string.Empty;
+            string reason = ex is SpecJsonException shape ? shape.Reason : "The body is not well-formed JSON" + (ex.LineNumber is long line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})." : ".");
+            violations.Add(new SpecViolation(route.InterfaceName, path, JsonCode, reason));
         }
+
+        foreach (ValidationError error in request.TypeErrors)
+        {
+            violations.Add(new SpecViolation(route.InterfaceName, error.Path, error.Code, error.Message));
+        }
+
+        SpecFakeTokens? tokens = Tokens;
+        if (tokens is not null && route.CarriesToken && !violations.Exists(v => v.Code == JsonCode) && string.IsNullOrEmpty(tokens.TokenOf(request)) && !violations.Any(v => v.Path == tokens.CarryField))
+        {
+            string where = tokens.CarryInHeader ? "header" : "body field";
+            violations.Add(new SpecViolation(route.InterfaceName, tokens.CarryField, "token", $"The request carries no token in its {where} {tokens.CarryField}."));
+        }
+
+        return violations;
     }
 
     private string Error(int code, string message) => Error(code.ToString(System.Globalization.CultureInfo.InvariantCulture), message);

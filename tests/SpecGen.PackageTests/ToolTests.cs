@@ -354,6 +354,61 @@ public sealed class ToolTests(PackagesFixture fixture, ITestOutputHelper output)
         };
     }
 
+    [Fact]
+    public async Task Serve_answers_a_request_prints_its_violation_and_stops_on_ctrl_c()
+    {
+        InstalledTool tool = await InstallAsync();
+        Consumer folder = fixture.NewConsumer("tool-serve");
+        WriteShopSpec(folder);
+        var start = new System.Diagnostics.ProcessStartInfo(tool.Executable) { WorkingDirectory = folder.Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string arg in new[] { "serve", "spec" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var lines = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start)!;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                output.WriteLine(line);
+                lines.Writer.TryWrite(line);
+            }
+        };
+        process.ErrorDataReceived += (_, e) => output.WriteLine("stderr: " + e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            // A guard against a hung process, not a timing assertion.
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            string shop = await lines.Reader.ReadAsync(patience.Token);
+            Assert.StartsWith("ShopFake: http://127.0.0.1:", shop, StringComparison.Ordinal);
+            var address = new Uri(shop["ShopFake: ".Length..shop.IndexOf(' ', "ShopFake: ".Length)]);
+            Assert.StartsWith("Serving", await lines.Reader.ReadAsync(patience.Token), StringComparison.Ordinal);
+
+            using var http = new HttpClient { BaseAddress = address };
+            using HttpResponseMessage valid = await http.PostAsync("shop/api/queryOrders", new StringContent("""{ "shopId": "s1" }""", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(System.Net.HttpStatusCode.OK, valid.StatusCode);
+            Assert.Contains("\"total\": 2", await valid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using HttpResponseMessage broken = await http.PostAsync("shop/api/queryOrders", new StringContent("""{ "shopId": "s1", "pageSize": 500 }""", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, broken.StatusCode);
+            Assert.Equal("violation: QueryOrders: pageSize: [maximum] 'pageSize' must be at most 100.", await lines.Reader.ReadAsync(patience.Token));
+
+            System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            await process.WaitForExitAsync(patience.Token);
+            Assert.Equal(0, process.ExitCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     private static string WriteShopSpec(Consumer folder)
     {
         folder.Write("spec/shop/service.yaml", ServiceSpec);

@@ -84,7 +84,7 @@ internal sealed partial class ModelBinder
             : null;
     }
 
-    private FakeRouteModel BindFake(ServiceModel service, ExamplesModel? examples)
+    private FakeRouteModel BindFake(ServiceModel service, ExamplesModel? examples, EnvelopeSpec? envelope)
         => new(
             service.FakeClass,
             MapMethod,
@@ -97,7 +97,10 @@ internal sealed partial class ModelBinder
             examples?.ResponseLiteral is null ? "null" : $"{TypeName(examples.ClassName)}.Response",
             SendsBody(_spec.Method),
             Parameters(_spec.Request, _propertyNames[ClassIds.Request]),
-            _carrier is not null && _propertyNames[ClassIds.Request].ContainsKey(_carrier));
+            _carrier is not null && _propertyNames[ClassIds.Request].ContainsKey(_carrier),
+            CSharpLiterals.String(SampleAnswerBinder.Json(_spec, envelope)),
+            "CheckAnswerOf" + _name,
+            _classNames[ClassIds.Response] is { } response ? TypeName(response) : null);
 
     private ImmutableEquatableArray<ParameterModel> Parameters(ClassSpec request, Dictionary<string, string> names)
         => request.Fields

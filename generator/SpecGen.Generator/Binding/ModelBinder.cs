@@ -82,7 +82,7 @@ internal sealed partial class ModelBinder
             _options,
             classes.ToImmutableEquatableArray(),
             client,
-            serviceModel is not null && _options.FakeServer ? BindFake(serviceModel, examples) : null,
+            serviceModel is not null && _options.FakeServer ? BindFake(serviceModel, examples, service?.Envelope) : null,
             examples);
 
         (DeclaredNames names, ImmutableEquatableArray<LocationInfo> nameLocations) = DeclareNames(hintName, examples, serviceModel);

@@ -69,9 +69,21 @@ internal static class FakeEmitter
         writer.CloseBlock();
         writer.WriteLine();
         string carries = fake.CarriesToken ? ", carriesToken: true" : string.Empty;
-        writer.WriteLine($"return server.Map(new {Testing}.SpecFakeRoute({fake.InterfaceNameLiteral}, {fake.MethodLiteral}, {fake.UrlLiteral}, {fake.ValidateMethod}, {fake.ExampleResponse}{carries}));");
+        string checkAnswer = fake.ResponseType is null ? "null" : fake.CheckAnswerMethod;
+        writer.WriteLine($"return server.Map(new {Testing}.SpecFakeRoute({fake.InterfaceNameLiteral}, {fake.MethodLiteral}, {fake.UrlLiteral}, {fake.ValidateMethod}, {fake.ExampleResponse}{carries})");
+        writer.WriteLine($"    .WithSample({fake.SampleResponse}, {checkAnswer}));");
         writer.CloseBlock();
         writer.WriteLine();
+        if (fake.ResponseType is not null)
+        {
+            writer.OpenBlock($"private static global::SpecGen.ValidationResult {fake.CheckAnswerMethod}(byte[] answer)");
+            writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(answer, global::SpecGen.SpecJson.ReaderOptions);");
+            writer.WriteLine("reader.Read();");
+            writer.WriteLine($"return {fake.ResponseType}.{KnownNames.ReadJson}(ref reader).{KnownNames.Validate}();");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
         writer.OpenBlock($"private static global::SpecGen.ValidationResult {fake.ValidateMethod}({Testing}.SpecFakeRequest received)");
         writer.WriteLine($"{fake.RequestType} request = new {fake.RequestType}();");
         if (fake.ReadsBody)

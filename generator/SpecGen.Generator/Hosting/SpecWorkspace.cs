@@ -23,7 +23,8 @@ internal static class SpecWorkspace
     /// <param name="specRoot">The spec folder, as <c>SpecGenSpecRoot</c>; files outside it are skipped with SPEC0018, as in a build.</param>
     /// <param name="files">The spec files, as MSBuild hands AdditionalFiles to the compiler.</param>
     /// <param name="settings">The project's properties; <see cref="SpecRunSettings.Default"/> when null.</param>
-    public static SpecRun Run(string specRoot, IEnumerable<AdditionalText> files, SpecRunSettings? settings = null)
+    /// <param name="references">The compilation's references; SpecGen.Testing among them makes the generator emit the fakes, as in a test project.</param>
+    public static SpecRun Run(string specRoot, IEnumerable<AdditionalText> files, SpecRunSettings? settings = null, IEnumerable<MetadataReference>? references = null)
     {
         settings ??= SpecRunSettings.Default;
         var properties = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -43,9 +44,11 @@ internal static class SpecWorkspace
             CSharpParseOptions.Default.WithLanguageVersion(settings.LanguageVersion),
             new BuildProperties(properties));
 
-        // The generator reads no symbols, so an empty compilation is all the build context it needs.
+        // The generator reads no symbols, so the references are all the build context it needs: with
+        // SpecGen.Testing among them it emits the fakes, as in a test project.
         CSharpCompilation compilation = CSharpCompilation.Create(
             "SpecGenHost",
+            references: references,
             options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         GeneratorDriverRunResult result = driver.RunGenerators(compilation).GetRunResult();
         GeneratorRunResult run = result.Results[0];

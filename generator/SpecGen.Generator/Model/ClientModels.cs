@@ -48,6 +48,9 @@ internal sealed record ParameterModel(string Position, string PropertyName, stri
 /// <param name="MapMethod">The method that maps the route.</param>
 /// <param name="ValidateMethod">The method that checks a received request.</param>
 /// <param name="ExampleResponse">The expression of the example response, or <c>null</c>.</param>
+/// <param name="SampleResponse">A valid answer made from the response table, as a C# literal.</param>
+/// <param name="CheckAnswerMethod">The method that reads and validates an answer.</param>
+/// <param name="ResponseType">The response class, or null when the response has no table to read.</param>
 internal sealed record FakeRouteModel(
     string FakeClass,
     string MapMethod,
@@ -60,7 +63,10 @@ internal sealed record FakeRouteModel(
     string ExampleResponse,
     bool ReadsBody,
     ImmutableEquatableArray<ParameterModel> Parameters,
-    bool CarriesToken);
+    bool CarriesToken,
+    string SampleResponse,
+    string CheckAnswerMethod,
+    string? ResponseType);
 
 /// <summary>What the client of one service shares: its options, envelope and DI registration.</summary>
 /// <param name="HintName">The generated file's name.</param>

@@ -26,9 +26,9 @@ internal static class CompiledRepository
         string root = SourceProject.RepositoryRoot;
         string[] net = ["NET", "NETCOREAPP", "NET8_0", "NET8_0_OR_GREATER"];
         SourceProject generator = SourceProject.Load(Path.Combine(root, "generator", "SpecGen.Generator"), [], "SPECGEN_GENERATOR", "NETSTANDARD2_0", "NETSTANDARD");
-        SourceProject cli = SourceProject.Load(Path.Combine(root, "generator", "SpecGen.Cli"), [generator], net);
         SourceProject runtime = SourceProject.Load(Path.Combine(root, "runtime", "SpecGen.Runtime"), [], net);
         SourceProject testing = SourceProject.Load(Path.Combine(root, "runtime", "SpecGen.Testing"), [runtime], net);
+        SourceProject cli = SourceProject.Load(Path.Combine(root, "generator", "SpecGen.Cli"), [generator, runtime, testing], net);
         SourceProject[] projects = [generator, cli, runtime, testing];
 
         var dependencies = ImmutableArray.CreateBuilder<Dependency>();

@@ -71,7 +71,12 @@ internal sealed class SourceProject
         }
 
         bool implicitUsings = project.Descendants("ImplicitUsings").Any(e => e.Value is "enable" or "true");
-        return Create(name, assemblyName, files, projectReferences, implicitUsings, preprocessorSymbols);
+
+        // A project reference with Aliases="x" is seen only as x::Namespace (the tool's references to the runtime and SpecGen.Testing).
+        Dictionary<string, string> aliases = project.Descendants("ProjectReference")
+            .Where(e => e.Attribute("Aliases") is not null)
+            .ToDictionary(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value.Replace('\\', '/')), e => e.Attribute("Aliases")!.Value, StringComparer.Ordinal);
+        return Create(name, assemblyName, files, projectReferences, implicitUsings, aliases, preprocessorSymbols);
     }
 
     /// <summary>A project made of the given sources: what the rules' own tests feed them.</summary>
@@ -81,6 +86,7 @@ internal sealed class SourceProject
         IEnumerable<(string Path, string Text)> files,
         IEnumerable<SourceProject> projectReferences,
         bool implicitUsings = false,
+        IReadOnlyDictionary<string, string>? aliases = null,
         params string[] preprocessorSymbols)
     {
         CSharpParseOptions parseOptions = CSharpParseOptions.Default
@@ -112,7 +118,9 @@ internal sealed class SourceProject
             FrameworkAndPackages.Value
                 .Where(r => !string.Equals(Path.GetFileNameWithoutExtension(r.FilePath), assemblyName, StringComparison.Ordinal))
                 .Cast<MetadataReference>()
-                .Concat(references.Select(r => r.Compilation.ToMetadataReference())),
+                .Concat(references.Select(r => aliases is not null && aliases.TryGetValue(r.Name, out string? alias)
+                    ? r.Compilation.ToMetadataReference(ImmutableArray.Create(alias))
+                    : r.Compilation.ToMetadataReference())),
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
