@@ -103,13 +103,13 @@ internal static partial class PageTypes
     [GeneratedRegex(@"^(?<outer>List|Array|Set|Collection|Map|Dictionary|HashMap)\s*<(?<inner>.+)>$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Generic();
 
-    [GeneratedRegex(@"^(?<type>[A-Za-z]+)\s*\(\s*(?<size>\d{1,9})\s*\)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<type>[A-Za-z]+)\s*[(（]\s*(?:\d{1,9}\s*[-–~～]\s*)?(?<size>\d{1,9})\s*[)）]$", RegexOptions.CultureInvariant)]
     private static partial Regex Sized();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 
     /// <summary>Shapes a type cell can have: a name, <c>T[]</c>, <c>List&lt;...&gt;</c>, <c>String(64)</c>, <c>JSON object</c>.</summary>
-    [GeneratedRegex(@"^(?:[A-Za-z_][A-Za-z0-9_]*(?:\s*\(\s*\d+\s*\))?(?:\[\])*|(?:List|Array|Set|Collection|Map|Dictionary|HashMap)\s*<.+>(?:\[\])*|JSON\s+(?:object|array)(?:\[\])*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[A-Za-z_][A-Za-z0-9_]*(?:\s*[(（]\s*(?:\d+\s*[-–~～]\s*)?\d+\s*[)）])?(?:\[\])*|(?:List|Array|Set|Collection|Map|Dictionary|HashMap)\s*<.+>(?:\[\])*|JSON\s+(?:object|array)(?:\[\])*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypeShape();
 }
