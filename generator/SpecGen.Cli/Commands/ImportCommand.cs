@@ -92,8 +92,9 @@ internal static class ImportCommand
         foreach ((string page, ImportedSpec spec) in specs)
         {
             string path = DiagnosticOutput.DisplayPath(Path.Combine(folder, spec.FileName + ".yaml"), context.CurrentDirectory);
-            int reviews = files[Path.Combine(folder, spec.FileName + ".yaml")].Split('\n').Count(l => l.TrimStart().StartsWith("# review:", StringComparison.Ordinal));
-            context.Out.WriteLine($"{page} -> {path}: {spec.Method} {spec.Url}, {Count(spec.Request)} request and {Count(spec.Response)} response fields, {spec.Types.Count} types, {spec.Rules.Count} rules, {reviews} to review");
+            string[] reviewLines = files[Path.Combine(folder, spec.FileName + ".yaml")].Split('\n').Where(l => l.TrimStart().StartsWith("# review:", StringComparison.Ordinal)).ToArray();
+            int leftOut = reviewLines.Count(l => l.Contains("is left out", StringComparison.Ordinal));
+            context.Out.WriteLine($"{page} -> {path}: {spec.Method} {spec.Url}, {Count(spec.Request)} request and {Count(spec.Response)} response fields, {spec.Types.Count} types, {spec.Rules.Count} rules, {reviewLines.Length} to review{(leftOut > 0 ? $" ({leftOut} {(leftOut == 1 ? "row" : "rows")} of the page left out, see the review lines)" : string.Empty)}");
         }
 
         string service = Path.Combine(folder, "service.yaml");

@@ -54,6 +54,7 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
     {
         string trimmed = text.Trim();
         return trimmed.Length is > 0 and <= 24
+            && PageVocabulary.ColumnOf(trimmed) is null
             && trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3
             && !trimmed.Any(c => char.IsDigit(c) || c is '.' or ',' or ';' or '{' or '}' or '"' or '=' or '。' or '，')
             && PageVocabulary.HeadingOf(trimmed) == Section.None;
@@ -114,7 +115,8 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
         }
 
         string text = string.Join(" | ", lines.Skip(rowStart).Take(k - rowStart).Select(l => l.Text));
-        _skipped.Add(new Located<string>($"page line {problemLine}: a row that does not fit the table's columns is left out ({why}); its text: '{Shorten(text)}'", lines[rowStart].Number));
+        string at = problemLine == lines[rowStart].Number ? string.Empty : $", page line {problemLine}";
+        _skipped.Add(new Located<string>($"page line {lines[rowStart].Number}: a row that does not fit the table's columns is left out ({why}{at}); its text: '{Shorten(text)}'", lines[rowStart].Number));
         return k;
     }
 

@@ -79,6 +79,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TokenFieldMisplaced = Spec(
         "SPEC0022", "A field of the token flow has the wrong position or type", "The token flow's {0} '{1}' of interface '{2}' {3}");
 
+    public static readonly DiagnosticDescriptor ReviewMarksLeft = Spec(
+        "SPEC0027", "Review marks left in a spec", "{0} '# review:' {1} left in this spec, the first here: read each, fix the spec if needed, and remove its mark", DiagnosticSeverity.Info);
+
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";
