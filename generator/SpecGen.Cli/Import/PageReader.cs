@@ -353,7 +353,13 @@ internal sealed partial class PageReader
 
         string text = _lines[headerIndex - 1].WithoutBullet;
         bool headerHeading = PageVocabulary.HeadingOf(text) == Section.Request && IsHeaderWords(text);
-        return text.Length <= 80 && (PageVocabulary.HeadingOf(text) == Section.None || headerHeading) && CaptionWords().IsMatch(text) ? text : string.Empty;
+        if (KeyValue(text) is { } pair && PageVocabulary.HeadingOf(pair.Key) is Section.Method or Section.Url || text.Contains("://", StringComparison.Ordinal))
+        {
+            // "URL: https://..." right above a table is the address, not the table's caption.
+            return string.Empty;
+        }
+
+        return text.Length <= 80 && (PageVocabulary.HeadingOf(text) == Section.None || headerHeading) && (CaptionWords().IsMatch(text) || NumberedSection().IsMatch(text)) ? text : string.Empty;
     }
 
     /// <summary>
@@ -505,6 +511,10 @@ internal sealed partial class PageReader
 
     [GeneratedRegex(@"\b(?:is|returns?|contains?) an? (?:JSON )?(?:array|list) of\b|\bresponse body is an? (?:JSON )?array\b|(?:响应|返回)(?:消息体|体)?(?:为|是)(?:JSON)?数组", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArrayResponsePattern();
+
+    /// <summary>"2.1.1 agentInfo": a numbered section heading, which a type cell elsewhere may point at.</summary>
+    [GeneratedRegex(@"^\d+(?:\.\d+)+\.?\s+\S", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedSection();
 
     [GeneratedRegex(@"parameter|header|body|query|path|url|uri|field|参数|消息头|消息体", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaptionWords();

@@ -18,8 +18,17 @@ internal static partial class PageTypes
     public static bool LooksLikeType(string cell)
     {
         string text = cell.Trim();
-        return Scalar(text) is not null || TypeShape().IsMatch(text);
+        return Scalar(text) is not null || TypeShape().IsMatch(text) || IsReference(text);
     }
+
+    /// <summary>
+    /// "2.1.1", "See section 2.1", "Table 4", "List of 2.1.1": a type cell that points at a part of the
+    /// page. A bare number needs three levels: "1.1" is the row number of a numbered table.
+    /// </summary>
+    public static bool IsReference(string cell) => Reference().IsMatch(cell.Trim());
+
+    [GeneratedRegex(@"^(?:(?:list|array)(?:\s+of)?\s+)?(?:see\s+|refer\s+to\s+|for\s+details,?\s+see\s+|参见|见)?(?:(?:table|表)\s*\d+|section\s*\d+(?:\.\d+)*|\d+(?:\.\d+){2,})\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Reference();
 
     /// <summary>A type spelled with the pages' own words (String, int, List&lt;...&gt;, JSON object), not a name of the page's.</summary>
     public static bool IsBuiltIn(string cell)

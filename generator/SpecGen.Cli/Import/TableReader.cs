@@ -270,7 +270,7 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
                 continue;
             }
 
-            List<string>? cells = SplitRow(text);
+            List<string>? cells = Aligned(text, columns);
             if (cells is null || cells.Count < 2)
             {
                 if (rows.Count == 0)
@@ -304,6 +304,12 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
             for (int c = 0; c < columns.Count; c++)
             {
                 string cell = c == columns.Count - 1 ? string.Join(" ", cells.Skip(c)) : cells[c];
+                if (cell.Length == 0 && columns[c] is ColumnKind.Type or ColumnKind.Position or ColumnKind.Mandatory or ColumnKind.Number)
+                {
+                    // An empty cell says nothing: the field is read as if the table had no such column.
+                    continue;
+                }
+
                 if (columns[c] is not (ColumnKind.Description or ColumnKind.Default or ColumnKind.Extra or ColumnKind.Unknown) && !CellPatterns.Matches(columns[c], cell))
                 {
                     SkipOneLineRow(i, $"'{cell}' is not a {Describe(columns[c])}");
@@ -327,6 +333,47 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
 
     private void SkipOneLineRow(int index, string why)
         => _skipped.Add(new Located<string>($"page line {lines[index].Number}: a row that does not fit the table's columns is left out ({why}); its text: '{Shorten(lines[index].Text)}'", lines[index].Number));
+
+    /// <summary>
+    /// The cells of a one-line row, lined up with <paramref name="columns"/>: a tab row keeps its
+    /// empty cells when that gives one per column (an empty type or mark stays in its place), and a
+    /// pipe row with more cells than columns has pipes inside its description, whose pieces are
+    /// joined back between the cells before and after it.
+    /// </summary>
+    private static List<string>? Aligned(string text, IReadOnlyList<ColumnKind> columns)
+    {
+        List<string>? cells = SplitRow(text);
+        if (cells is null)
+        {
+            return null;
+        }
+
+        if (cells.Count < columns.Count && text.Contains('\t', StringComparison.Ordinal))
+        {
+            List<string> raw = text.Split('\t').Select(c => c.Trim()).ToList();
+            while (raw.Count > columns.Count && raw[^1].Length == 0)
+            {
+                raw.RemoveAt(raw.Count - 1);
+            }
+
+            if (raw.Count == columns.Count)
+            {
+                return raw;
+            }
+        }
+
+        int description = columns.ToList().IndexOf(ColumnKind.Description);
+        if (cells.Count > columns.Count && description >= 0 && description < columns.Count - 1)
+        {
+            int after = columns.Count - description - 1;
+            var aligned = cells.Take(description).ToList();
+            aligned.Add(string.Join(" | ", cells.Skip(description).Take(cells.Count - description - after)));
+            aligned.AddRange(cells.Skip(cells.Count - after));
+            return aligned;
+        }
+
+        return cells;
+    }
 
     /// <summary>A row that stops short: the page's copy ran out (keep the complete rows), or a column is missing (the row is left out, and the table ends).</summary>
     private (List<PageRow>, int, int?) Cut(List<PageRow> rows, int at, string what)
