@@ -124,6 +124,7 @@ internal static class ImportCommand
     private static Dictionary<string, string> Render(List<ImportedSpec> specs, string folder)
     {
         bool withSchema = File.Exists(Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder)) ?? folder, "spec.schema.json"));
+        TokenProposal.MarkUnflowedTokens(specs, ExistingService(folder));
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (ImportedSpec spec in specs)
         {
@@ -137,6 +138,11 @@ internal static class ImportCommand
 
         return files;
     }
+
+    private static readonly string[] ServiceFiles = ["service.yaml", "service.yml"];
+
+    private static string? ExistingService(string folder)
+        => ServiceFiles.Select(n => Path.Combine(folder, n)).Where(File.Exists).Select(File.ReadAllText).FirstOrDefault();
 
     /// <summary>
     /// Runs the generator over the folder as it will be. An example the page gives that does not match

@@ -69,6 +69,7 @@ internal sealed partial class SpecBuilder
             Method = method.Value,
             Url = path.Length == 0 ? "/" : path,
             BaseUrl = parts.Groups["base"].Success ? parts.Groups["base"].Value : null,
+            TokenInterfaceNamed = TokenProposal.NamedIn(page.Text),
         };
         spec.HeaderComments.Add($"Imported by specgen from {pageName}{(page.Title is null ? string.Empty : $": \"{page.Title}\"")}.");
         spec.HeaderComments.Add("Review the lines marked 'review:' and remove the marks when done.");

@@ -161,6 +161,54 @@ public sealed class ImportTests
         Assert.Contains("its mandatory mark and description are not", yaml, StringComparison.Ordinal);
     }
 
+    private static string Reference(string page) => Path.Combine(AppContext.BaseDirectory, "TestData", "reference", page + ".txt");
+
+    [Fact]
+    public void A_token_interface_imported_with_the_interfaces_that_carry_its_token_gives_the_service_a_token_flow()
+    {
+        using var session = new CliSession();
+        CliResult result = session.Run("import", Reference("getAppCubeToken"), Reference("queryflows"), "-o", "spec/bot");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        string service = session.Read("spec/bot/service.yaml");
+        Assert.Contains("# review: a proposed token flow, from getAppCubeToken.yaml", service, StringComparison.Ordinal);
+        Assert.Contains("token:\n  interface: GetAppCubeToken\n  credentials: [appKey, appSecret]\n  answer:\n    token: authToken\n    validity: expireTime\n    unit: seconds\n  carry:\n    body: authToken\n", service, StringComparison.Ordinal);
+        Assert.DoesNotContain("carries a token, but", session.Read("spec/bot/queryflows.yaml"), StringComparison.Ordinal);
+        Assert.Equal(0, session.Run("check", "spec").Exit);
+    }
+
+    [Fact]
+    public void A_token_field_with_no_flow_says_so_and_the_service_gets_a_commented_proposal()
+    {
+        using var session = new CliSession();
+        // gettoken's page is cut before its response table: the token's name is not on it.
+        CliResult result = session.Run("import", Reference("queryflows"), Reference("gettoken"), "-o", "spec/bot");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        string service = session.Read("spec/bot/service.yaml");
+        Assert.Contains("# token:\n#   interface: Gettoken\n#   credentials: [appKey, appSecret]\n", service, StringComparison.Ordinal);
+        Assert.DoesNotContain("\ntoken:", service, StringComparison.Ordinal);
+        string queryflows = session.Read("spec/bot/queryflows.yaml");
+        Assert.Contains("# review: 'authToken' carries a token, but this folder's service.yaml has no token flow", queryflows, StringComparison.Ordinal);
+        Assert.Contains("# review: the interface is named 'Queryflows' after the URL's lower-case segment 'queryflows'", queryflows, StringComparison.Ordinal);
+        Assert.Equal(0, session.Run("check", "spec").Exit);
+    }
+
+    [Fact]
+    public void A_page_given_as_brace_blocks_imports_its_fields_for_review()
+    {
+        using var session = new CliSession();
+        CliResult result = session.Run("import", Reference("tokenByAkSk"), "-o", "spec/fabric");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        string yaml = session.Read("spec/fabric/tokenByAkSk.yaml");
+        Assert.Contains("url: /apigovernance/api/oauth/tokenByAkSk\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("  - name: app_key\n    type: String\n    description: The app ID. Contact operations personnel to obtain it.\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("  - name: X-Token-Expire\n    type: Integer\n    position: Header\n    maximum: 3600\n", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("name: Content-Type", yaml, StringComparison.Ordinal);
+        Assert.Equal(0, session.Run("check", "spec").Exit);
+    }
+
     private static Compilation Compile(params (string Path, string Yaml)[] specs)
     {
         GeneratorRun run = GeneratorHarness.Run(specs);
