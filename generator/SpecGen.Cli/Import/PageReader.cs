@@ -397,6 +397,7 @@ internal sealed partial class PageReader
         string text = _lines[index].Text;
         return PageVocabulary.HeadingOf(text) != Section.None
             || KeyValue(text) is { } pair && PageVocabulary.HeadingOf(pair.Key) is Section.Method or Section.Url
+            || RequestLine().IsMatch(_lines[index].WithoutBullet)
             || PageVocabulary.IsCaption(text, out _)
             || PageVocabulary.IsCutMarker(text)
             || _tables.HeaderAt(index) is not null;

@@ -43,8 +43,8 @@ internal static partial class PageVocabulary
     private static readonly Dictionary<string, Section> Headings = Build(new (Section, string[])[]
     {
         (Section.Description, ["description", "function", "scenario", "scenarios", "overview", "interface description", "usage description", "application scenario", "功能介绍", "接口描述", "接口说明", "场景描述", "描述", "功能描述", "使用说明"]),
-        (Section.Method, ["method", "interface method", "request method", "http method", "access method", "接口方法", "请求方法", "请求方式"]),
-        (Section.Url, ["url", "uri", "request url", "request uri", "interface url", "interface uri", "access url", "access uri", "address", "接口uri", "接口url", "请求url", "请求uri", "请求地址", "url地址"]),
+        (Section.Method, ["method", "interface method", "request method", "http method", "access method", "接口方法", "请求方法", "请求方式", "方法", "http请求方法", "调用方法"]),
+        (Section.Url, ["url", "uri", "request url", "request uri", "interface url", "interface uri", "access url", "access uri", "address", "接口uri", "接口url", "请求url", "请求uri", "请求地址", "url地址", "request line", "请求行"]),
         (Section.Request, ["request header", "request headers", "request header parameters", "请求头", "请求消息头", "request", "request description", "request parameters", "request parameter", "request message", "request body", "input parameters", "request structure", "请求", "请求说明", "请求参数", "请求消息", "输入参数"]),
         (Section.Response, ["response", "response description", "response parameters", "response parameter", "response message", "response body", "output parameters", "response structure", "return values", "响应", "响应说明", "响应参数", "响应消息", "输出参数", "返回值", "返回结果"]),
         (Section.Example, ["example", "examples", "message example", "message examples", "sample", "samples", "example request", "example response", "request example", "response example", "示例", "消息示例", "请求示例", "响应示例", "报文样例", "样例"]),

@@ -40,7 +40,10 @@ internal sealed partial class SpecBuilder
         }
 
         Located<string> url = page.Url ?? throw new PageException(firstLine, "the page gives no URL: expected a 'URL' or 'URI' heading followed by the address, a 'URL: ...' line, or a request line such as 'POST /path'");
-        bool hasBody = page.BraceBlocks.Any(b => b.Section == Section.Request && !b.Header) || page.Tables.Any(t => t.Section == Section.Request && t.Rows.Any(r => CellPatterns.PositionOf(r.Cell(ColumnKind.Position) ?? "Body") == "Body"));
+        // Only a body the page shows for sure makes POST the assumed method: a brace block, a Position
+        // cell that says Body, or a table captioned as the body; a table with no positions may be a query.
+        bool hasBody = page.BraceBlocks.Any(b => b.Section == Section.Request && !b.Header)
+            || page.Tables.Any(t => t.Section == Section.Request && (t.Rows.Any(r => r.Cell(ColumnKind.Position) is { } p && CellPatterns.PositionOf(p) == "Body") || CaptionPosition(t.Caption) == "Body"));
         if (page.Tables.Count == 0 && page.BraceBlocks.Count == 0)
         {
             throw new PageException(url.Line, "the page has no parameter table and no body block: expected a table with a 'Parameter' column and a 'Type' or 'Description' column, or a '{ \"key\": value }' block under 'Request Parameters'");
