@@ -30,6 +30,9 @@ public sealed class ImportTests
     public static TheoryData<string, string> Pages => new()
     {
         { "reference", "queryTransferRecordHistory" },
+        { "reference", "tokenByAkSk" },
+        { "reference", "downloadRecordFile" },
+        { "reference", "queryflows" },
         { "pages", "createOrder" },
         { "pages", "queryTasks" },
         { "pages", "registerDevice" },
