@@ -279,6 +279,12 @@ internal sealed partial class SpecBuilder
             }
 
             bool response = IsResponse(table);
+            if (fields.Count > 0 && captionWords.FirstOrDefault(w => CamelCaseWord().IsMatch(w)) is { } ownerName)
+            {
+                // "Table 3 msgBody parameters": the fields of a field the page (cut short) never shows.
+                fields[0].Comments.Insert(0, $"review: the caption names '{ownerName}', which no field of the page has as its name or type; its fields are imported here, at the top level (page line {table.Line})");
+            }
+
             if (comment.Length > 0 && fields.Count > 0)
             {
                 fields[0].Comments.Insert(0, comment);
@@ -817,6 +823,9 @@ internal sealed partial class SpecBuilder
 
     [GeneratedRegex(@"^(?:[A-Za-z0-9_\-+.@#]{1,40}\s*[:：]\s|\d{1,2}[.)、]\s*\S)", RegexOptions.CultureInvariant)]
     private static partial Regex ListItem();
+
+    [GeneratedRegex(@"^[a-z]+[A-Z][A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CamelCaseWord();
 
     [GeneratedRegex(@"\((?<name>[a-z][A-Za-z0-9_]{2,})\)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex TitleName();
