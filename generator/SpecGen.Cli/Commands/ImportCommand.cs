@@ -93,8 +93,9 @@ internal static class ImportCommand
         foreach ((string page, ImportedSpec spec) in specs)
         {
             string path = DiagnosticOutput.DisplayPath(Path.Combine(folder, spec.FileName + ".yaml"), context.CurrentDirectory);
-            int reviews = files[Path.Combine(folder, spec.FileName + ".yaml")].Split('\n').Count(l => l.TrimStart().StartsWith("# review:", StringComparison.Ordinal));
-            context.Out.WriteLine($"{page} -> {path}: {spec.Method} {spec.Url}, {Count(spec.Request)} request and {Count(spec.Response)} response fields, {spec.Types.Count} types, {spec.Rules.Count} rules, {reviews} to review");
+            string[] reviewLines = files[Path.Combine(folder, spec.FileName + ".yaml")].Split('\n').Where(l => l.TrimStart().StartsWith("# review:", StringComparison.Ordinal)).ToArray();
+            int leftOut = reviewLines.Count(l => l.Contains("is left out", StringComparison.Ordinal));
+            context.Out.WriteLine($"{page} -> {path}: {spec.Method} {spec.Url}, {Count(spec.Request)} request and {Count(spec.Response)} response fields, {spec.Types.Count} types, {spec.Rules.Count} rules, {reviewLines.Length} to review{(leftOut > 0 ? $" ({leftOut} {(leftOut == 1 ? "row" : "rows")} of the page left out, see the review lines)" : string.Empty)}");
         }
 
         string service = Path.Combine(folder, "service.yaml");
@@ -124,6 +125,7 @@ internal static class ImportCommand
     private static Dictionary<string, string> Render(List<ImportedSpec> specs, string folder)
     {
         bool withSchema = File.Exists(Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder)) ?? folder, "spec.schema.json"));
+        TokenProposal.MarkUnflowedTokens(specs, ExistingService(folder));
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (ImportedSpec spec in specs)
         {
@@ -137,6 +139,11 @@ internal static class ImportCommand
 
         return files;
     }
+
+    private static readonly string[] ServiceFiles = ["service.yaml", "service.yml"];
+
+    private static string? ExistingService(string folder)
+        => ServiceFiles.Select(n => Path.Combine(folder, n)).Where(File.Exists).Select(File.ReadAllText).FirstOrDefault();
 
     /// <summary>
     /// Runs the generator over the folder as it will be. An example the page gives that does not match

@@ -51,7 +51,7 @@ internal static partial class CellPatterns
     [GeneratedRegex(@"^\d+(?:\.\d+)*\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
 
-    [GeneratedRegex(@"^[A-Za-z_$@][A-Za-z0-9_.\-$@\[\]]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z_$@](?:[A-Za-z0-9_.\-$@\[\]]*[A-Za-z0-9_\-$@\]])?$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }
 

@@ -109,6 +109,9 @@ internal sealed class ImportedSpec
 
     public List<string> ExampleComments { get; } = [];
 
+    /// <summary>The token interface the page names in its text ("uses the gettoken interface"), if any.</summary>
+    public string? TokenInterfaceNamed { get; init; }
+
     /// <summary>The envelope the response suggests, for a new service.yaml.</summary>
     public EnvelopeGuess? Envelope { get; set; }
 }

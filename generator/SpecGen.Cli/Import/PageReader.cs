@@ -22,6 +22,9 @@ internal sealed partial class PageReader
     private Located<string>? _requestExample, _responseExample;
     private Located<string>? _arrayResponse;
     private int? _cutLine;
+    private bool? _prototypeMethodFirst;
+    private string? _headingText;
+    private readonly List<BraceBlock> _braceBlocks = [];
 
     // Where the reading is: the section, status code, caption and example label the next lines are under.
     private Section _section = Section.None;
@@ -56,7 +59,11 @@ internal sealed partial class PageReader
             _responseExample,
             _problems,
             _cutLine,
-            _arrayResponse ?? (_responseExample is { } r && r.Value.StartsWith('[') ? new Located<string>("the response example is a JSON array", r.Line) : null));
+            _arrayResponse ?? (_responseExample is { } r && r.Value.StartsWith('[') ? new Located<string>("the response example is a JSON array", r.Line) : null))
+        {
+            Text = string.Join("\n", _raw),
+            BraceBlocks = _braceBlocks,
+        };
     }
 
     /// <summary>
@@ -71,6 +78,7 @@ internal sealed partial class PageReader
         ?? StatusCode(i)
         ?? ExampleLabelLine(i)
         ?? Heading(i)
+        ?? BraceBlockAt(i)
         ?? Statement(i);
 
     /// <summary>"[... text not available ...]": the page's copy stops here.</summary>
@@ -94,8 +102,8 @@ internal sealed partial class PageReader
         }
 
         (string tableCaption, string captionLine) = _caption is { } c && c.Index >= i - 2 ? (c.Text, c.Line) : (LooseCaption(i), LooseCaption(i));
-        (List<PageRow> rows, int end, int? cut) = _tables.ReadRows(header);
-        _pageTables.Add(new PageTable(_lines[i].Number, tableCaption, captionLine, _section, _statusCode, header.Columns, rows, cut));
+        (List<PageRow> rows, int end, int? cut, List<Located<string>> skipped) = _tables.ReadRows(header);
+        _pageTables.Add(new PageTable(_lines[i].Number, tableCaption, captionLine, _section, _statusCode, header.Columns, rows, cut) { Skipped = skipped, UnknownColumn = header.UnknownColumn });
         _cutLine ??= cut;
         _caption = null;
         return Math.Max(end, i + 1);
@@ -150,6 +158,7 @@ internal sealed partial class PageReader
         }
 
         _section = heading;
+        _headingText = line.Text;
         _statusCode = heading == Section.Response ? null : _statusCode;
         _label = heading == Section.Example ? _label : null;
         i++;
@@ -171,6 +180,54 @@ internal sealed partial class PageReader
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// Under a request or response heading and outside an example, a <c>{</c> line: the body given
+    /// as a brace block of <c>key: value</c> lines, then the bullets that explain its keys.
+    /// </summary>
+    private int? BraceBlockAt(int i)
+    {
+        PageLine line = _lines[i];
+        if (_section is not (Section.Request or Section.Response) || _label is not null || line.WithoutBullet.Trim() != "{")
+        {
+            return null;
+        }
+
+        var entries = new List<(string Key, string Value, int Line)>();
+        int k = i + 1;
+        for (; k < _lines.Count; k++)
+        {
+            string text = _lines[k].WithoutBullet.Trim();
+            if (text.StartsWith('}'))
+            {
+                k++;
+                break;
+            }
+
+            Match entry = BraceEntry().Match(text);
+            if (!entry.Success)
+            {
+                break;
+            }
+
+            entries.Add((entry.Groups["key"].Value, entry.Groups["value"].Value.Trim().TrimEnd(',').Trim(), _lines[k].Number));
+        }
+
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        var bullets = new List<Located<string>>();
+        for (; k < _lines.Count && !StartsPart(k) && _lines[k].WithoutBullet.Trim() != "{"; k++)
+        {
+            bullets.Add(new Located<string>(_lines[k].WithoutBullet, _lines[k].Number));
+        }
+
+        bool header = _headingText is { } h && IsHeaderWords(h);
+        _braceBlocks.Add(new BraceBlock(_section, line.Number, entries, bullets, header));
+        return k;
     }
 
     /// <summary>
@@ -208,6 +265,26 @@ internal sealed partial class PageReader
         if (KeyValue(line.Text) is not { } pair)
         {
             return;
+        }
+
+        Section keyHeading = PageVocabulary.HeadingOf(pair.Key), valueHeading = PageVocabulary.HeadingOf(pair.Value);
+        if (keyHeading is Section.Method or Section.Url && valueHeading is Section.Method or Section.Url && keyHeading != valueHeading)
+        {
+            // A prototype table's header row ("请求方法 | 请求URL"): its values are on the next row.
+            _prototypeMethodFirst = keyHeading == Section.Method;
+            return;
+        }
+
+        if (_prototypeMethodFirst is { } methodFirst)
+        {
+            _prototypeMethodFirst = null;
+            (string methodCell, string urlCell) = methodFirst ? (pair.Key, pair.Value) : (pair.Value, pair.Key);
+            if (MethodIn(methodCell) is { } pm && UrlIn(urlCell) is { } pu)
+            {
+                _method ??= new Located<string>(pm, line.Number);
+                _url ??= new Located<string>(pu, line.Number);
+                return;
+            }
         }
 
         if (PageVocabulary.HeadingOf(pair.Key) == Section.Method && MethodIn(pair.Value) is { } m)
@@ -275,14 +352,37 @@ internal sealed partial class PageReader
         }
 
         string text = _lines[headerIndex - 1].WithoutBullet;
-        return text.Length <= 80 && PageVocabulary.HeadingOf(text) == Section.None && CaptionWords().IsMatch(text) ? text : string.Empty;
+        bool headerHeading = PageVocabulary.HeadingOf(text) == Section.Request && IsHeaderWords(text);
+        if (KeyValue(text) is { } pair && PageVocabulary.HeadingOf(pair.Key) is Section.Method or Section.Url || text.Contains("://", StringComparison.Ordinal))
+        {
+            // "URL: https://..." right above a table is the address, not the table's caption.
+            return string.Empty;
+        }
+
+        return text.Length <= 80 && (PageVocabulary.HeadingOf(text) == Section.None || headerHeading) && (CaptionWords().IsMatch(text) || NumberedSection().IsMatch(text)) ? text : string.Empty;
     }
 
-    /// <summary>The first of the next three lines that <paramref name="read"/> finds something in.</summary>
+    /// <summary>
+    /// The first of the next three lines that <paramref name="read"/> finds something in. Method and
+    /// URL headings in between are passed over: a prototype table ("请求方法", "请求URL", "POST",
+    /// "https://...") gives its headers first and then their values.
+    /// </summary>
     private Located<string>? FindAfter(int index, Func<string, string?> read)
     {
-        for (int i = index; i < _lines.Count && i < index + 3 && !StartsPart(i); i++)
+        int limit = index + 3;
+        for (int i = index; i < _lines.Count && i < limit; i++)
         {
+            if (PageVocabulary.HeadingOf(_lines[i].Text) is Section.Method or Section.Url)
+            {
+                limit++;
+                continue;
+            }
+
+            if (StartsPart(i))
+            {
+                break;
+            }
+
             if (read(_lines[i].WithoutBullet) is { } value)
             {
                 return new Located<string>(value, _lines[i].Number);
@@ -296,6 +396,8 @@ internal sealed partial class PageReader
     {
         string text = _lines[index].Text;
         return PageVocabulary.HeadingOf(text) != Section.None
+            || KeyValue(text) is { } pair && PageVocabulary.HeadingOf(pair.Key) is Section.Method or Section.Url
+            || RequestLine().IsMatch(_lines[index].WithoutBullet)
             || PageVocabulary.IsCaption(text, out _)
             || PageVocabulary.IsCutMarker(text)
             || _tables.HeaderAt(index) is not null;
@@ -319,6 +421,9 @@ internal sealed partial class PageReader
         return match.Groups["request"].Success ? "request" : "response";
     }
 
+    private static bool IsHeaderWords(string text)
+        => text.Contains("header", StringComparison.OrdinalIgnoreCase) || text.Contains("消息头", StringComparison.Ordinal) || text.Contains("请求头", StringComparison.Ordinal);
+
     private static (string Key, string Value)? KeyValue(string text)
     {
         List<string>? cells = TableReader.SplitRow(text);
@@ -331,9 +436,19 @@ internal sealed partial class PageReader
         return match.Success ? (match.Groups["key"].Value, match.Groups["value"].Value) : null;
     }
 
-    /// <summary>The HTTP method a line names: "POST", "This interface supports only the GET method."</summary>
+    /// <summary>
+    /// The HTTP method a line names: "POST", "Post", "This interface supports only the GET method.".
+    /// Inside prose only the upper-case word counts ("post a message" is no method); a line that is
+    /// the method alone is read in any case.
+    /// </summary>
     private static string? MethodIn(string text)
     {
+        string alone = text.Trim().TrimEnd('.', '。').Trim();
+        if (MethodAlone().IsMatch(alone))
+        {
+            return alone.ToUpperInvariant();
+        }
+
         Match match = MethodPattern().Match(text);
         return match.Success ? match.Value.ToUpperInvariant() : null;
     }
@@ -348,8 +463,34 @@ internal sealed partial class PageReader
         }
 
         string scheme = match.Groups["scheme"].Value;
-        return (scheme.Length > 0 ? scheme + "://" + match.Groups["host"].Value.Trim() : string.Empty) + match.Groups["path"].Value;
+        return (scheme.Length > 0 ? scheme + "://" + match.Groups["host"].Value.Trim() : string.Empty) + PathEnd(match.Groups["path"].Value);
     }
+
+    /// <summary>
+    /// The path without what follows the address in the sentence: trailing punctuation
+    /// ("querySysparam."), or the next sentence run into it ("doLeaveMessage.For example").
+    /// </summary>
+    internal static string PathEnd(string path)
+    {
+        Match joined = JoinedSentence().Match(path);
+        if (joined.Success)
+        {
+            path = path[..joined.Index];
+        }
+
+        return path.TrimEnd('.', ':', '。', '：', '!', '?');
+    }
+
+    /// <summary>"\"app_key\": \"x\"," or "Content-Type: application/json" inside a brace block.</summary>
+    [GeneratedRegex(@"^""?(?<key>[A-Za-z_][A-Za-z0-9_\-.]*)""?\s*[:：]\s*(?<value>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex BraceEntry();
+
+    [GeneratedRegex(@"^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MethodAlone();
+
+    /// <summary>".For", ".The", ".In" at the end of the last segment: a sentence that starts right after the address's end.</summary>
+    [GeneratedRegex(@"\.(?:[A-Z][a-z]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex JoinedSentence();
 
     [GeneratedRegex(@"(?<![A-Za-z])(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)(?![A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex MethodPattern();
@@ -371,6 +512,10 @@ internal sealed partial class PageReader
 
     [GeneratedRegex(@"\b(?:is|returns?|contains?) an? (?:JSON )?(?:array|list) of\b|\bresponse body is an? (?:JSON )?array\b|(?:响应|返回)(?:消息体|体)?(?:为|是)(?:JSON)?数组", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArrayResponsePattern();
+
+    /// <summary>"2.1.1 agentInfo": a numbered section heading, which a type cell elsewhere may point at.</summary>
+    [GeneratedRegex(@"^\d+(?:\.\d+)+\.?\s+\S", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedSection();
 
     [GeneratedRegex(@"parameter|header|body|query|path|url|uri|field|参数|消息头|消息体", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaptionWords();

@@ -10,6 +10,12 @@ namespace SpecGen.Cli.Import;
 internal sealed record PageTable(int Line, string Caption, string CaptionLine, Section Section, int? StatusCode, IReadOnlyList<ColumnKind> Columns, IReadOnlyList<PageRow> Rows, int? CutLine)
 {
     public bool Has(ColumnKind kind) => Columns.Contains(kind);
+
+    /// <summary>Rows left out because they did not fit the columns: why, at the row's page line.</summary>
+    public IReadOnlyList<Located<string>> Skipped { get; init; } = [];
+
+    /// <summary>The header of a column the importer does not read ("Length"); its cells become review comments.</summary>
+    public string? UnknownColumn { get; init; }
 }
 
 /// <summary>One row: a cell per column, each with its page lines; the description keeps its paragraphs, one per line.</summary>

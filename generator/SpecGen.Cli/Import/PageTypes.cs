@@ -18,8 +18,17 @@ internal static partial class PageTypes
     public static bool LooksLikeType(string cell)
     {
         string text = cell.Trim();
-        return Scalar(text) is not null || TypeShape().IsMatch(text);
+        return Scalar(text) is not null || TypeShape().IsMatch(text) || IsReference(text);
     }
+
+    /// <summary>
+    /// "2.1.1", "See section 2.1", "Table 4", "List of 2.1.1": a type cell that points at a part of the
+    /// page. A bare number needs three levels: "1.1" is the row number of a numbered table.
+    /// </summary>
+    public static bool IsReference(string cell) => Reference().IsMatch(cell.Trim());
+
+    [GeneratedRegex(@"^(?:(?:list|array)(?:\s+of)?\s+)?(?:see\s+|refer\s+to\s+|for\s+details,?\s+see\s+|参见|见)?(?:(?:table|表)\s*\d+|section\s*\d+(?:\.\d+)*|\d+(?:\.\d+){2,})\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Reference();
 
     /// <summary>A type spelled with the pages' own words (String, int, List&lt;...&gt;, JSON object), not a name of the page's.</summary>
     public static bool IsBuiltIn(string cell)
@@ -103,13 +112,13 @@ internal static partial class PageTypes
     [GeneratedRegex(@"^(?<outer>List|Array|Set|Collection|Map|Dictionary|HashMap)\s*<(?<inner>.+)>$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Generic();
 
-    [GeneratedRegex(@"^(?<type>[A-Za-z]+)\s*\(\s*(?<size>\d{1,9})\s*\)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<type>[A-Za-z]+)\s*[(（]\s*(?:\d{1,9}\s*[-–~～]\s*)?(?<size>\d{1,9})\s*[)）]$", RegexOptions.CultureInvariant)]
     private static partial Regex Sized();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 
     /// <summary>Shapes a type cell can have: a name, <c>T[]</c>, <c>List&lt;...&gt;</c>, <c>String(64)</c>, <c>JSON object</c>.</summary>
-    [GeneratedRegex(@"^(?:[A-Za-z_][A-Za-z0-9_]*(?:\s*\(\s*\d+\s*\))?(?:\[\])*|(?:List|Array|Set|Collection|Map|Dictionary|HashMap)\s*<.+>(?:\[\])*|JSON\s+(?:object|array)(?:\[\])*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[A-Za-z_][A-Za-z0-9_]*(?:\s*[(（]\s*(?:\d+\s*[-–~～]\s*)?\d+\s*[)）])?(?:\[\])*|(?:List|Array|Set|Collection|Map|Dictionary|HashMap)\s*<.+>(?:\[\])*|JSON\s+(?:object|array)(?:\[\])*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypeShape();
 }

@@ -15,6 +15,9 @@ internal sealed partial class SpecBuilder
     private readonly List<string> _pathParameters;
     private readonly List<string> _queryParameters;
 
+    /// <summary>Tables a type cell pointed at ("2.1.1"): read as that field's fields, not again as a table of their own.</summary>
+    private readonly HashSet<PageTable> _consumed = [];
+
     private SpecBuilder(Page page, ImportedSpec spec, List<string> pathParameters, List<string> queryParameters)
     {
         _page = page;
@@ -23,12 +26,31 @@ internal sealed partial class SpecBuilder
         _queryParameters = queryParameters;
     }
 
-    /// <summary>Builds the spec of <paramref name="page"/>; throws <see cref="PageException"/> for a page that cannot give one.</summary>
+    /// <summary>
+    /// Builds the spec of <paramref name="page"/>; throws <see cref="PageException"/> only for a page
+    /// that cannot give one: no address, no method (and no body to assume POST from), or no table or
+    /// body block at all. Anything else the page gets wrong becomes a review comment.
+    /// </summary>
     public static ImportedSpec Build(Page page, string pageName)
     {
         int firstLine = page.Tables.Count > 0 ? page.Tables[0].Line : 1;
+        if (page.Url is null && page.Method is null)
+        {
+            throw new PageException(0, "this page does not describe an interface: it gives no URL and no HTTP method (an overview or a concept page?); expected a 'URL' heading followed by the address, a 'URL: ...' line, or a request line such as 'POST /path'");
+        }
+
         Located<string> url = page.Url ?? throw new PageException(firstLine, "the page gives no URL: expected a 'URL' or 'URI' heading followed by the address, a 'URL: ...' line, or a request line such as 'POST /path'");
-        Located<string> method = page.Method ?? throw new PageException(url.Line, "the page gives no HTTP method: expected a 'Method' heading followed by GET, POST, ..., or a request line such as 'POST /path'");
+        // Only a body the page shows for sure makes POST the assumed method: a brace block, a Position
+        // cell that says Body, or a table captioned as the body; a table with no positions may be a query.
+        bool hasBody = page.BraceBlocks.Any(b => b.Section == Section.Request && !b.Header)
+            || page.Tables.Any(t => t.Section == Section.Request && (t.Rows.Any(r => r.Cell(ColumnKind.Position) is { } p && CellPatterns.PositionOf(p) == "Body") || CaptionPosition(t.Caption) == "Body"));
+        if (page.Tables.Count == 0 && page.BraceBlocks.Count == 0)
+        {
+            throw new PageException(url.Line, "the page has no parameter table and no body block: expected a table with a 'Parameter' column and a 'Type' or 'Description' column, or a '{ \"key\": value }' block under 'Request Parameters'");
+        }
+
+        Located<string> method = page.Method
+            ?? (hasBody ? new Located<string>("POST", url.Line) : throw new PageException(url.Line, "the page gives no HTTP method: expected a 'Method' heading followed by GET, POST, ..., or a request line such as 'POST /path'"));
 
         Match parts = UrlParts().Match(url.Value);
         string path = parts.Groups["path"].Value.TrimEnd('/');
@@ -39,19 +61,28 @@ internal sealed partial class SpecBuilder
             throw new PageException(url.Line, $"the URL '{url.Value}' has no path segment to name the interface after");
         }
 
+        var nameNotes = new List<string>();
+        string name = InterfaceName(page, lastSegment, nameNotes);
         var spec = new ImportedSpec
         {
-            Interface = SpecRules.CSharpName(lastSegment),
-            FileName = Regex.Replace(lastSegment, @"[^A-Za-z0-9_\-.]", "_"),
+            Interface = SpecRules.CSharpName(name),
+            FileName = Regex.Replace(name, @"[^A-Za-z0-9_\-.]", "_"),
             PageName = pageName,
             Title = page.Title,
             Description = page.Description,
             Method = method.Value,
             Url = path.Length == 0 ? "/" : path,
             BaseUrl = parts.Groups["base"].Success ? parts.Groups["base"].Value : null,
+            TokenInterfaceNamed = TokenProposal.NamedIn(page.Text),
         };
         spec.HeaderComments.Add($"Imported by specgen from {pageName}{(page.Title is null ? string.Empty : $": \"{page.Title}\"")}.");
         spec.HeaderComments.Add("Review the lines marked 'review:' and remove the marks when done.");
+        spec.HeaderComments.AddRange(nameNotes);
+        if (page.Method is null)
+        {
+            spec.UrlComments.Add($"review: the page names no HTTP method; POST assumed because it gives a request body (page line {url.Line})");
+        }
+
         if (SpecRules.UrlProblem(spec.Url) is { } refused)
         {
             // The build refuses such a url (SPEC0023): no spec can say it, so no review can save it.
@@ -67,6 +98,7 @@ internal sealed partial class SpecBuilder
         List<string> queryParameters = Regex.Matches(parts.Groups["query"].Value, @"(?:^|&)(?<name>[^=&]+)=").Select(m => m.Groups["name"].Value).ToList();
         var builder = new SpecBuilder(page, spec, pathParameters, queryParameters);
         builder.ReadTables();
+        builder.ReadBraceBlocks();
         builder.ResolveTypes();
         builder.ArrayResponse();
         builder.FindRules();
@@ -80,16 +112,148 @@ internal sealed partial class SpecBuilder
         return spec;
     }
 
-    private void ReadTables()
+    /// <summary>
+    /// The interface's name: the page's own ("Querying System Parameters (querySysparam)"), else the
+    /// URL's last segment; a segment written all in lower case takes the casing the page shows for
+    /// it anywhere, and is marked for review either way.
+    /// </summary>
+    private static string InterfaceName(Page page, string lastSegment, List<string> notes)
     {
-        foreach (PageTable table in _page.Tables)
+        if (page.Title is { } title && TitleName().Match(title) is { Success: true } own
+            && (own.Groups["name"].Value.Equals(lastSegment, StringComparison.OrdinalIgnoreCase) || own.Groups["name"].Value.Any(char.IsUpper)))
         {
-            if (table.StatusCode is { } status && (status < 200 || status > 299) || table.Section == Section.ErrorCodes)
+            return own.Groups["name"].Value;
+        }
+
+        if (!IsOneLowerCaseWord(lastSegment))
+        {
+            return lastSegment;
+        }
+
+        string? shown = Regex.Matches(page.Text, $@"(?<![A-Za-z0-9_]){Regex.Escape(lastSegment)}(?![A-Za-z0-9_])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
+            .Select(m => m.Value)
+            .FirstOrDefault(v => v.Any(char.IsUpper) && char.IsLower(v[0]));
+        notes.Add(shown is null
+            ? $"review: the interface is named '{SpecRules.CSharpName(lastSegment)}' after the URL's lower-case segment '{lastSegment}'; the page shows no other casing: rename it (the interface key and the file) if the words should be told apart"
+            : $"review: the interface is named '{SpecRules.CSharpName(shown)}' after the casing the page shows ('{shown}') for the URL's lower-case segment '{lastSegment}'; check it");
+        return shown ?? lastSegment;
+    }
+
+    /// <summary>"queryflows", "systemstate": a name of several words that the URL runs together in lower case.</summary>
+    private static bool IsOneLowerCaseWord(string segment)
+        => segment.All(c => c is >= 'a' and <= 'z') && (segment.Length >= 10 || VerbPrefix().IsMatch(segment));
+
+    /// <summary>
+    /// Bodies the page gives as brace blocks: a field per key, its type from the example value and
+    /// its description from the bullet that names it; every field of a block is for review.
+    /// </summary>
+    private void ReadBraceBlocks()
+    {
+        foreach (BraceBlock block in _page.BraceBlocks)
+        {
+            bool response = block.Section == Section.Response;
+            var fields = new List<ImportedField>();
+            foreach ((string key, string value, int line) in block.Entries)
+            {
+                var field = new ImportedField(key, line) { TypeLine = line };
+                PageType type = ExampleType(value);
+                field.Type = type.SpecType;
+                field.PageType = value;
+                field.IsObject = type.IsObject;
+                field.IsList = type.IsList;
+                if (block.Header)
+                {
+                    field.Position = "Header";
+                }
+
+                Located<string>? bullet = block.Bullets.FirstOrDefault(b => BulletKey(b.Value, key) is not null);
+                PageText description = bullet is null ? PageText.Empty : PageText.At(bullet.Line, BulletKey(bullet.Value, key)!);
+                field.DescriptionText = Prose(description);
+                if (!block.Header || !ClientOwnedHeader(field, block))
+                {
+                    AddHints(field, description, type, null);
+                    bool credential = CredentialName().IsMatch(key.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal));
+                    field.Secret = credential && field.Type == "String";
+                    field.Token = credential && field.Type == "String" && !response && TokenName().IsMatch(key);
+                    fields.Add(field);
+                }
+            }
+
+            if (fields.Count == 0)
             {
                 continue;
             }
 
+            fields[0].Comments.Insert(0, $"review: the page gives {(block.Header ? "these headers" : "this body")} as an example block (page line {block.Line}), not a table: each type is read from the example value, each description from the bullet that names the field, and none is marked mandatory; check them");
+            (response ? _spec.Response : _spec.Request).AddRange(fields);
+        }
+    }
+
+    /// <summary>"app_key indicates the app ID." for <c>app_key</c>: "The app ID."; null when the bullet is about another key.</summary>
+    private static string? BulletKey(string bullet, string key)
+    {
+        Match match = Regex.Match(bullet, $@"^{Regex.Escape(key)}\s*(?:indicates|is|means|specifies|refers to|[:：\-–])\s*(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        string rest = match.Groups["rest"].Value.Trim();
+        return rest.Length == 0 ? null : char.ToUpperInvariant(rest[0]) + rest[1..];
+    }
+
+    /// <summary>The type an example value shows: a quoted value is a String whatever it holds, as the page sends it.</summary>
+    private static PageType ExampleType(string value)
+    {
+        string v = value.Trim();
+        if (v.StartsWith('"'))
+        {
+            return new PageType("String", null, false, false, null, null);
+        }
+
+        if (v.StartsWith('{'))
+        {
+            return new PageType("Object", null, true, false, null, null);
+        }
+
+        if (v.StartsWith('['))
+        {
+            return new PageType("Object[]", null, true, true, null, null);
+        }
+
+        if (v is "true" or "false")
+        {
+            return new PageType("Boolean", null, false, false, null, null);
+        }
+
+        if (long.TryParse(v, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long number))
+        {
+            return new PageType(number is >= int.MinValue and <= int.MaxValue ? "Integer" : "Long", null, false, false, null, null);
+        }
+
+        return double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? new PageType("Number", null, false, false, null, null)
+            : new PageType("String", null, false, false, null, null);
+    }
+
+    private void ReadTables()
+    {
+        foreach (PageTable table in _page.Tables)
+        {
+            if (table.StatusCode is { } status && (status < 200 || status > 299) || table.Section == Section.ErrorCodes || _consumed.Contains(table))
+            {
+                continue;
+            }
+
+            _consumed.Add(table);
             List<ImportedField> fields = Fields(table);
+            bool inResponse = IsResponse(table);
+            if (!inResponse)
+            {
+                fields.RemoveAll(f => ClientOwnedHeader(f, table));
+            }
+
+            PlaceSkipped(table, fields, inResponse);
             string comment = table.CaptionLine;
             if (!table.Has(ColumnKind.Mandatory) && fields.Count > 0)
             {
@@ -123,6 +287,12 @@ internal sealed partial class SpecBuilder
             }
 
             bool response = IsResponse(table);
+            if (fields.Count > 0 && captionWords.FirstOrDefault(w => CamelCaseWord().IsMatch(w)) is { } ownerName)
+            {
+                // "Table 3 msgBody parameters": the fields of a field the page (cut short) never shows.
+                fields[0].Comments.Insert(0, $"review: the caption names '{ownerName}', which no field of the page has as its name or type; its fields are imported here, at the top level (page line {table.Line})");
+            }
+
             if (comment.Length > 0 && fields.Count > 0)
             {
                 fields[0].Comments.Insert(0, comment);
@@ -142,6 +312,53 @@ internal sealed partial class SpecBuilder
             }
 
             (response ? _spec.Response : _spec.Request).AddRange(fields);
+        }
+    }
+
+    /// <summary>
+    /// A request header the HTTP client sets itself (Content-Type, Content-Length, Accept, ...):
+    /// not a field, or a user would have to pass what the client already sends; said in a comment.
+    /// </summary>
+    private bool ClientOwnedHeader(ImportedField field, PageTable table)
+        => ClientOwnedHeader(field, CaptionPosition(table.Caption) is "Header" || table.Caption.Contains("header", StringComparison.OrdinalIgnoreCase) || table.Caption.Contains('头', StringComparison.Ordinal));
+
+    private bool ClientOwnedHeader(ImportedField field, BraceBlock block) => ClientOwnedHeader(field, block.Header);
+
+    private bool ClientOwnedHeader(ImportedField field, bool headerTable)
+    {
+        string key = PageVocabulary.Key(field.Name);
+        if (key is not ("contenttype" or "contentlength" or "accept" or "acceptencoding" or "acceptlanguage" or "host" or "connection" or "useragent" or "transferencoding" or "acceptcharset")
+            || field.Position is not (null or "Header") || field.Position is null && !headerTable && !HeaderLikeValue(field))
+        {
+            return false;
+        }
+
+        _spec.RequestComments.Add($"The page's header '{field.Name}' (page line {field.Line}) is not a field: the client sets it{(field.Description.Length > 0 ? $" (the page says: {Shorten(field.Description)})" : string.Empty)}.");
+        return true;
+    }
+
+    private static bool HeaderLikeValue(ImportedField field) => field.Name.Contains('-', StringComparison.Ordinal);
+
+    private static string Shorten(string text) => text.Length <= 100 ? text.ReplaceLineEndings(" ") : text[..97].ReplaceLineEndings(" ") + "...";
+
+    /// <summary>Each row left out of <paramref name="table"/> becomes a review comment at its place: above the field after it, or after the last.</summary>
+    private void PlaceSkipped(PageTable table, List<ImportedField> fields, bool response)
+    {
+        foreach (Located<string> skipped in table.Skipped)
+        {
+            string comment = "review: " + skipped.Value;
+            if (fields.FirstOrDefault(f => f.Line > skipped.Line) is { } next)
+            {
+                next.Comments.Insert(0, comment);
+            }
+            else if (fields.Count > 0)
+            {
+                fields[^1].TrailingComments.Add(comment);
+            }
+            else
+            {
+                (response ? _spec.ResponseComments : _spec.RequestComments).Add(comment);
+            }
         }
     }
 
@@ -201,7 +418,7 @@ internal sealed partial class SpecBuilder
         }
         else
         {
-            type = PageTypes.Read(typeCell) ?? throw new PageException(row.TypeLine, $"'{typeCell}' (the type of '{row.Name}') is not a type SpecGen knows: use String, Integer, Long, Number, Boolean, Date, Object, a list such as String[] or List<T>, a Map<String, T>, or the name of a type the page describes in a table");
+            type = PageTypes.Read(typeCell) ?? SectionType(typeCell, row, field) ?? UnreadType(typeCell, row, field);
         }
 
         field.PageType = typeCell ?? string.Empty;
@@ -234,6 +451,11 @@ internal sealed partial class SpecBuilder
                 break;
         }
 
+        if (table.UnknownColumn is { } unknown && row.Cell(ColumnKind.Unknown) is { Length: > 0 } unknownCell && !CellPatterns.IsEmptyValue(unknownCell))
+        {
+            field.Comments.Add($"review: the page's column '{unknown}' says '{unknownCell}'; SpecGen does not read that column (page line {row.CellText(ColumnKind.Unknown)!.Line})");
+        }
+
         if (row.Missing.Count > 0)
         {
             field.Comments.Add($"review: the page's text ends inside this row: its {string.Join(" and ", row.Missing.Select(k => TableReader.Describe(k).Split(" (")[0]))} are not known");
@@ -244,6 +466,47 @@ internal sealed partial class SpecBuilder
         field.Secret = credential && field.Type == "String";
         field.Token = credential && field.Type == "String" && !IsResponse(table) && TokenName().IsMatch(row.Name);
         return field;
+    }
+
+    /// <summary>A type cell that is not a type: the field is kept as free JSON (or a String for a plain word), with a review comment.</summary>
+    private static PageType UnreadType(string typeCell, PageRow row, ImportedField field)
+    {
+        field.Comments.Add($"review: '{typeCell}' (the type of '{row.Name}', page line {row.TypeLine}) is not a type SpecGen knows; imported as String, check the type");
+        return new PageType("String", null, false, false, null, null);
+    }
+
+    /// <summary>
+    /// A type cell that points at a part of the page ("2.1.1", "See section 2.1.1", "Table 4"): the
+    /// table under that number becomes the field's own fields.
+    /// </summary>
+    private PageType? SectionType(string typeCell, PageRow row, ImportedField field)
+    {
+        Match reference = SectionReference().Match(typeCell.Trim());
+        if (!reference.Success)
+        {
+            return null;
+        }
+
+        string number = reference.Groups["number"].Value.TrimEnd('.');
+        bool table = reference.Groups["table"].Success;
+        PageTable? target = _page.Tables.FirstOrDefault(t => !_consumed.Contains(t) && t.Line != row.Line && CaptionNumber(t, table) == number);
+        if (target is null)
+        {
+            return null;
+        }
+
+        _consumed.Add(target);
+        bool list = reference.Groups["list"].Success;
+        field.Fields = Fields(target);
+        field.Comments.Add($"Its fields: {(target.CaptionLine.Length > 0 ? target.CaptionLine : "page line " + target.Line)} (the page's type cell says '{typeCell}')");
+        return new PageType(list ? "Object[]" : "Object", null, true, list, null, null);
+    }
+
+    /// <summary>"2.1.1" from a caption "2.1.1 agentInfo", or "4" from "Table 4 ..." when <paramref name="table"/>.</summary>
+    private static string? CaptionNumber(PageTable table, bool tableNumber)
+    {
+        Match match = (tableNumber ? TableNumber() : SectionNumber()).Match(table.CaptionLine.Trim());
+        return match.Success ? match.Groups["number"].Value.TrimEnd('.') : null;
     }
 
     /// <summary>
@@ -463,13 +726,10 @@ internal sealed partial class SpecBuilder
                 continue;
             }
 
-            if (_page.CutLine is null)
-            {
-                throw new PageException(field.TypeLine, $"'{field.PageType}' (the type of '{field.Name}') is not a type SpecGen knows, and the page has no table describing '{name}'");
-            }
-
             field.Type = field.IsList ? "Object[]" : "Object";
-            field.Comments.Add($"review: the page's table for '{name}' is not in the copied text (it is cut short); imported as free JSON");
+            field.Comments.Add(_page.CutLine is null
+                ? $"review: '{field.PageType}' (the type of '{field.Name}', page line {field.TypeLine}) is not a type SpecGen knows, and the page has no table describing '{name}'; imported as free JSON"
+                : $"review: the page's table for '{name}' is not in the copied text (it is cut short); imported as free JSON");
             field.NamedType = null;
         }
 
@@ -571,6 +831,24 @@ internal sealed partial class SpecBuilder
 
     [GeneratedRegex(@"^(?:[A-Za-z0-9_\-+.@#]{1,40}\s*[:：]\s|\d{1,2}[.)、]\s*\S)", RegexOptions.CultureInvariant)]
     private static partial Regex ListItem();
+
+    [GeneratedRegex(@"^[a-z]+[A-Z][A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CamelCaseWord();
+
+    [GeneratedRegex(@"\((?<name>[a-z][A-Za-z0-9_]{2,})\)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleName();
+
+    [GeneratedRegex(@"^(?:query|get|set|create|update|delete|add|list|apply|check|modify|cancel|send|upload|download)[a-z]{3,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex VerbPrefix();
+
+    [GeneratedRegex(@"^(?:(?<list>list|array)(?:\s+of)?\s+)?(?:see\s+|refer\s+to\s+|for\s+details,?\s+see\s+|参见|见)?(?:(?<table>table|表)\s*|(?:section|chapter)\s*)?(?<number>\d+(?:\.\d+)*)\.?(?:\s.{0,40})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SectionReference();
+
+    [GeneratedRegex(@"^(?<number>\d+(?:\.\d+)+)\.?\s", RegexOptions.CultureInvariant)]
+    private static partial Regex SectionNumber();
+
+    [GeneratedRegex(@"^(?:Table|表)\s*(?<number>\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TableNumber();
 
     [GeneratedRegex(@"^(?:(?<base>[a-z]+://[^/]*))?(?<path>[^?#]*)(?:\?(?<query>[^#]*))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlParts();

@@ -244,6 +244,18 @@ internal static class SpecYamlWriter
             Key(yaml, string.Empty, ServiceKey.BaseUrl).AppendLine(YamlText.Scalar(Placeholders(baseUrl)));
         }
 
+        foreach (string line in TokenProposal.Lines(specs, out _))
+        {
+            if (line.StartsWith("# review:", StringComparison.Ordinal))
+            {
+                YamlText.WriteComment(yaml, string.Empty, line[2..]);
+            }
+            else
+            {
+                yaml.AppendLine(line);
+            }
+        }
+
         EnvelopeGuess? envelope = specs.Select(s => s.Envelope).FirstOrDefault(e => e is not null);
         if (envelope is null)
         {

@@ -9,41 +9,79 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
     /// <summary>The columns of the table being read, so a row whose name is also a heading ("note") still reads as a row.</summary>
     private IReadOnlyList<ColumnKind> _columns = [];
 
+    /// <summary>The rows of the table being read that did not fit its columns: left out, each with why, for a review comment.</summary>
+    private List<Located<string>> _skipped = [];
+
     /// <summary>Column headers starting at <paramref name="index"/>: as cells on consecutive lines, or on one line. Null when there are none.</summary>
     public Header? HeaderAt(int index)
     {
         PageLine line = lines[index];
         if (SplitRow(line.Text) is { Count: >= 2 } cells)
         {
-            List<ColumnKind>? kinds = Kinds(cells);
-            return kinds is null ? null : new Header(index, index + 1, kinds, OneLineRows: true);
+            (List<ColumnKind>? kinds, string? unknownColumn) = KindsOf(cells);
+            return kinds is null ? null : new Header(index, index + 1, kinds, OneLineRows: true) { UnknownColumn = unknownColumn };
         }
 
         var run = new List<ColumnKind>();
+        string? unknown = null;
         int i = index;
-        while (i < lines.Count && PageVocabulary.ColumnOf(lines[i].Text) is { } kind && !run.Contains(kind))
+        while (i < lines.Count)
         {
-            run.Add(kind);
-            i++;
+            if (PageVocabulary.ColumnOf(lines[i].Text) is { } kind && !run.Contains(kind))
+            {
+                run.Add(kind);
+                i++;
+            }
+            else if (unknown is null && run.Count > 0 && i + 1 < lines.Count && IsUnknownHeader(lines[i].Text)
+                && PageVocabulary.ColumnOf(lines[i + 1].Text) is { } nextKind && !run.Contains(nextKind))
+            {
+                // A header word between known ones ("Length"): a column, kept but not read.
+                unknown = lines[i].Text.Trim();
+                run.Add(ColumnKind.Unknown);
+                i++;
+            }
+            else
+            {
+                break;
+            }
         }
 
-        return IsHeader(run) ? new Header(index, i, run, OneLineRows: false) : null;
+        return IsHeader(run) ? new Header(index, i, run, OneLineRows: false) { UnknownColumn = unknown } : null;
     }
 
-    private static List<ColumnKind>? Kinds(IReadOnlyList<string> cells)
+    /// <summary>A short header-like word: no sentence, no digits, no punctuation that prose has.</summary>
+    private static bool IsUnknownHeader(string text)
+    {
+        string trimmed = text.Trim();
+        return trimmed.Length is > 0 and <= 24
+            && PageVocabulary.ColumnOf(trimmed) is null
+            && trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3
+            && !trimmed.Any(c => char.IsDigit(c) || c is '.' or ',' or ';' or '{' or '}' or '"' or '=' or '。' or '，')
+            && PageVocabulary.HeadingOf(trimmed) == Section.None;
+    }
+
+    private static (List<ColumnKind>? Kinds, string? Unknown) KindsOf(IReadOnlyList<string> cells)
     {
         var kinds = new List<ColumnKind>();
+        string? unknown = null;
         foreach (string cell in cells)
         {
-            if (PageVocabulary.ColumnOf(cell) is not { } kind || kinds.Contains(kind))
+            if (PageVocabulary.ColumnOf(cell) is { } kind && !kinds.Contains(kind))
             {
-                return null;
+                kinds.Add(kind);
             }
-
-            kinds.Add(kind);
+            else if (unknown is null && kinds.Count > 0 && IsUnknownHeader(cell))
+            {
+                unknown = cell.Trim();
+                kinds.Add(ColumnKind.Unknown);
+            }
+            else
+            {
+                return (null, null);
+            }
         }
 
-        return IsHeader(kinds) ? kinds : null;
+        return IsHeader(kinds) && kinds.Count(k => k != ColumnKind.Unknown) >= 2 ? (kinds, unknown) : (null, null);
     }
 
     /// <summary>A parameter table names its parameters and says at least their type or what they are.</summary>
@@ -51,18 +89,38 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
         => kinds.Count >= 2 && kinds.Contains(ColumnKind.Name) && (kinds.Contains(ColumnKind.Type) || kinds.Contains(ColumnKind.Description));
 
     /// <summary>Reads the rows after <paramref name="header"/> up to the table's end; returns them and the index after the table.</summary>
-    public (List<PageRow> Rows, int End, int? CutLine) ReadRows(Header header)
+    /// <remarks>A row that does not fit the columns is left out, and said in <c>Skipped</c>: the rest of the table still reads.</remarks>
+    public (List<PageRow> Rows, int End, int? CutLine, List<Located<string>> Skipped) ReadRows(Header header)
     {
         _columns = header.Columns;
+        _skipped = [];
         try
         {
-            return header.OneLineRows ? ReadOneLineRows(header) : ReadCellRows(header);
+            (List<PageRow> rows, int end, int? cut) = header.OneLineRows ? ReadOneLineRows(header) : ReadCellRows(header);
+            return (rows, end, cut, _skipped);
         }
         finally
         {
             _columns = [];
         }
     }
+
+    /// <summary>Leaves out the row from <paramref name="rowStart"/>, and returns where the next row (or the table's end) is.</summary>
+    private int SkipRow(int rowStart, int problemLine, string why)
+    {
+        int k = rowStart + 1;
+        while (k < lines.Count && !EndsTable(k) && !RowStartsAt(k, _columns))
+        {
+            k++;
+        }
+
+        string text = string.Join(" | ", lines.Skip(rowStart).Take(k - rowStart).Select(l => l.Text));
+        string at = problemLine == lines[rowStart].Number ? string.Empty : $", page line {problemLine}";
+        _skipped.Add(new Located<string>($"page line {lines[rowStart].Number}: a row that does not fit the table's columns is left out ({why}{at}); its text: '{Shorten(text)}'", lines[rowStart].Number));
+        return k;
+    }
+
+    private static string Shorten(string text) => text.Length <= 160 ? text : text[..157] + "...";
 
     private (List<PageRow>, int, int?) ReadCellRows(Header header)
     {
@@ -73,7 +131,7 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
         while (i < lines.Count && !EndsTable(i))
         {
             int rowStart = i;
-            var cells = new Dictionary<ColumnKind, PageText>();
+            Dictionary<ColumnKind, PageText>? cells = new Dictionary<ColumnKind, PageText>();
             for (int c = 0; c < columns.Count; c++)
             {
                 ColumnKind kind = columns[c];
@@ -110,16 +168,21 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
                         return Cut(rows, i + 1, "the table");
                     }
 
-                    throw new PageException(lines[i].Number, cells.Count == 0
-                        ? $"'{cell}' is not a {Describe(kind)}, as the table's first column (line {lines[header.Start].Number}) needs; is a cell missing in the row above?"
-                        : $"'{cell}' is not a {Describe(kind)} for the row of '{RowName(cells)}' (line {lines[rowStart].Number}); is a column missing in this row?");
+                    i = SkipRow(rowStart, lines[i].Number, cells.Count == 0
+                        ? $"'{cell}' is not a {Describe(kind)}, as the table's first column needs"
+                        : $"'{cell}' is not a {Describe(kind)} for the row of '{RowName(cells)}'");
+                    cells = null;
+                    break;
                 }
 
                 cells[kind] = PageText.At(lines[i].Number, cell);
                 i++;
             }
 
-            rows.Add(new PageRow(lines[rowStart].Number, cells));
+            if (cells is not null)
+            {
+                rows.Add(new PageRow(lines[rowStart].Number, cells));
+            }
         }
 
         return (rows, i, i < lines.Count && PageVocabulary.IsCutMarker(lines[i].Text) ? lines[i].Number : null);
@@ -155,7 +218,8 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
 
             if (k > start && LooksLikeBrokenRow(k, columns))
             {
-                throw new PageException(lines[k].Number, $"'{lines[k].Text}' starts a row, but the cells after it do not fit the table's columns ({string.Join(", ", columns.Select(Describe))}); is a cell missing in this row?");
+                // A row that misses a cell: the description ends here, and the broken row is left out when read.
+                return k;
             }
         }
     }
@@ -206,7 +270,7 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
                 continue;
             }
 
-            List<string>? cells = SplitRow(text);
+            List<string>? cells = Aligned(text, columns);
             if (cells is null || cells.Count < 2)
             {
                 if (rows.Count == 0)
@@ -231,34 +295,100 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
                     return Cut(rows, i + 1, $"the row at line {lines[i].Number}");
                 }
 
-                throw new PageException(lines[i].Number, $"this row has {cells.Count} cells but the table's header (line {lines[header.Start].Number}) has {columns.Count} columns: {string.Join(", ", columns.Select(Describe))}");
+                SkipOneLineRow(i, $"it has {cells.Count} cells but the table has {columns.Count} columns: {string.Join(", ", columns.Select(Describe))}");
+                i++;
+                continue;
             }
 
-            var row = new Dictionary<ColumnKind, PageText>();
+            Dictionary<ColumnKind, PageText>? row = new Dictionary<ColumnKind, PageText>();
             for (int c = 0; c < columns.Count; c++)
             {
                 string cell = c == columns.Count - 1 ? string.Join(" ", cells.Skip(c)) : cells[c];
-                if (columns[c] is not (ColumnKind.Description or ColumnKind.Default or ColumnKind.Extra) && !CellPatterns.Matches(columns[c], cell))
+                if (cell.Length == 0 && columns[c] is ColumnKind.Type or ColumnKind.Position or ColumnKind.Mandatory or ColumnKind.Number)
                 {
-                    throw new PageException(lines[i].Number, $"'{cell}' is not a {Describe(columns[c])}; is a column missing in this row?");
+                    // An empty cell says nothing: the field is read as if the table had no such column.
+                    continue;
+                }
+
+                if (columns[c] is not (ColumnKind.Description or ColumnKind.Default or ColumnKind.Extra or ColumnKind.Unknown) && !CellPatterns.Matches(columns[c], cell))
+                {
+                    SkipOneLineRow(i, $"'{cell}' is not a {Describe(columns[c])}");
+                    row = null;
+                    break;
                 }
 
                 row[columns[c]] = PageText.At(lines[i].Number, cell);
             }
 
-            rows.Add(new PageRow(lines[i].Number, row));
+            if (row is not null)
+            {
+                rows.Add(new PageRow(lines[i].Number, row));
+            }
+
             i++;
         }
 
         return (rows, i, i < lines.Count && PageVocabulary.IsCutMarker(lines[i].Text) ? lines[i].Number : null);
     }
 
-    /// <summary>A row that stops short: the page's copy ran out (keep the complete rows), or a column is missing (an error).</summary>
+    private void SkipOneLineRow(int index, string why)
+        => _skipped.Add(new Located<string>($"page line {lines[index].Number}: a row that does not fit the table's columns is left out ({why}); its text: '{Shorten(lines[index].Text)}'", lines[index].Number));
+
+    /// <summary>
+    /// The cells of a one-line row, lined up with <paramref name="columns"/>: a tab row keeps its
+    /// empty cells when that gives one per column (an empty type or mark stays in its place), and a
+    /// pipe row with more cells than columns has pipes inside its description, whose pieces are
+    /// joined back between the cells before and after it.
+    /// </summary>
+    private static List<string>? Aligned(string text, IReadOnlyList<ColumnKind> columns)
+    {
+        List<string>? cells = SplitRow(text);
+        if (cells is null)
+        {
+            return null;
+        }
+
+        if (cells.Count < columns.Count && text.Contains('\t', StringComparison.Ordinal))
+        {
+            List<string> raw = text.Split('\t').Select(c => c.Trim()).ToList();
+            while (raw.Count > columns.Count && raw[^1].Length == 0)
+            {
+                raw.RemoveAt(raw.Count - 1);
+            }
+
+            if (raw.Count == columns.Count)
+            {
+                return raw;
+            }
+        }
+
+        int description = columns.ToList().IndexOf(ColumnKind.Description);
+        if (cells.Count > columns.Count && description >= 0 && description < columns.Count - 1)
+        {
+            int after = columns.Count - description - 1;
+            var aligned = cells.Take(description).ToList();
+            aligned.Add(string.Join(" | ", cells.Skip(description).Take(cells.Count - description - after)));
+            aligned.AddRange(cells.Skip(cells.Count - after));
+            return aligned;
+        }
+
+        return cells;
+    }
+
+    /// <summary>A row that stops short: the page's copy ran out (keep the complete rows), or a column is missing (the row is left out, and the table ends).</summary>
     private (List<PageRow>, int, int?) Cut(List<PageRow> rows, int at, string what)
     {
         if (!IsCut(at))
         {
-            throw new PageException(lines[Math.Min(at, lines.Count - 1)].Number, $"{what} ends before its last column; is a column missing?");
+            int line = lines[Math.Min(at, lines.Count - 1)].Number;
+            int end = at;
+            while (end < lines.Count && !EndsTable(end))
+            {
+                end++;
+            }
+
+            _skipped.Add(new Located<string>($"page line {line}: {what} ends before its last column, so it is left out; is a column missing?", line));
+            return (rows, Math.Max(end, at), null);
         }
 
         return (rows, at, at < lines.Count ? lines[at].Number : lines[^1].Number);
@@ -328,7 +458,8 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
 
     /// <summary>A heading that starts a new part of the page; "Description" alone is also a column, so it never ends a table.</summary>
     private static bool IsSectionHeading(string text)
-        => PageVocabulary.HeadingOf(text) is not (Section.None or Section.Description) && PageVocabulary.ColumnOf(text) is null;
+        => PageVocabulary.HeadingOf(text) is not (Section.None or Section.Description) && PageVocabulary.ColumnOf(text) is null
+        || PageVocabulary.IsHeadingWithValue(text);
 
     private static string RowName(Dictionary<ColumnKind, PageText> cells) => cells.TryGetValue(ColumnKind.Name, out PageText? name) ? name.Text : "?";
 
@@ -360,9 +491,14 @@ internal sealed class TableReader(IReadOnlyList<PageLine> lines)
         ColumnKind.Mandatory => "mandatory mark (Yes/No, True/False, M/O)",
         ColumnKind.Default => "default value",
         ColumnKind.Extra => "value range",
+        ColumnKind.Unknown => "column the importer does not read",
         _ => "description",
     };
 }
 
 /// <summary>A table's column headers: where they start and end, and whether each row is one line.</summary>
-internal sealed record Header(int Start, int End, IReadOnlyList<ColumnKind> Columns, bool OneLineRows);
+internal sealed record Header(int Start, int End, IReadOnlyList<ColumnKind> Columns, bool OneLineRows)
+{
+    /// <summary>The header of the column the importer does not read, if the table has one.</summary>
+    public string? UnknownColumn { get; init; }
+}

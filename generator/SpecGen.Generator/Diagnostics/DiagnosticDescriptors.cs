@@ -90,6 +90,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TooManyDiagnostics = Spec(
         "SPEC0026", "Too many problems in one spec file", "This file has {0} more problems, not reported one by one since a file reports at most {1} errors and {1} warnings; fix those first", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor ReviewMarksLeft = Spec(
+        "SPEC0027", "Review marks left in a spec", "{0} '# review:' {1} left in this spec, the first here: read each, fix the spec if needed, and remove its mark", DiagnosticSeverity.Info);
 
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.

@@ -437,6 +437,26 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void SPEC0027_review_marks_are_one_info_per_file_with_their_count_on_the_first()
+    {
+        GeneratorRun run = GeneratorHarness.Run((File, "interface: Ping\r\nmethod: GET\r\nurl: /ping\r\nrequest:\r\n  # Table 1 request\r\n    # Review: the page gives no type\r\n  - name: id\r\n    # review: 'Queryflows' is from a lower-case URL\r\n    type: String\r\n    description: 'not a # review: comment'\r\n"));
+
+        Diagnostic d = Single(run, "SPEC0027");
+        Assert.Equal(DiagnosticSeverity.Info, d.Severity);
+        AssertAt(d, line: 6, column: 5);
+        Assert.Equal(4 + "# Review: the page gives no type".Length, d.Location.GetLineSpan().EndLinePosition.Character);
+        Assert.Equal("2 '# review:' lines left in this spec, the first here: read each, fix the spec if needed, and remove its mark", d.GetMessage());
+    }
+
+    [Fact]
+    public void SPEC0027_is_not_reported_on_a_spec_without_review_marks()
+    {
+        GeneratorRun run = GeneratorHarness.Run((File, "interface: Ping\nmethod: GET\nurl: /ping\n# reviewed: nothing left\n"));
+
+        Assert.DoesNotContain(run.AllGeneratorDiagnostics, d => d.Id == "SPEC0027");
+    }
+
+    [Fact]
     public void SPEC0014_example_value_outside_values_points_into_the_block_scalar()
     {
         Diagnostic d = Single("SPEC0014", """

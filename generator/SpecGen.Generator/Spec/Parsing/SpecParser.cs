@@ -54,6 +54,7 @@ internal sealed partial class SpecParser
             spec = SpecValidator.Validate(spec, text, parser._yaml);
         }
 
+        ReviewMarks.Report(text, parser._yaml);
         return new ParsedSpecFile(filePath, service, spec, parser._yaml.Diagnostics.ToImmutableEquatableArray());
     }
 

@@ -79,6 +79,9 @@ public sealed class PageTypesTests
     [InlineData("List<transferRecord>", true, false)]
     [InlineData("Tenant ID.", false, false)]
     [InlineData("1.1", false, false)]
+    [InlineData("2.1.1", true, false)]
+    [InlineData("See section 2.1", true, false)]
+    [InlineData("Table 4", true, false)]
     [InlineData("Yes", true, false)]
     public void LooksLikeType_and_IsBuiltIn(string cell, bool looksLikeType, bool builtIn)
         => Assert.Equal((looksLikeType, builtIn), (PageTypes.LooksLikeType(cell), PageTypes.IsBuiltIn(cell)));

@@ -147,57 +147,64 @@ public sealed class TableReaderTests
 
         Header? header = reader.HeaderAt(0);
         Assert.True(header is not null, shape);
-        (List<PageRow> rows, int end, int? cut) = reader.ReadRows(header);
+        (List<PageRow> rows, int end, int? cut, _) = reader.ReadRows(header);
 
         Assert.Equal(expected.ReplaceLineEndings("\n"), Render(lines, header, rows, end, cut));
     }
 
-    public static TheoryData<string, string, int, string> BrokenTables => new()
+    public static TheoryData<string, string, int, string, string> BrokenTables => new()
     {
         {
             "a row misses a cell (cells on lines): the next row's name and type show it",
             "Parameter\nType\nMandatory\nDescription\ntenantId\nString\nYes\nTenant ID.\npageNum\nInteger\nPage number.\npageSize\nInteger\nNo\nPage size.\n",
             9,
-            "'pageNum' starts a row, but the cells after it do not fit the table's columns"
+            "'Page number.' is not a mandatory mark (Yes/No, True/False, M/O) for the row of 'pageNum'",
+            "tenantId,pageSize"
         },
         {
             "a cell that cannot be in its column",
             "Parameter\nType\nMandatory\nDescription\ntenantId\nString\nPerhaps\nTenant ID.\n",
-            7,
-            "'Perhaps' is not a mandatory mark (Yes/No, True/False, M/O) for the row of 'tenantId' (line 5)"
+            5,
+            "'Perhaps' is not a mandatory mark (Yes/No, True/False, M/O) for the row of 'tenantId'",
+            ""
         },
         {
             "a row per line with a cell missing",
             "Parameter\tType\tMandatory\tDescription\ntenantId\tString\tYes\tTenant ID.\npageSize\tInteger\tPage size.\nTable 2 Response\n",
             3,
-            "this row has 3 cells but the table's header (line 1) has 4 columns"
+            "it has 3 cells but the table has 4 columns",
+            "tenantId"
         },
         {
             "a row per line whose type cell is prose",
-            "Parameter\tType\tDescription\nid\tthe ID\tThe ID.\n",
+            "Parameter\tType\tDescription\nid\tthe ID\tThe ID.\nname\tString\tThe name.\n",
             2,
-            "'the ID' is not a type; is a column missing in this row?"
+            "'the ID' is not a type",
+            "name"
         },
         {
             "a row whose first cell is not a name",
-            "Parameter\nType\nDescription\n1 tenant\nString\nTenant.\n",
+            "Parameter\nType\nDescription\n1 tenant\nString\nTenant.\nid\nString\nThe ID.\n",
             4,
-            "'1 tenant' is not a parameter name, as the table's first column (line 1) needs"
+            "'1 tenant' is not a parameter name, as the table's first column needs",
+            "id"
         },
     };
 
     [Theory]
     [MemberData(nameof(BrokenTables))]
-    public void A_broken_table_is_an_error_on_the_line_that_shows_it(string shape, string page, int line, string message)
+    public void A_row_that_does_not_fit_is_left_out_with_its_page_line_and_the_rest_reads(string shape, string page, int line, string message, string kept)
     {
         List<PageLine> lines = PageLine.Split(page);
         var reader = new TableReader(lines);
         Header header = reader.HeaderAt(0) ?? throw new InvalidOperationException(shape);
 
-        PageException error = Assert.Throws<PageException>(() => reader.ReadRows(header));
+        (List<PageRow> rows, _, _, List<Located<string>> skipped) = reader.ReadRows(header);
 
-        Assert.Equal(line, error.Line);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Located<string> left = Assert.Single(skipped);
+        Assert.Contains($"page line {line}:", left.Value, StringComparison.Ordinal);
+        Assert.Contains(message, left.Value, StringComparison.Ordinal);
+        Assert.Equal(kept, string.Join(",", rows.Select(r => r.Name)));
     }
 
     /// <summary>Column headers: consecutive lines or one line of cells; null when they do not name parameters and say their type or meaning.</summary>
@@ -210,7 +217,11 @@ public sealed class TableReaderTests
     [InlineData("Parameter\nMandatory\nYes", null, false)]
     [InlineData("Type\nDescription\nString", null, false)]
     [InlineData("Parameter\nParameter\nType", null, false)]
-    [InlineData("Parameter\tPerhaps\tType", null, false)]
+    [InlineData("Parameter\tPerhaps\tType", "Name,Unknown,Type", true)]
+    [InlineData("Parameter\nType\nLength\nMandatory\nDescription\na", "Name,Type,Unknown,Mandatory,Description", false)]
+    [InlineData("参数\t类型\t长度\t选取原则\t说明", "Name,Type,Unknown,Mandatory,Description", true)]
+    [InlineData("PARAMETER NAME\nData-Type\nRequired:\nDescription", "Name,Type,Mandatory,Description", false)]
+    [InlineData("Parameter\tLength\tSize", null, false)]
     [InlineData("The parameters are described below.", null, false)]
     public void HeaderAt(string page, string? columns, bool oneLineRows)
     {
