@@ -34,6 +34,7 @@ public static class SpecHttpLogging
             throw new ArgumentNullException(nameof(builder));
         }
 
+        SpecTraceRedaction.EnsureListening();
         string category = "System.Net.Http.HttpClient." + builder.Name + ".ClientHandler";
         return builder.RemoveAllLoggers().AddLogger(
             provider => new SpecHttpClientLogger(provider.GetService<ILoggerFactory>()?.CreateLogger(category)),

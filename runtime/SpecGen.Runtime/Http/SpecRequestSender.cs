@@ -53,7 +53,10 @@ internal static class SpecRequestSender
         HttpResponseMessage? response = null;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+            using (SpecTraceRedaction.Enter(request, call, http.BaseAddress))
+            {
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+            }
             status = (int)response.StatusCode;
             SpecRedirects.ThrowIfRedirected(call.InterfaceName, http.BaseAddress, response);
             SpecPooledBody body = await SpecBodyReader.ReadAsync(call.InterfaceName, status.Value, response.Content, MaxResponseBytes(http), timeoutSource.Token).ConfigureAwait(false);

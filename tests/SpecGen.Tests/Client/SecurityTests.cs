@@ -176,7 +176,7 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Traces_hold_no_secret_but_the_Path_value_in_the_url_full_of_System_Net_Http()
+    public async Task Traces_hold_no_secret_not_even_the_url_full_of_System_Net_Http()
     {
         var tags = new ConcurrentQueue<(string Source, string Key, string Value)>();
         int port = Server.BaseAddress.Port;
@@ -200,17 +200,16 @@ public sealed class SecurityTests : IAsyncLifetime
 
         await Client.GetItemDetailAsync(Request());
 
-        Assert.Contains(tags, t => t.Source == "System.Net.Http" && t.Key == "url.full");
+        // System.Net.Http redacts the query of url.full since .NET 9, not the path: SpecGen's listener masks the secret segment.
+        (string _, string _, string url) = Assert.Single(tags, t => t.Source == "System.Net.Http" && t.Key == "url.full");
+        Assert.Contains("/items/***/detail", url, StringComparison.Ordinal);
         Assert.All(tags, t =>
         {
+            Assert.DoesNotContain(PathSecret, t.Value, StringComparison.Ordinal);
             Assert.DoesNotContain(QuerySecret, t.Value, StringComparison.Ordinal);
             Assert.DoesNotContain(QueryToken, t.Value, StringComparison.Ordinal);
             Assert.DoesNotContain(HeaderSecret, t.Value, StringComparison.Ordinal);
         });
-
-        // The documented limit (docs/security.md): System.Net.Http redacts the query of url.full
-        // since .NET 9, but not the path, and no handler of the client runs inside its activity.
-        Assert.All(tags.Where(t => t.Value.Contains(PathSecret, StringComparison.Ordinal)), t => Assert.Equal(("System.Net.Http", "url.full"), (t.Source, t.Key)));
     }
 
     [Fact]
