@@ -218,18 +218,7 @@ public sealed class ToolTests(PackagesFixture fixture, ITestOutputHelper output)
     public async Task SpecGenOpenApiOutput_writes_the_document_at_build_time_with_the_local_tool()
     {
         Consumer project = fixture.NewConsumer("tool-openapi-build");
-        project.Write("Api.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net8.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <SpecGenOpenApiOutput>docs/openapi.json</SpecGenOpenApiOutput>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="SpecGen" Version="[{fixture.Version}]" />
-              </ItemGroup>
-            </Project>
-            """);
+        WriteOpenApiProject(project);
         WriteShopSpec(project);
         (await project.RunAsync("new", "tool-manifest")).ShouldSucceed();
         (await project.RunAsync("tool", "install", "SpecGen.Cli", "--version", fixture.Version)).ShouldSucceed();
