@@ -30,6 +30,11 @@ public static class SpecGenCommand
           openapi [DIR] [-o PATH] [--yaml] [--merge]
                  Writes an OpenAPI 3.0 document per service folder under DIR (or one for all with
                  --merge): <folder>.openapi.json in the current folder, or under PATH.
+          diff OLD NEW [--format text|json|markdown] [--accepted FILE]
+          diff --base GITREF [DIR] [--format text|json|markdown] [--accepted FILE]
+                 Lists every change between two versions of the specs (folders or files, or DIR in the
+                 working tree against a git revision), each judged breaking, warning or info for the
+                 callers (docs/diff.md); exit code 1 when something breaks.
           serve [DIR] [--port N]
                  Serves the fake server of every service under DIR on loopback (service i on port N+i,
                  free ports without --port), checking each request against its spec and printing each
@@ -69,7 +74,8 @@ public static class SpecGenCommand
                 "show" => ShowCommand.Run(rest, context),
                 "openapi" => OpenApiCommand.Run(rest, context),
                 "serve" => ServeCommand.Run(rest, context),
-                _ => context.UsageError($"unknown command '{args[0]}'. Commands: import, check, show, openapi, serve."),
+                "diff" => DiffCommand.Run(rest, context),
+                _ => context.UsageError($"unknown command '{args[0]}'. Commands: import, check, show, openapi, diff, serve."),
             };
         }
         catch (IOException ex)
