@@ -92,8 +92,24 @@ internal sealed class InterfaceComparer
         {
             // A request field the server no longer reads is dropped quietly: callers still compile against an older client, but what they set is ignored.
             ChangeSeverity severity = direction == ChangeDirection.Response ? ChangeSeverity.Breaking : ChangeSeverity.Warning;
-            Add(ChangeKinds.FieldRemoved, severity, direction, prefix + field.JsonName, Describe(field), null, field.Location, newClass.Location, RenameHint(field, added, removed, "renamed to"));
+            Add(ChangeKinds.FieldRemoved, severity, direction, prefix + field.JsonName, Describe(field), null, field.Location, Neighbour(field, oldClass, newClass), RenameHint(field, added, removed, "renamed to"));
         }
+    }
+
+    /// <summary>Where a removed field was in the new spec: at the field that followed it (or preceded it) and is still there, else at its table.</summary>
+    private static Diagnostics.LocationInfo Neighbour(FieldSpec removed, ClassSpec oldClass, ClassSpec newClass)
+    {
+        int index = oldClass.Fields.ToList().IndexOf(removed);
+        IEnumerable<FieldSpec> candidates = oldClass.Fields.Skip(index + 1).Concat(oldClass.Fields.Take(index).Reverse());
+        foreach (FieldSpec old in candidates)
+        {
+            if (newClass.Fields.FirstOrDefault(f => f.JsonName == old.JsonName) is { } kept)
+            {
+                return kept.Location;
+            }
+        }
+
+        return newClass.Location;
     }
 
     private void CompareField(ChangeDirection direction, FieldSpec oldField, FieldSpec newField, string path, HashSet<(string, string)> visited)
