@@ -42,7 +42,7 @@ internal static class SpecComparer
                 }
                 else if (oldSpec is not null)
                 {
-                    changes.Add(new SpecChange(ChangeKinds.InterfaceRemoved, ChangeSeverity.Breaking, ChangeDirection.Request, folder, name, string.Empty, Signature(oldSpec), null, oldSpec.NameLocation, newService?.Location, RenameHint(oldSpec, newInterfaces.Values, oldInterfaces, "renamed to")));
+                    changes.Add(new SpecChange(ChangeKinds.InterfaceRemoved, ChangeSeverity.Breaking, ChangeDirection.Request, folder, name, string.Empty, Signature(oldSpec), null, oldSpec.NameLocation, null, RenameHint(oldSpec, newInterfaces.Values, oldInterfaces, "renamed to")));
                 }
             }
         }
