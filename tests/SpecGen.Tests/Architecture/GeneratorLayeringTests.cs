@@ -13,6 +13,9 @@ public sealed class GeneratorLayeringTests
     public void Spec_model_uses_neither_parser_nor_checks() => AssertKept(GeneratorRules.SpecModelUsesNoParserOrChecks);
 
     [Fact]
+    public void Spec_comparison_reads_only_the_spec_model() => AssertKept(GeneratorRules.CompatReadsOnlyTheSpecModel);
+
+    [Fact]
     public void Binding_uses_no_emitter_or_analyzer() => AssertKept(GeneratorRules.BindingUsesNoEmitterOrAnalyzer);
 
     [Fact]

@@ -12,7 +12,7 @@ internal static class GeneratorRules
 
     /// <summary>The folders these rules know; a new one fails <c>Every_generator_folder_has_rules</c> until it gets its own.</summary>
     public static readonly string[] Folders =
-        ["Spec/Model", "Spec/Parsing", "Spec/Checks", "Binding", "Model", "Emit", "Analyzers", "Diagnostics", "Common", "Hosting"];
+        ["Spec/Model", "Spec/Parsing", "Spec/Checks", "Spec/Compat", "Binding", "Model", "Emit", "Analyzers", "Diagnostics", "Common", "Hosting"];
 
     public static readonly LayerRule SpecUsesNoLaterStep = new(
         "Spec/ (the YAML's model, parser and checks) uses no binder, emit model, emitter or analyzer",
@@ -23,6 +23,12 @@ internal static class GeneratorRules
         "Spec/Model/ is data: it uses neither the parser nor the checks",
         In("Spec/Model"),
         In("Spec/Parsing") | In("Spec/Checks"));
+
+    /// <summary>The comparison of two versions reads the spec model only: what both versions say, as the parser read them.</summary>
+    public static readonly LayerRule CompatReadsOnlyTheSpecModel = new(
+        "Spec/Compat/ (the comparison of two spec versions) uses only Spec/Model/, Diagnostics/ and Common/",
+        In("Spec/Compat"),
+        Where.Project(Project).Except(In("Spec/Compat") | In("Spec/Model") | In("Diagnostics") | In("Common")));
 
     public static readonly LayerRule BindingUsesNoEmitterOrAnalyzer = new(
         "Binding/ uses no emitter and no analyzer",
@@ -70,7 +76,7 @@ internal static class GeneratorRules
 
     public static IEnumerable<LayerRule> All =>
     [
-        SpecUsesNoLaterStep, SpecModelUsesNoParserOrChecks, BindingUsesNoEmitterOrAnalyzer, EmitModelUsesOnlyCommon,
+        SpecUsesNoLaterStep, SpecModelUsesNoParserOrChecks, CompatReadsOnlyTheSpecModel, BindingUsesNoEmitterOrAnalyzer, EmitModelUsesOnlyCommon,
         EmitUsesOnlyModelAndCommon, AnalyzersUseOnlyCommonAndDiagnostics, DiagnosticsUseOnlyCommon, CommonUsesNoOtherFolder,
         OnlyTheParserReadsYaml, NothingUsesHosting,
     ];
