@@ -20,7 +20,7 @@ namespace SpecGen.Generator;
 /// its diagnostics.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
-public sealed class SpecGenerator : IIncrementalGenerator
+public sealed partial class SpecGenerator : IIncrementalGenerator
 {
     private readonly ISpecPipelineObserver? _observer;
 
@@ -40,10 +40,12 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SpecRoot);
         IncrementalValueProvider<BuildSettings> settings = ReadSettings(context);
         context.RegisterSourceOutput(settings, static (output, s) => Report(output, s.Diagnostics));
-        ReportYamlOutsideSpecRoot(context, specRoot);
+        IncrementalValuesProvider<SpecInput> inputs = TagInputs(context);
+        ReportYamlOutsideSpecRoot(context, inputs, specRoot);
 
-        IncrementalValuesProvider<ParsedSpecFile> files = ParseSpecFiles(context, specRoot);
+        IncrementalValuesProvider<ParsedSpecFile> files = ParseSpecFiles(inputs, specRoot);
         context.RegisterSourceOutput(files, static (output, file) => Report(output, file.Diagnostics));
+        CompareWithBaseline(context, inputs, files, specRoot);
 
         IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services = CollectServices(files);
         IncrementalValuesProvider<BoundInterface> interfaces = BindInterfaces(files, services, settings);
@@ -77,10 +79,10 @@ public sealed class SpecGenerator : IIncrementalGenerator
     }
 
     /// <summary>A YAML file given to the compiler outside the spec folder is skipped, and said to be.</summary>
-    private static void ReportYamlOutsideSpecRoot(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecRoot> specRoot)
+    private static void ReportYamlOutsideSpecRoot(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SpecInput> inputs, IncrementalValueProvider<SpecRoot> specRoot)
     {
-        IncrementalValuesProvider<DiagnosticInfo> outside = context.AdditionalTextsProvider
-            .Select(static (file, _) => file.Path)
+        IncrementalValuesProvider<DiagnosticInfo> outside = inputs
+            .SelectMany(static (input, _) => input.Baseline ? ImmutableArray<string>.Empty : ImmutableArray.Create(input.File.Path))
             .Where(static path => SpecRoot.IsYaml(path))
             .Combine(specRoot)
             .Where(static pair => !pair.Right.Contains(pair.Left))
@@ -95,11 +97,11 @@ public sealed class SpecGenerator : IIncrementalGenerator
     /// <c>Where</c> and a <c>Select</c>: after an edit the driver walks every step that sees the edited
     /// file, each over all N files, so the fewer such steps, the less an edit costs at large N.
     /// </remarks>
-    private static IncrementalValuesProvider<ParsedSpecFile> ParseSpecFiles(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecRoot> specRoot)
-        => context.AdditionalTextsProvider
+    private static IncrementalValuesProvider<ParsedSpecFile> ParseSpecFiles(IncrementalValuesProvider<SpecInput> inputs, IncrementalValueProvider<SpecRoot> specRoot)
+        => inputs
             .Combine(specRoot)
-            .SelectMany(static (pair, cancellationToken) => SpecRoot.IsYaml(pair.Left.Path) && pair.Right.Contains(pair.Left.Path)
-                ? ImmutableArray.Create(ParseSafely(pair.Left, cancellationToken))
+            .SelectMany(static (pair, cancellationToken) => !pair.Left.Baseline && SpecRoot.IsYaml(pair.Left.File.Path) && pair.Right.Contains(pair.Left.File.Path)
+                ? ImmutableArray.Create(ParseSafely(pair.Left.File, cancellationToken))
                 : ImmutableArray<ParsedSpecFile>.Empty)
             .WithTrackingName(TrackingNames.SpecFiles);
 

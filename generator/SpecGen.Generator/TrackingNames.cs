@@ -24,4 +24,13 @@ internal static class TrackingNames
 
     /// <summary>The JSON contexts of all services, from those names.</summary>
     public const string JsonContexts = nameof(JsonContexts);
+
+    /// <summary>Each additional file, told a live spec or a baseline file by its <c>SpecGenBaseline</c> metadata.</summary>
+    public const string SpecInputs = nameof(SpecInputs);
+
+    /// <summary>Each baseline file (<c>SpecGenBaseline</c>), parsed: an old spec, or the accepted-changes file.</summary>
+    public const string BaselineFiles = nameof(BaselineFiles);
+
+    /// <summary>The live specs compared with the baseline: the SPEC0028 warnings.</summary>
+    public const string Baseline = nameof(Baseline);
 }

@@ -93,6 +93,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReviewMarksLeft = Spec(
         "SPEC0027", "Review marks left in a spec", "{0} '# review:' {1} left in this spec, the first here: read each, fix the spec if needed, and remove its mark", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor BreakingChangeAgainstBaseline = Spec(
+        "SPEC0028", "A breaking change against the baseline", "Breaking change against the baseline ({0}): {1} {2}{3}: {4} -> {5}{6}; if it is agreed, list it in specgen-accepted.yaml beside the baseline", DiagnosticSeverity.Warning);
+
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";
