@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace SpecGen;
@@ -21,11 +23,18 @@ internal sealed class SpecDriftCheck
 {
     private readonly SpecDriftReport _report;
     private readonly HashSet<string>? _listedCodes;
+    private readonly long _minWalkTicks;
+    private readonly ConcurrentDictionary<string, long>? _lastWalk;
 
     public SpecDriftCheck(SpecDriftReport report, SpecDriftCheckOptions? options)
     {
         _report = report;
         _listedCodes = options is { ListedEnvelopeCodes.Count: > 0 } ? new HashSet<string>(options.ListedEnvelopeCodes, StringComparer.Ordinal) : null;
+        if (options is { MinWalkInterval.Ticks: > 0 })
+        {
+            _minWalkTicks = (long)(options.MinWalkInterval.TotalSeconds * Stopwatch.Frequency);
+            _lastWalk = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        }
     }
 
     public SpecDriftReport Report => _report;
@@ -35,7 +44,7 @@ internal sealed class SpecDriftCheck
     {
         try
         {
-            if (call.AnswerShape is null && envelope is null)
+            if ((call.AnswerShape is null && envelope is null) || !TakeWalk(call.InterfaceName))
             {
                 return;
             }
@@ -75,6 +84,23 @@ internal sealed class SpecDriftCheck
             string type = ex.GetType().FullName ?? "Exception";
             SpecLog.DriftCheckFailed(logger, call.InterfaceName, type);
         }
+    }
+
+    /// <summary>True when this interface may be walked now, under <see cref="SpecDriftCheckOptions.MinWalkInterval"/>; one caller wins a due walk.</summary>
+    private bool TakeWalk(string interfaceName)
+    {
+        if (_lastWalk is null)
+        {
+            return true;
+        }
+
+        long now = Stopwatch.GetTimestamp();
+        if (!_lastWalk.TryGetValue(interfaceName, out long last))
+        {
+            return _lastWalk.TryAdd(interfaceName, now);
+        }
+
+        return now - last >= _minWalkTicks && _lastWalk.TryUpdate(interfaceName, now, last);
     }
 
     private bool IsListed(string code, SpecAnswerShape? shape, SpecEnvelope envelope, SpecTokenFlow? flow)

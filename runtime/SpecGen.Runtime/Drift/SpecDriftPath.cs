@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace SpecGen;
@@ -61,12 +62,14 @@ internal static class SpecDriftPath
 /// <summary>One drift in one answer.</summary>
 internal sealed class SpecDriftFinding
 {
-    public SpecDriftFinding(string path, SpecDriftKind kind, string expected, string? seen)
+    public SpecDriftFinding(string path, SpecDriftKind kind, string expected, string? seen, string[]? segments = null, string? rawName = null)
     {
         Path = path;
         Kind = kind;
         Expected = expected;
         Seen = seen;
+        Segments = segments ?? Array.Empty<string>();
+        RawName = rawName;
     }
 
     public string Path { get; }
@@ -76,4 +79,10 @@ internal sealed class SpecDriftFinding
     public string Expected { get; }
 
     public string? Seen { get; }
+
+    /// <summary>The path's steps, for telling a repeat from a new finding without building its text.</summary>
+    public string[] Segments { get; }
+
+    /// <summary>For a property the spec lacks, its name as the answer has it.</summary>
+    public string? RawName { get; }
 }

@@ -59,6 +59,12 @@ internal sealed class SpecDriftWalker
             body = body.Slice(3);
         }
 
+        if (body.IsEmpty)
+        {
+            Add(SpecDriftKind.Malformed, "a JSON object", "no JSON");
+            return;
+        }
+
         var reader = new Utf8JsonReader(body, SpecJson.ReaderOptions);
         try
         {
@@ -76,10 +82,9 @@ internal sealed class SpecDriftWalker
 
             IsObject = true;
             WalkObject(ref reader, _classes?[0], root: true);
-            if (reader.Read())
-            {
-                Add(SpecDriftKind.Malformed, "one JSON value", "more after it");
-            }
+
+            // The reader refuses a second value itself, as the client's does.
+            reader.Read();
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -97,7 +102,8 @@ internal sealed class SpecDriftWalker
         {
             bool isCode = root && _codeField is not null && reader.ValueTextEquals(_codeField);
             int index = cls is null ? -1 : cls.Names.Find(ref reader, expected);
-            string? unknown = cls is not null && index < 0 ? reader.GetString() : null;
+            // The name becomes a string only the first time: a drifting server repeats it in every record.
+            string? unknown = cls is not null && index < 0 && HasRoom && !IsKnownUnexpected(ref reader) ? reader.GetString() : null;
             Advance(ref reader);
             if (isCode)
             {
@@ -112,9 +118,13 @@ internal sealed class SpecDriftWalker
 
             if (index < 0)
             {
-                Push(SpecDriftPath.ServerSegment(unknown!));
-                Add(SpecDriftKind.UnexpectedProperty, "no such property", Describe(reader.TokenType));
-                Pop();
+                if (unknown is not null)
+                {
+                    Push(SpecDriftPath.ServerSegment(unknown));
+                    Add(SpecDriftKind.UnexpectedProperty, "no such property", Describe(reader.TokenType), unknown);
+                    Pop();
+                }
+
                 reader.Skip();
                 continue;
             }
@@ -341,23 +351,56 @@ internal sealed class SpecDriftWalker
 
     private void Pop() => _depth--;
 
-    private void Add(SpecDriftKind kind, string expected, string? seen)
+    /// <summary>True when the property name at the reader is already a finding at this place.</summary>
+    private bool IsKnownUnexpected(ref Utf8JsonReader reader)
+    {
+        foreach (SpecDriftFinding finding in _findings)
+        {
+            if (finding.Kind == SpecDriftKind.UnexpectedProperty
+                && finding.Segments.Length == _depth + 1
+                && AtPath(finding.Segments, _depth)
+                && reader.ValueTextEquals(finding.RawName!))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Records a finding at the current path, once per path and kind; the path's text is built only for a new one.</summary>
+    private void Add(SpecDriftKind kind, string expected, string? seen, string? rawName = null)
     {
         if (_findings.Count >= MaxFindings)
         {
             return;
         }
 
-        string path = SpecDriftPath.Join(_path, _depth);
         foreach (SpecDriftFinding finding in _findings)
         {
-            if (finding.Kind == kind && finding.Path == path)
+            if (finding.Kind == kind && finding.Segments.Length == _depth && AtPath(finding.Segments, _depth))
             {
                 return;
             }
         }
 
-        _findings.Add(new SpecDriftFinding(path, kind, expected, seen));
+        string[] segments = new string[_depth];
+        Array.Copy(_path, segments, _depth);
+        _findings.Add(new SpecDriftFinding(SpecDriftPath.Join(segments, _depth), kind, expected, seen, segments, rawName));
+    }
+
+    /// <summary>True when the first <paramref name="count"/> segments of the current path are <paramref name="segments"/>'.</summary>
+    private bool AtPath(string[] segments, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (!string.Equals(segments[i], _path[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Describe(JsonTokenType token) => token switch

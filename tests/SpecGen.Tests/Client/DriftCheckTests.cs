@@ -217,6 +217,22 @@ public sealed class DriftCheckTests : IAsyncLifetime, IDisposable
         Assert.Equal(64, Assert.Single(Report.Entries).Count);
     }
 
+    [Fact]
+    public async Task A_walk_interval_walks_an_interface_once_within_it()
+    {
+        await using ClientHarness capped = await ClientHarness.StartAsync(
+            CecChatbotFake.Create(),
+            (services, address) => services.AddCecChatbotClient(o => o.BaseAddress = address).AddSpecDriftCheck(o => o.MinWalkInterval = TimeSpan.FromHours(1)));
+        capped.Server.Answer(Interface, Answer(record: """ "opResult": "SUCCESS", "extraNote": "x" """));
+
+        await Call(capped);
+        await Call(capped);
+        await Call(capped);
+
+        Assert.Equal(1, Assert.Single(capped.Get<ISpecDriftReport>().Entries).Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SpecDriftCheckOptions { MinWalkInterval = TimeSpan.FromSeconds(-1) });
+    }
+
     private static void AssertDrift(SpecDrift drift, string path, SpecDriftKind kind, string expected, string? seen)
     {
         Assert.Equal(Interface, drift.InterfaceName);
