@@ -37,6 +37,13 @@ if (args is ["--cpu-runtime", ..])
     return 0;
 }
 
+// dotnet run -c Release --project tests/SpecGen.Benchmarks -- --cpu-drift   (the drift check's cost in CPU time)
+if (args is ["--cpu-drift", ..])
+{
+    SpecGen.Benchmarks.DriftCheckCpuRun.Run(rounds: 25);
+    return 0;
+}
+
 Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
 
 // BenchmarkDotNet reports a benchmark that throws and still exits 0; CI's dry run needs a failing exit.

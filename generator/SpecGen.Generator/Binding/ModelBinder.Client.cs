@@ -64,7 +64,8 @@ internal sealed partial class ModelBinder
             SendsBody(_spec.Method),
             _spec.Title ?? $"Calls {_name}.",
             $"{_spec.Method} {_spec.Url}{(_spec.Description is null ? string.Empty : "\n" + _spec.Description)}",
-            EnvelopeCodeProperty(envelope));
+            EnvelopeCodeProperty(envelope),
+            BindAnswerShape());
     }
 
     /// <summary>

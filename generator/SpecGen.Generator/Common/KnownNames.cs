@@ -39,6 +39,9 @@ internal static class KnownNames
     /// <summary>The nested class that holds each body field's encoded JSON name.</summary>
     public const string JsonNames = "SpecGenJsonNames";
 
+    /// <summary>The start of the client's static field that holds an interface's answer shape, for the drift check.</summary>
+    public const string AnswerShapePrefix = "SpecGenAnswerShape";
+
     /// <summary>The nested class that holds each pattern field's compiled regular expression.</summary>
     public const string Patterns = "SpecGenPatterns";
 

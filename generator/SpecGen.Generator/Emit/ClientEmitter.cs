@@ -41,6 +41,7 @@ internal static class ClientEmitter
             WriteCall(writer, client, "request");
             writer.WriteLine("return call;");
             writer.CloseBlock();
+            WriteAnswerShape(writer, client);
             writer.CloseBlock();
             return;
         }
@@ -48,8 +49,71 @@ internal static class ClientEmitter
         WriteCall(writer, client, "request");
         writer.WriteLine($"return await this._invoker.SendAsync<{client.ResponseType}>(call, {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{EnvelopeCode(client)} cancellationToken).ConfigureAwait(false);");
         writer.CloseBlock();
+        WriteAnswerShape(writer, client);
         writer.CloseBlock();
     }
+
+    /// <summary>
+    /// The answer's shape as a static field of the client, described by a lambda so that it is
+    /// built only when a drift check first needs it.
+    /// </summary>
+    private static void WriteAnswerShape(SourceWriter writer, ClientMethodModel client)
+    {
+        if (client.AnswerShape is not { } shape)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The answer as the spec describes it, for the drift check (<c>AddSpecDriftCheck()</c>): the response, then each class it holds.</summary>");
+        writer.WriteLine($"private static readonly global::SpecGen.SpecAnswerShape {shape.FieldName} = new global::SpecGen.SpecAnswerShape(() => new global::SpecGen.SpecShapeField[][]");
+        writer.OpenBlock();
+        for (int i = 0; i < shape.Classes.Count; i++)
+        {
+            ShapeClassModel cls = shape.Classes[i];
+            writer.WriteLine($"// {i}: {CSharpText.OneLine(cls.Label)}");
+            writer.WriteLine("new global::SpecGen.SpecShapeField[]");
+            writer.OpenBlock();
+            foreach (ShapeFieldModel field in cls.Fields)
+            {
+                writer.WriteLine(ShapeField(field) + ",");
+            }
+
+            writer.CloseBlock(",");
+        }
+
+        writer.CloseBlock(");");
+    }
+
+    private static string ShapeField(ShapeFieldModel field)
+    {
+        var text = new System.Text.StringBuilder("new global::SpecGen.SpecShapeField(");
+        text.Append(field.JsonNameLiteral).Append(", ").Append(ShapeType(field.Type));
+        if (field.Mandatory)
+        {
+            text.Append(", mandatory: true");
+        }
+
+        if (field.Secret)
+        {
+            text.Append(", secret: true");
+        }
+
+        if (field.ValueLiterals.Count > 0)
+        {
+            text.Append(", values: new string[] { ").Append(string.Join(", ", field.ValueLiterals)).Append(" }");
+        }
+
+        return text.Append(')').ToString();
+    }
+
+    private static string ShapeType(ShapeTypeModel type) => type.Kind switch
+    {
+        ShapeKind.Class => $"global::SpecGen.SpecShapeType.Class({type.ClassIndex})",
+        ShapeKind.List => $"global::SpecGen.SpecShapeType.ListOf({ShapeType(type.Element!)})",
+        ShapeKind.Map => $"global::SpecGen.SpecShapeType.MapOf({ShapeType(type.Element!)})",
+        _ => "global::SpecGen.SpecShapeType." + type.Kind,
+    };
 
     /// <summary>The argument that reads the envelope's code from the parsed answer, with its leading space; empty when the runtime must find it in the JSON.</summary>
     private static string EnvelopeCode(ClientMethodModel client)
@@ -74,6 +138,11 @@ internal static class ClientEmitter
         if (client.SendsBody)
         {
             writer.WriteLine($"call.SetJsonBody({request}.{KnownNames.WriteJson});");
+        }
+
+        if (client.AnswerShape is { } shape)
+        {
+            writer.WriteLine($"call.AnswerShape = {shape.FieldName};");
         }
     }
 

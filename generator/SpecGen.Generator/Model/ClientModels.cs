@@ -18,6 +18,7 @@ namespace SpecGen.Generator.Model;
 /// <param name="Summary">The method's doc summary.</param>
 /// <param name="Remarks">The method's doc remarks.</param>
 /// <param name="EnvelopeCodeProperty">The response property holding the envelope's code, when the client can read it from the parsed answer.</param>
+/// <param name="AnswerShape">The answer's shape for the drift check, or null when the response table has no body field.</param>
 internal sealed record ClientMethodModel(
     string ClientInterface,
     string ClientClass,
@@ -33,7 +34,8 @@ internal sealed record ClientMethodModel(
     bool SendsBody,
     string Summary,
     string Remarks,
-    string? EnvelopeCodeProperty);
+    string? EnvelopeCodeProperty,
+    AnswerShapeModel? AnswerShape = null);
 
 /// <summary>A request property that travels in the path, the query or a header.</summary>
 /// <param name="Position">Path, Query or Header.</param>

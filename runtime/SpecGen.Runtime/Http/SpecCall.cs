@@ -84,6 +84,15 @@ public sealed class SpecCall
         }
     }
 
+    /// <summary>
+    /// What the spec says the answer looks like, for the drift check of a client registered with
+    /// <c>AddSpecDriftCheck()</c>; null when the spec has no response table. The client sets it.
+    /// </summary>
+    public SpecAnswerShape? AnswerShape { get; set; }
+
+    /// <summary>The drift check that this call's answer goes through, set by <see cref="SpecDriftHandler"/> as the request passes it.</summary>
+    internal SpecDriftCheck? DriftCheck { get; set; }
+
     /// <summary>Writes the JSON body.</summary>
     public void SetJsonBody(Action<Utf8JsonWriter> write)
     {

@@ -16,12 +16,16 @@ internal sealed class SpecExchange
     private readonly HttpClient _http;
     private readonly SpecEnvelope? _envelope;
     private readonly ILogger _logger;
+    private readonly string? _serviceName;
+    private readonly SpecTokenFlow? _flow;
 
-    public SpecExchange(HttpClient http, SpecEnvelope? envelope, ILogger logger)
+    public SpecExchange(HttpClient http, SpecEnvelope? envelope, ILogger logger, string? serviceName = null, SpecTokenFlow? flow = null)
     {
         _http = http;
         _envelope = envelope;
         _logger = logger;
+        _serviceName = serviceName;
+        _flow = flow;
     }
 
     public ILogger Logger => _logger;
@@ -52,6 +56,11 @@ internal sealed class SpecExchange
             {
                 SpecLog.Answered(_logger, call.InterfaceName, answer.Status, elapsedMilliseconds);
                 using SpecPatternBudget.Scope budget = SpecPatternBudget.Enter(call.InterfaceName, answer.Status, _http.Timeout, SpecCallState.Elapsed(started), cancellationToken);
+                if (call.DriftCheck is { } drift)
+                {
+                    return InterpretChecked(drift, call, answer, read, validate, envelopeCode);
+                }
+
                 return SpecAnswerInterpreter.Interpret(call.InterfaceName, _envelope, answer.Status, answer.ReasonPhrase, answer.Body.Span, read, validate, envelopeCode);
             }
             finally
@@ -64,5 +73,41 @@ internal sealed class SpecExchange
             SpecLog.Failed(_logger, call.InterfaceName, ex.Message);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Interprets the answer as without the drift check, and walks it for drift only when the
+    /// reading skipped a property the spec lacks or the answer did not come through (see
+    /// <see cref="SpecDriftCheck"/>); the result or exception is the interpreter's, unchanged.
+    /// </summary>
+    private TResponse InterpretChecked<TResponse>(
+        SpecDriftCheck drift,
+        SpecCall call,
+        SpecAnswer answer,
+        SpecJsonReader<TResponse> read,
+        Func<TResponse, ValidationResult> validate,
+        Func<TResponse, SpecEnvelopeCode>? envelopeCode)
+    {
+        TResponse result;
+        int watch = SpecUnknownProperties.Start();
+        bool skipped;
+        try
+        {
+            result = SpecAnswerInterpreter.Interpret(call.InterfaceName, _envelope, answer.Status, answer.ReasonPhrase, answer.Body.Span, read, validate, envelopeCode);
+        }
+        catch
+        {
+            SpecUnknownProperties.Stop(watch);
+            drift.Inspect(call, _serviceName, _envelope, _flow, answer.Status, answer.Body.Span, _logger);
+            throw;
+        }
+
+        skipped = SpecUnknownProperties.Stop(watch);
+        if (skipped)
+        {
+            drift.Inspect(call, _serviceName, _envelope, _flow, answer.Status, answer.Body.Span, _logger);
+        }
+
+        return result;
     }
 }

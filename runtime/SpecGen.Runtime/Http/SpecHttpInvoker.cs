@@ -57,7 +57,7 @@ public sealed class SpecHttpInvoker
         _logger = logger ?? NullLogger.Instance;
         _serviceName = serviceName;
         _flow = tokenFlow;
-        _exchange = new SpecExchange(httpClient, envelope, _logger);
+        _exchange = new SpecExchange(httpClient, envelope, _logger, serviceName, tokenFlow);
     }
 
     /// <summary>

@@ -80,6 +80,10 @@ public static class SpecHttpLogging
 #endif
     }
 
+    /// <summary>The SpecGen call that <paramref name="request"/> comes from, or null for a request of other code.</summary>
+    internal static SpecCall? CallOf(HttpRequestMessage request)
+        => TryGetTarget(request, out LogTarget? target) ? target!.Call : null;
+
     private static bool TryGetTarget(HttpRequestMessage request, out LogTarget? target)
     {
 #if NET

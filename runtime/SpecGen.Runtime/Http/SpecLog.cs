@@ -21,4 +21,14 @@ internal static partial class SpecLog
 
     [LoggerMessage(EventId = 4, EventName = "SpecTokenRejected", Level = LogLevel.Information, Message = "{Interface}: the server rejected the token (HTTP {Status}); renewing it and sending once more")]
     public static partial void TokenRejected(ILogger logger, string @interface, int? status);
+
+    // 10-19: the drift check. Values reach these lines only as the drift check's Seen (never a secret's).
+    [LoggerMessage(EventId = 10, EventName = "SpecDrift", Level = LogLevel.Warning, Message = "{Interface} answered off its spec: {DriftKind} at {JsonPath}, expected {Expected}, seen {Seen}")]
+    public static partial void Drift(ILogger logger, string @interface, string driftKind, string jsonPath, string expected, string seen);
+
+    [LoggerMessage(EventId = 11, EventName = "SpecDriftAgain", Level = LogLevel.Debug, Message = "{Interface} answered off its spec again: {DriftKind} at {JsonPath}, expected {Expected}, seen {Seen}")]
+    public static partial void DriftAgain(ILogger logger, string @interface, string driftKind, string jsonPath, string expected, string seen);
+
+    [LoggerMessage(EventId = 12, EventName = "SpecDriftCheckFailed", Level = LogLevel.Debug, Message = "{Interface}: the drift check could not check an answer ({ExceptionType}); the call goes on as it would without it")]
+    public static partial void DriftCheckFailed(ILogger logger, string @interface, string exceptionType);
 }

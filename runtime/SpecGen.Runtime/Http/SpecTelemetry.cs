@@ -31,6 +31,9 @@ public static class SpecTelemetry
     /// <summary>Counter of token calls, by token interface, reason and outcome.</summary>
     public const string TokenRequestsName = "specgen.client.token.requests";
 
+    /// <summary>Counter of drift findings: ways a real server's answers depart from their spec, by service, interface and kind (see <see cref="SpecDriftReport"/>).</summary>
+    public const string DriftName = "specgen.client.drift";
+
     /// <summary>Tag names: OpenTelemetry's for HTTP clients, and SpecGen's own under <c>specgen.</c>.</summary>
     public static class Tags
     {
@@ -51,6 +54,9 @@ public static class SpecTelemetry
 
         /// <summary>Why a token call ran: <c>initial</c>, <c>expired</c> or <c>rejected</c>.</summary>
         public const string TokenReason = "specgen.token.reason";
+
+        /// <summary>The kind of a drift finding: <c>unexpected_property</c>, <c>wrong_type</c>, <c>value_not_allowed</c>, <c>missing_mandatory</c>, <c>unlisted_envelope_code</c> or <c>malformed</c>.</summary>
+        public const string DriftKind = "specgen.drift.kind";
 
         /// <summary>OpenTelemetry: the HTTP method.</summary>
         public const string HttpMethod = "http.request.method";
@@ -125,6 +131,21 @@ public static class SpecTelemetry
     private static readonly Counter<long> Calls = Meter.CreateCounter<long>(CallsName, "{call}", "SpecGen client calls, by interface and outcome.");
 
     private static readonly Counter<long> TokenRequests = Meter.CreateCounter<long>(TokenRequestsName, "{request}", "Token calls of SpecGen clients' token flows, by token interface, reason and outcome.");
+
+    private static readonly Counter<long> Drift = Meter.CreateCounter<long>(DriftName, "{finding}", "Drift findings of SpecGen clients' drift check, by service, interface and kind; never a path or a value.");
+
+    /// <summary>Counts one drift finding.</summary>
+    internal static void RecordDrift(string? service, string interfaceName, string kind)
+    {
+        if (Drift.Enabled)
+        {
+            Drift.Add(
+                1,
+                new KeyValuePair<string, object?>(Tags.Service, service),
+                new KeyValuePair<string, object?>(Tags.Interface, interfaceName),
+                new KeyValuePair<string, object?>(Tags.DriftKind, kind));
+        }
+    }
 
     /// <summary>The outcome of a call that threw <paramref name="exception"/>.</summary>
     public static string Outcome(Exception exception) => exception switch

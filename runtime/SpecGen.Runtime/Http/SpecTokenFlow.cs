@@ -95,6 +95,9 @@ public sealed class SpecTokenFlow
     /// <summary>Forgets a token the server rejected, so that the next <see cref="GetTokenAsync"/> asks for a new one.</summary>
     public void Invalidate(string token) => _cache.Invalidate(token);
 
+    /// <summary>True when <paramref name="code"/> is one of the envelope codes by which the server rejects a token.</summary>
+    internal bool IsRejectionCode(string code) => _options.TokenRejectionCodes.Contains(code);
+
     /// <summary>True when <paramref name="exception"/> is the server saying that the token expired or is not valid.</summary>
     public bool IsRejection(SpecResponseException exception)
         => exception is not null

@@ -38,6 +38,7 @@ public struct SpecJsonObject
             int index = _properties.Find(ref reader, _index + 1);
             if (index < 0)
             {
+                SpecUnknownProperties.Skipped();
                 SpecJson.SkipPropertyValue(ref reader);
                 continue;
             }

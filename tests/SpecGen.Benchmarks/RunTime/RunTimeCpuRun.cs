@@ -55,7 +55,7 @@ internal static class RunTimeCpuRun
     }
 
     /// <summary>Prints one table; the first variant is the baseline.</summary>
-    private static void Measure(string title, int rounds, (string Name, Func<object> Run)[] variants)
+    internal static void Measure(string title, int rounds, (string Name, Func<object> Run)[] variants)
     {
         // Batch sizes from a calibration: enough operations for about one sample of CPU each.
         int[] batch = [.. variants.Select(v => Calibrate(v.Run))];

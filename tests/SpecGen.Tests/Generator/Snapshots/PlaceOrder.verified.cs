@@ -667,7 +667,28 @@ namespace Shop.Api
             call.AddHeader("X-APP-Key", request.XAppKey, secret: true);
             call.AddQuery("dryRun", request.DryRun);
             call.SetJsonBody(request.WriteJson);
+            call.AnswerShape = SpecGenAnswerShapePlaceOrder;
             return await this._invoker.SendAsync<global::Shop.Api.PlaceOrderResponse>(call, global::Shop.Api.PlaceOrderResponse.ReadJson, r => r.Validate(), r => new global::SpecGen.SpecEnvelopeCode(r.ResultCode), cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>The answer as the spec describes it, for the drift check (<c>AddSpecDriftCheck()</c>): the response, then each class it holds.</summary>
+        private static readonly global::SpecGen.SpecAnswerShape SpecGenAnswerShapePlaceOrder = new global::SpecGen.SpecAnswerShape(() => new global::SpecGen.SpecShapeField[][]
+        {
+            // 0: response
+            new global::SpecGen.SpecShapeField[]
+            {
+                new global::SpecGen.SpecShapeField("resultCode", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("resultMsg", global::SpecGen.SpecShapeType.Text),
+                new global::SpecGen.SpecShapeField("orderId", global::SpecGen.SpecShapeType.Text),
+                new global::SpecGen.SpecShapeField("lines", global::SpecGen.SpecShapeType.MapOf(global::SpecGen.SpecShapeType.Class(1))),
+            },
+            // 1: address
+            new global::SpecGen.SpecShapeField[]
+            {
+                new global::SpecGen.SpecShapeField("street", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("zip", global::SpecGen.SpecShapeType.Text),
+                new global::SpecGen.SpecShapeField("updatedAt", global::SpecGen.SpecShapeType.Integer64),
+            },
+        });
     }
 }

@@ -497,8 +497,40 @@ namespace Cec.Chatbot
             this._invoker.EnsureValid("QueryTransferRecordHistory", request.Validate());
             var call = new global::SpecGen.SpecCall("QueryTransferRecordHistory", "POST", "/oifde/rest/api/queryTransferRecordHistory");
             call.SetJsonBody(request.WriteJson);
+            call.AnswerShape = SpecGenAnswerShapeQueryTransferRecordHistory;
             return call;
         }
+
+        /// <summary>The answer as the spec describes it, for the drift check (<c>AddSpecDriftCheck()</c>): the response, then each class it holds.</summary>
+        private static readonly global::SpecGen.SpecAnswerShape SpecGenAnswerShapeQueryTransferRecordHistory = new global::SpecGen.SpecAnswerShape(() => new global::SpecGen.SpecShapeField[][]
+        {
+            // 0: response
+            new global::SpecGen.SpecShapeField[]
+            {
+                new global::SpecGen.SpecShapeField("errorCode", global::SpecGen.SpecShapeType.Integer32, mandatory: true),
+                new global::SpecGen.SpecShapeField("errorMessage", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("total", global::SpecGen.SpecShapeType.Integer64),
+                new global::SpecGen.SpecShapeField("transferRecordList", global::SpecGen.SpecShapeType.ListOf(global::SpecGen.SpecShapeType.Class(1))),
+            },
+            // 1: transferRecord
+            new global::SpecGen.SpecShapeField[]
+            {
+                new global::SpecGen.SpecShapeField("id", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("tenantId", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("callId", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("ctiCallId", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("flowInstId", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("callingNumber", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("calledNumber", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("transfNumber", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("startTime", global::SpecGen.SpecShapeType.Integer64, mandatory: true),
+                new global::SpecGen.SpecShapeField("endTime", global::SpecGen.SpecShapeType.Integer64),
+                new global::SpecGen.SpecShapeField("recordFilePath", global::SpecGen.SpecShapeType.Text),
+                new global::SpecGen.SpecShapeField("locationId", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("opResult", global::SpecGen.SpecShapeType.Text, mandatory: true, values: new string[] { "INIT", "SUCCESS", "FAIL" }),
+                new global::SpecGen.SpecShapeField("recordResult", global::SpecGen.SpecShapeType.Text),
+            },
+        });
     }
 
     /// <summary>The example JSON of the QueryTransferRecordHistory reference page, comments included, for tests and fakes.</summary>
