@@ -17,12 +17,16 @@ internal sealed class SpecExchange
     private readonly SpecEnvelope? _envelope;
     private readonly ILogger _logger;
 
-    public SpecExchange(HttpClient http, SpecEnvelope? envelope, ILogger logger)
+    public SpecExchange(HttpClient http, SpecEnvelope? envelope, ILogger logger, SpecRequestSigning? signing = null)
     {
         _http = http;
         _envelope = envelope;
         _logger = logger;
+        Signing = signing;
     }
+
+    /// <summary>The signing of a signed service's calls, or null.</summary>
+    public SpecRequestSigning? Signing { get; }
 
     public ILogger Logger => _logger;
 
@@ -45,7 +49,9 @@ internal sealed class SpecExchange
         long started = Stopwatch.GetTimestamp();
         try
         {
-            SpecAnswer answer = await SpecRequestSender.SendAsync(_http, call, cancellationToken).ConfigureAwait(false);
+            // Before anything is sent: a signed service without a signer would only be refused.
+            Signing?.EnsureSigner(call.InterfaceName);
+            SpecAnswer answer = await SpecRequestSender.SendAsync(_http, call, Signing, cancellationToken).ConfigureAwait(false);
             state.Status = answer.Status;
             long elapsedMilliseconds = SpecCallState.Elapsed(started).Ticks / TimeSpan.TicksPerMillisecond;
             try
