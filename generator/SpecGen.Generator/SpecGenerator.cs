@@ -46,6 +46,9 @@ public sealed class SpecGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(files, static (output, file) => Report(output, file.Diagnostics));
 
         IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services = CollectServices(files);
+        context.RegisterSourceOutput(
+            services.Select(static (all, _) => ServiceChains.Check(all)).WithTrackingName(TrackingNames.TokenChains),
+            static (output, diagnostics) => Report(output, diagnostics));
         IncrementalValuesProvider<BoundInterface> interfaces = BindInterfaces(files, services, settings);
 
         // Reports each interface's diagnostics too, with its name clashes.

@@ -24,4 +24,7 @@ internal static class TrackingNames
 
     /// <summary>The JSON contexts of all services, from those names.</summary>
     public const string JsonContexts = nameof(JsonContexts);
+
+    /// <summary>The problems of the chains of token flows across folders (<c>token.needs</c>).</summary>
+    public const string TokenChains = nameof(TokenChains);
 }

@@ -32,15 +32,21 @@ internal sealed partial class ModelBinder
     private bool _issuerSound;
     private string? _carrier;
     private readonly HashSet<string> _credentialFields = new(StringComparer.Ordinal);
+    private readonly ImmutableEquatableArray<ServiceSpec> _services;
+    private readonly BuildSettings _settings;
+    private string? _neededCarrier;
 
     /// <summary>Finds this interface's role in its service's token flow, before its classes are bound.</summary>
     private void PrepareToken(ServiceSpec? service)
     {
+        CheckSignatureField(service);
         _flow = service?.Token;
         if (_flow is null || !_spec.IsCallable)
         {
             return;
         }
+
+        PrepareNeededToken(service!);
 
         _isIssuer = _flow.Interface == _spec.Name;
         FieldSpec? carried = _spec.Request.Fields.FirstOrDefault(f => f.JsonName == _flow.CarryField);
@@ -55,10 +61,10 @@ internal sealed partial class ModelBinder
             return;
         }
 
-        FieldPosition wanted = _flow.CarryInHeader ? FieldPosition.Header : FieldPosition.Body;
+        FieldPosition wanted = Position(_flow);
         if (carried.Position != wanted)
         {
-            ReportMisplaced("token field", carried.JsonName, $"has position {carried.Position}, but the flow carries the token in {(_flow.CarryInHeader ? "a header" : "a body field")}; set its position to {wanted} or change 'carry'");
+            ReportMisplaced("token field", carried.JsonName, $"has position {carried.Position}, but the flow carries the token in {Place(wanted)}; set its position to {wanted} or change 'carry'");
         }
         else if (!carried.Type.IsStringLike)
         {
@@ -160,10 +166,13 @@ internal sealed partial class ModelBinder
     /// travels), a credential of the token flow, or the field that carries the flow's token.
     /// </summary>
     private bool IsForcedSecret(ClassSpec cls, FieldSpec field)
-        => field.Token || _credentialFields.Contains(cls.Id + "\n" + field.JsonName) || (cls.Kind == ClassKind.Request && field.JsonName == _carrier);
+        => field.Token || IsNeededCarrier(cls, field) || _credentialFields.Contains(cls.Id + "\n" + field.JsonName) || (cls.Kind == ClassKind.Request && field.JsonName == _carrier);
 
     /// <summary>True when the field carries the token of the service's token flow.</summary>
     private bool IsCarrier(ClassSpec cls, FieldSpec field) => cls.Kind == ClassKind.Request && field.JsonName == _carrier;
+
+    /// <summary>True when the field carries the token of the flow that the service's flow needs (<c>token.needs</c>).</summary>
+    private bool IsNeededCarrier(ClassSpec cls, FieldSpec field) => cls.Kind == ClassKind.Request && field.JsonName == _neededCarrier;
 
     private static TokenFlowModel? BindTokenFlow(ServiceSpec? service)
     {
@@ -199,7 +208,10 @@ internal sealed partial class ModelBinder
             CSharpLiterals.Double((double)milliseconds),
             flow.CarryInHeader,
             CSharpLiterals.String(flow.CarryField),
-            flow.RejectedCodes.Select(CSharpLiterals.String).ToImmutableEquatableArray());
+            flow.RejectedCodes.Select(CSharpLiterals.String).ToImmutableEquatableArray(),
+            flow.CarryInQuery,
+            flow.CarryPrefix is null ? null : CSharpLiterals.String(flow.CarryPrefix),
+            flow.CarryCookie is null ? null : CSharpLiterals.String(flow.CarryCookie));
     }
 
     /// <summary>The token interface's part of the flow, once its classes are named; null when it is not the token interface or the flow is broken.</summary>
