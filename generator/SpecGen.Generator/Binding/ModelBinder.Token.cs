@@ -281,7 +281,8 @@ internal sealed partial class ModelBinder
                 CSharpLiterals.String(", " + option + " = ")));
         }
 
-        if (!sound)
+        ImmutableEquatableArray<SentValueModel>? sent = BindSent(flow);
+        if (!sound || sent is null)
         {
             return null;
         }
@@ -298,7 +299,40 @@ internal sealed partial class ModelBinder
             inits.ToImmutableEquatableArray(),
             credentials.ToImmutableEquatableArray(),
             codeAsNumber,
-            validity is null || validity.Type.IsNumber);
+            validity is null || validity.Type.IsNumber,
+            sent.Count == 0 ? null : sent);
+    }
+
+    /// <summary>The fixed values of <c>token.send</c>, each a top-level String or integer request field of the token interface; null when one is wrong (SPEC0021, SPEC0022, SPEC0012).</summary>
+    private ImmutableEquatableArray<SentValueModel>? BindSent(TokenFlowSpec flow)
+    {
+        var sent = new List<SentValueModel>();
+        foreach (TokenSentSpec value in flow.Sent ?? ImmutableEquatableArray<TokenSentSpec>.Empty)
+        {
+            FieldSpec? field = _spec.Request.Fields.FirstOrDefault(f => f.JsonName == value.Field);
+            if (field is null || !_propertyNames[_spec.Request.Id].TryGetValue(field.JsonName, out string? property))
+            {
+                Report(DiagnosticDescriptors.TokenFieldMissing, value.Location, "sent field", value.Field, "request field", _spec.Name, Suggestions.Hint(value.Field, _spec.Request.Fields.Select(f => f.JsonName)));
+                return null;
+            }
+
+            if (field.Type.IsStringLike)
+            {
+                sent.Add(new SentValueModel(property, CSharpLiterals.String(value.Value)));
+            }
+            else if (field.Type.Kind is SpecTypeKind.Int32 or SpecTypeKind.Int64 && long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number)
+                && (field.Type.Kind == SpecTypeKind.Int64 || number is >= int.MinValue and <= int.MaxValue))
+            {
+                sent.Add(new SentValueModel(property, CSharpLiterals.Int64(number)));
+            }
+            else
+            {
+                ReportMisplaced("sent field", value.Field, $"has type {field.TypeText}; 'send' fills a String or an integer field, with a value of its type ('{value.Value}' is not)", value.Location);
+                return null;
+            }
+        }
+
+        return sent.ToImmutableEquatableArray();
     }
 
     private void ReportMisplaced(string what, string name, string problem, LocationInfo? location = null)

@@ -233,10 +233,10 @@ internal static class ServiceEmitter
         }
 
         string chain = "null";
-        if (model.Needs is { } needed)
+        if (model.Needs is { } neededService)
         {
-            writer.WriteLine($"var neededFlow = neededTokens is {needed.ClientClassType} neededClient ? neededClient.SpecGenTokenFlow : null;");
-            chain = $"new global::SpecGen.SpecTokenChain(neededFlow, {needed.ServiceNameLiteral}, {needed.RegistrationLiteral})";
+            writer.WriteLine($"var neededFlow = neededTokens is {neededService.ClientClassType} neededClient ? neededClient.SpecGenTokenFlow : null;");
+            chain = $"new global::SpecGen.SpecTokenChain(neededFlow, {neededService.ServiceNameLiteral}, {neededService.RegistrationLiteral})";
         }
 
         writer.WriteLine($"this._invoker = {NewInvoker(model, "flow", chain)};");
@@ -288,6 +288,11 @@ internal static class ServiceEmitter
         foreach (CredentialModel credential in issuer.Credentials)
         {
             writer.WriteLine($"request.{credential.PropertyPath} = this._options.{credential.OptionName};");
+        }
+
+        foreach (SentValueModel sent in issuer.Sent ?? ImmutableEquatableArray<SentValueModel>.Empty)
+        {
+            writer.WriteLine($"request.{sent.PropertyPath} = {sent.Literal};");
         }
 
         if (call.NeededTokenProperty is { } needed)

@@ -156,7 +156,11 @@ internal sealed record TokenIssuerModel(
     ImmutableEquatableArray<ObjectInitModel> ObjectInits,
     ImmutableEquatableArray<CredentialModel> Credentials,
     bool CodeAsNumber,
-    bool ValidityAsNumber);
+    bool ValidityAsNumber,
+    ImmutableEquatableArray<SentValueModel>? Sent = null);
+
+/// <summary>A fixed value the token call sends (<c>token.send</c>): the request property and the C# literal it is set to.</summary>
+internal sealed record SentValueModel(string PropertyPath, string Literal);
 
 /// <summary>An object property on a credential's path: <c>ReqBody</c> of type <c>global::Ns.ApplyTokenReqBody</c>.</summary>
 internal sealed record ObjectInitModel(string PropertyPath, string TypeName);

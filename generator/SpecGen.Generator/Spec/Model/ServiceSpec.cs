@@ -65,6 +65,7 @@ internal enum TokenUnit
 /// <param name="CarryCookie">The cookie that carries the token in the <c>Cookie</c> header (<c>carry.cookie</c>), or null.</param>
 /// <param name="Needs">The <c>service:</c> name of the folder whose token flow this flow's calls need as well (<c>needs:</c>), or null.</param>
 /// <param name="NeedsLocation">Where <c>needs:</c> is written.</param>
+/// <param name="Sent">Fixed values the token call sends (<c>send:</c>), by top-level request field.</param>
 internal sealed record TokenFlowSpec(
     string Interface,
     LocationInfo InterfaceLocation,
@@ -83,7 +84,11 @@ internal sealed record TokenFlowSpec(
     string? CarryPrefix = null,
     string? CarryCookie = null,
     string? Needs = null,
-    LocationInfo? NeedsLocation = null);
+    LocationInfo? NeedsLocation = null,
+    ImmutableEquatableArray<TokenSentSpec>? Sent = null);
+
+/// <summary>A fixed value the token call sends (<c>token.send</c>): a top-level request field of the token interface, such as the validity asked for in <c>X-Token-Expire</c>.</summary>
+internal sealed record TokenSentSpec(string Field, string Value, LocationInfo Location);
 
 /// <summary>A credential: a request field of the token interface, as a dotted path, and where service.yaml names it.</summary>
 internal sealed record TokenCredentialSpec(ImmutableEquatableArray<string> Path, LocationInfo Location)

@@ -7,7 +7,7 @@ internal static class SpecKeys
 {
     public static readonly IReadOnlyList<string> Service = new[] { "service", "namespace", "baseUrl", "envelope", "token", "signed" };
 
-    public static readonly IReadOnlyList<string> Token = new[] { "interface", "credentials", "answer", "carry", "rejected", "needs" };
+    public static readonly IReadOnlyList<string> Token = new[] { "interface", "credentials", "answer", "carry", "rejected", "needs", "send" };
 
     public static readonly IReadOnlyList<string> TokenAnswer = new[] { "token", "validity", "unit", "default" };
 

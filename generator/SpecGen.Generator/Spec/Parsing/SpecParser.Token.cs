@@ -71,7 +71,8 @@ internal sealed partial class SpecParser
             carried.Prefix,
             carried.Cookie,
             needs?.Value!.Trim(),
-            needs is null ? null : _yaml.Locate(needs));
+            needs is null ? null : _yaml.Locate(needs),
+            ParseSent(_yaml.Mapping(map, "send")));
     }
 
     private ImmutableEquatableArray<TokenCredentialSpec>? ParseCredentials(YamlMappingNode map)
@@ -203,6 +204,29 @@ internal sealed partial class SpecParser
         }
 
         return new CarrySpec(where == "header", where == "query", name, _yaml.Locate(place), prefix, null);
+    }
+
+    private ImmutableEquatableArray<TokenSentSpec>? ParseSent(YamlMappingNode? send)
+    {
+        if (send is null)
+        {
+            return null;
+        }
+
+        var sent = new List<TokenSentSpec>();
+        foreach (KeyValuePair<YamlNode, YamlNode> entry in send.Children)
+        {
+            if (entry.Key is YamlScalarNode { Value: { } field } && entry.Value is YamlScalarNode { Value: { } value } node && !YamlSource.IsNull(node))
+            {
+                sent.Add(new TokenSentSpec(field.Trim(), value, _yaml.Locate(node)));
+            }
+            else
+            {
+                _yaml.Report(DiagnosticDescriptors.InvalidValue, entry.Value, entry.Value.ToString(), "send", "expected a request field of the token interface and the value the token call sends in it, such as 'X-Token-Expire: 3600'");
+            }
+        }
+
+        return sent.ToImmutableEquatableArray();
     }
 
     private SigningSpec? ParseSigned(YamlMappingNode? map)
