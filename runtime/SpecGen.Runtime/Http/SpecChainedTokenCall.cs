@@ -117,14 +117,16 @@ internal readonly struct SpecChainedTokenCall<TResponse> : ISpecCallBody<TRespon
             state.Retried = true;
         }
 
-        // Only the rejected flow renews; the other token stays as it was.
+        // Only the rejected flow renews; the needed token is read again from its cache, where renewing
+        // the own token (whose token interface carries it) put a new one if that one was rejected too.
         if (ReferenceEquals(renewable, own))
         {
             ownToken = await own!.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         }
-        else
+
+        if (needed is not null)
         {
-            neededToken = await needed!.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            neededToken = await needed.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         }
 
         try

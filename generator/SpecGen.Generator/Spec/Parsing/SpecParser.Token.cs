@@ -166,7 +166,7 @@ internal sealed partial class SpecParser
 
         if (places.Count > 1)
         {
-            _yaml.Report(DiagnosticDescriptors.BadCarry, places[1].Node, $"names both '{places[0].Key}' and '{places[1].Key}': a token travels in one place");
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, places[1].Node, places[1].Node.Value!, places[1].Key, $"a token travels in one place, and '{places[0].Key}' names one already");
             return null;
         }
 
