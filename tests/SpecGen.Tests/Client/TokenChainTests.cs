@@ -152,8 +152,12 @@ public sealed class TokenChainTests : IAsyncLifetime
         // refuses that C1 token too, so the C1 token is renewed, and both calls go again.
         await Client.GetClickToCallEventsAsync(Request());
 
-        Assert.True(C1Calls == 2, string.Join(", ", _messaging.Requests.Select(r => r.InterfaceName + ":" + (r.Headers.TryGetValue("Authorization", out string? a) ? a[^6..] : "-"))));
-        Assert.Equal(2, ApplyCalls);
+        Assert.Equal(2, C1Calls);
+
+        // applyToken was asked three times: at first, then with the refused C1 token, then with the new one.
+        Assert.Equal(3, ApplyCalls);
+        Assert.Equal(2, _messaging.Tokens!.Issued);
+        Assert.Equal(3, _messaging.Requests.Count(r => r.InterfaceName == "GetClickToCallEvents"));
     }
 
     [Fact]
