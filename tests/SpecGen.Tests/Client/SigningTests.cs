@@ -133,7 +133,7 @@ public sealed class SigningTests
         await using ClientHarness owned = harness;
         harness.Server.SignatureVerifier = _ => false;
 
-        SpecHttpStatusException error = await Assert.ThrowsAsync<SpecHttpStatusException>(() => harness.Get<ICecCmsClient>().QuerySystemStateAsync(Request()));
+        SpecResponseException error = await Assert.ThrowsAnyAsync<SpecResponseException>(() => harness.Get<ICecCmsClient>().QuerySystemStateAsync(Request()));
 
         Assert.Equal(401, error.HttpStatus);
         SpecViolation violation = Assert.Single(harness.Server.Violations);
