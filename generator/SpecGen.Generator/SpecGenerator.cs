@@ -48,6 +48,9 @@ public sealed partial class SpecGenerator : IIncrementalGenerator
         CompareWithBaseline(context, inputs, files, specRoot);
 
         IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services = CollectServices(files);
+        context.RegisterSourceOutput(
+            services.Select(static (all, _) => ServiceChains.Check(all)).WithTrackingName(TrackingNames.TokenChains),
+            static (output, diagnostics) => Report(output, diagnostics));
         IncrementalValuesProvider<BoundInterface> interfaces = BindInterfaces(files, services, settings);
 
         // Reports each interface's diagnostics too, with its name clashes.

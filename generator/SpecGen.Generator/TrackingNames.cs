@@ -33,4 +33,6 @@ internal static class TrackingNames
 
     /// <summary>The live specs compared with the baseline: the SPEC0028 warnings.</summary>
     public const string Baseline = nameof(Baseline);
+    /// <summary>The problems of the chains of token flows across folders (<c>token.needs</c>).</summary>
+    public const string TokenChains = nameof(TokenChains);
 }

@@ -51,6 +51,12 @@ public sealed class SpecFakeRoute
     public bool CarriesToken { get; }
 
     /// <summary>
+    /// True when the request carries the token of another service's flow that this service's flow
+    /// needs (<c>token.needs</c>), which <see cref="SpecFakeServer.NeededTokens"/> then checks.
+    /// </summary>
+    public bool CarriesNeededToken { get; init; }
+
+    /// <summary>
     /// A valid answer the generator made from the response table (mandatory fields, allowed values,
     /// formats, ranges, arrays, nested objects, the envelope's success code): what the fake answers
     /// when the spec has no example and the test set up no answer. Null for a hand-made route.

@@ -19,7 +19,7 @@ namespace SpecGen.Testing;
 /// invalid one gets HTTP 400 with the service's error envelope. Generated
 /// <c>{Service}Fake.Create()</c> methods map every interface of a spec folder.
 /// </summary>
-public sealed class SpecFakeServer : IAsyncDisposable
+public sealed partial class SpecFakeServer : IAsyncDisposable
 {
     /// <summary>The envelope code of an answer to a request that breaks its spec.</summary>
     public const int InvalidRequestCode = 400;
@@ -285,6 +285,12 @@ public sealed class SpecFakeServer : IAsyncDisposable
             return;
         }
 
+        if (checks && !unreadable && !answerSetUp && RefusalOfChainOrSignature(route, request) is { } refusal)
+        {
+            await WriteAsync(context.Response, refusal.Status, Error(refusal.Code, refusal.Message)).ConfigureAwait(false);
+            return;
+        }
+
         if (violations.Count > 0)
         {
             string problem = "The request breaks its spec: " + string.Join("; ", violations.Select(v => v.Path.Length == 0 ? $"[{v.Code}] {v.Message}" : $"{v.Path}: [{v.Code}] {v.Message}"));
@@ -297,6 +303,14 @@ public sealed class SpecFakeServer : IAsyncDisposable
             if (!tokens.CredentialsMatch(request))
             {
                 await WriteAsync(context.Response, tokens.RejectionStatus, Error(tokens.RejectionCode, "The credentials are not valid.")).ConfigureAwait(false);
+                return;
+            }
+
+            if (_scenarios.TryGetValue(route.InterfaceName, out SpecFakeScenario? tokenScenario))
+            {
+                // A token interface that fails or stalls as the test set up: its waiting callers share that.
+                SpecFakeAnswer issued = tokenScenario.Apply(new SpecFakeAnswer(200, tokens.IssueAnswer(Envelope)), status => Error(status, $"Failure set up by the test for {route.InterfaceName}."));
+                await WriteAsync(context, issued).ConfigureAwait(false);
                 return;
             }
 
@@ -398,10 +412,11 @@ public sealed class SpecFakeServer : IAsyncDisposable
             violations.Add(new SpecViolation(route.InterfaceName, error.Path, error.Code, error.Message));
         }
 
+        CheckChainAndSignature(route, request, violations);
         SpecFakeTokens? tokens = Tokens;
         if (tokens is not null && route.CarriesToken && !violations.Exists(v => v.Code == JsonCode) && string.IsNullOrEmpty(tokens.TokenOf(request)) && !violations.Any(v => v.Path == tokens.CarryField))
         {
-            string where = tokens.CarryInHeader ? "header" : "body field";
+            string where = tokens.CarryCookie is not null ? "cookie header" : tokens.CarryInQuery ? "query parameter" : tokens.CarryInHeader ? "header" : "body field";
             violations.Add(new SpecViolation(route.InterfaceName, tokens.CarryField, "token", $"The request carries no token in its {where} {tokens.CarryField}."));
         }
 

@@ -135,8 +135,59 @@ public sealed class SpecFakeTokens
     public bool IsValid(string? token)
         => token is not null && _valid.TryGetValue(token, out DateTimeOffset expires) && TimeProvider.GetUtcNow() < expires;
 
+    /// <summary>
+    /// What calls write before the token (<c>carry.prefix</c>, such as <c>"Bearer "</c>); null for
+    /// none. A value without it carries no token, as the real service would say.
+    /// </summary>
+    public string? CarryPrefix { get; init; }
+
+    /// <summary>True when calls carry the token in the query parameter <see cref="CarryField"/> (<c>carry.query</c>).</summary>
+    public bool CarryInQuery { get; init; }
+
+    /// <summary>The cookie that carries the token in the <c>Cookie</c> header (<c>carry.cookie</c>), or null.</summary>
+    public string? CarryCookie { get; init; }
+
+    /// <summary>The token a request carries where the flow says, its prefix or cookie name taken off; null when it carries none.</summary>
     internal string? TokenOf(SpecFakeRequest request)
-        => CarryInHeader ? request.Text(SpecPosition.Header, CarryField) : BodyText(request.Body, [CarryField]);
+    {
+        string? value = CarryCookie is { } cookie
+            ? CookieValue(request.Text(SpecPosition.Header, "Cookie"), cookie)
+            : CarryInQuery
+                ? request.Text(SpecPosition.Query, CarryField)
+                : CarryInHeader ? request.Text(SpecPosition.Header, CarryField) : BodyText(request.Body, [CarryField]);
+        if (value is null || CarryPrefix is not { Length: > 0 } prefix)
+        {
+            return value;
+        }
+
+        return value.StartsWith(prefix, StringComparison.Ordinal) ? value.Substring(prefix.Length) : null;
+    }
+
+    /// <summary>True when the request carries a value where the token goes, but without the prefix the flow writes before it.</summary>
+    internal bool LacksPrefix(SpecFakeRequest request)
+        => CarryPrefix is { Length: > 0 } prefix
+            && CarryCookie is null
+            && (CarryInQuery ? request.Text(SpecPosition.Query, CarryField) : CarryInHeader ? request.Text(SpecPosition.Header, CarryField) : BodyText(request.Body, [CarryField])) is { Length: > 0 } value
+            && !value.StartsWith(prefix, StringComparison.Ordinal);
+
+    private static string? CookieValue(string? header, string name)
+    {
+        if (header is null)
+        {
+            return null;
+        }
+
+        foreach (string part in header.Split(';'))
+        {
+            string pair = part.Trim();
+            if (pair.Length > name.Length && pair[name.Length] == '=' && pair.StartsWith(name, StringComparison.Ordinal))
+            {
+                return pair.Substring(name.Length + 1);
+            }
+        }
+
+        return null;
+    }
 
     internal bool CredentialsMatch(SpecFakeRequest request)
     {

@@ -130,8 +130,18 @@ internal sealed class OpenApiExporter
                 ["credentials"] = Array(token.Credentials.Select(c => c.Text)),
                 ["token"] = token.TokenField,
                 ["unit"] = token.Unit.ToString().ToLowerInvariant(),
-                [token.CarryInHeader ? "header" : "body"] = token.CarryField,
+                [CarryPlace(token)] = token.CarryCookie ?? token.CarryField,
             };
+            if (token.CarryPrefix is { } prefix && token.CarryCookie is null)
+            {
+                value["prefix"] = prefix;
+            }
+
+            if (token.Needs is { } needs)
+            {
+                value["needs"] = needs;
+            }
+
             if (token.ValidityField is { } validity)
             {
                 value["validity"] = validity;
@@ -145,7 +155,16 @@ internal sealed class OpenApiExporter
             extensions["x-specgen-token-flow"] = new JsonNodeExtension(value);
             _notes.Add(new ExportNote(folder.Name, "service.yaml token", $"calls carry the token that {token.Interface} issues in {(token.CarryInHeader ? "header" : "body field")} '{token.CarryField}': written as x-specgen-token-flow"));
         }
+
+        if (folder.Service?.Signed is { } signed)
+        {
+            extensions["x-specgen-signed"] = new JsonNodeExtension(new JsonObject { ["header"] = signed.Header });
+            _notes.Add(new ExportNote(folder.Name, "service.yaml signed", $"calls carry a signature in header '{signed.Header}' that a registered signer makes: written as x-specgen-signed"));
+        }
     }
+
+    private static string CarryPlace(TokenFlowSpec token)
+        => token.CarryCookie is not null ? "cookie" : token.CarryInQuery ? "query" : token.CarryInHeader ? "header" : "body";
 
     internal static JsonArray Array(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 

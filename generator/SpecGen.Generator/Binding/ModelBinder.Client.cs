@@ -41,14 +41,18 @@ internal sealed partial class ModelBinder
                     envelope.SuccessValues.Select(CSharpLiterals.String).ToImmutableEquatableArray(),
                     envelope.MissingIsSuccess),
             service?.BaseUrl,
-            BindTokenFlow(service));
+            BindTokenFlow(service),
+            BindNeeds(service),
+            ServiceChains.IsNeeded(service, _services),
+            service?.Signed is { } signed ? CSharpLiterals.String(signed.Header) : null);
     }
 
     private ClientMethodModel BindClient(ServiceModel service, EnvelopeSpec? envelope)
     {
         ClassSpec request = _spec.Request;
         Dictionary<string, string> names = _propertyNames[request.Id];
-        FieldSpec[] tokens = request.Fields.Where(f => (f.Token || IsCarrier(request, f)) && names.ContainsKey(f.JsonName)).ToArray();
+        FieldSpec[] tokens = request.Fields.Where(f => (f.Token || IsCarrier(request, f)) && !IsNeededCarrier(request, f) && names.ContainsKey(f.JsonName)).ToArray();
+        FieldSpec? needed = request.Fields.FirstOrDefault(f => IsNeededCarrier(request, f) && names.ContainsKey(f.JsonName));
         return new ClientMethodModel(
             service.ClientInterface,
             service.ClientClass,
@@ -65,7 +69,9 @@ internal sealed partial class ModelBinder
             _spec.Title ?? $"Calls {_name}.",
             $"{_spec.Method} {_spec.Url}{(_spec.Description is null ? string.Empty : "\n" + _spec.Description)}",
             EnvelopeCodeProperty(envelope),
-            BindAnswerShape());
+            BindAnswerShape(),
+            needed is null ? null : names[needed.JsonName],
+            needed is null ? null : CSharpLiterals.String(needed.JsonName));
     }
 
     /// <summary>
@@ -101,7 +107,8 @@ internal sealed partial class ModelBinder
             _carrier is not null && _propertyNames[ClassIds.Request].ContainsKey(_carrier),
             CSharpLiterals.String(SampleAnswerBinder.Json(_spec, envelope)),
             "CheckAnswerOf" + _name,
-            _classNames[ClassIds.Response] is { } response ? TypeName(response) : null);
+            _classNames[ClassIds.Response] is { } response ? TypeName(response) : null,
+            _neededCarrier is not null && _propertyNames[ClassIds.Request].ContainsKey(_neededCarrier));
 
     private ImmutableEquatableArray<ParameterModel> Parameters(ClassSpec request, Dictionary<string, string> names)
         => request.Fields

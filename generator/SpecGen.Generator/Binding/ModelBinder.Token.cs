@@ -32,15 +32,21 @@ internal sealed partial class ModelBinder
     private bool _issuerSound;
     private string? _carrier;
     private readonly HashSet<string> _credentialFields = new(StringComparer.Ordinal);
+    private readonly ImmutableEquatableArray<ServiceSpec> _services;
+    private readonly BuildSettings _settings;
+    private string? _neededCarrier;
 
     /// <summary>Finds this interface's role in its service's token flow, before its classes are bound.</summary>
     private void PrepareToken(ServiceSpec? service)
     {
+        CheckSignatureField(service);
         _flow = service?.Token;
         if (_flow is null || !_spec.IsCallable)
         {
             return;
         }
+
+        PrepareNeededToken(service!);
 
         _isIssuer = _flow.Interface == _spec.Name;
         FieldSpec? carried = _spec.Request.Fields.FirstOrDefault(f => f.JsonName == _flow.CarryField);
@@ -55,10 +61,10 @@ internal sealed partial class ModelBinder
             return;
         }
 
-        FieldPosition wanted = _flow.CarryInHeader ? FieldPosition.Header : FieldPosition.Body;
+        FieldPosition wanted = Position(_flow);
         if (carried.Position != wanted)
         {
-            ReportMisplaced("token field", carried.JsonName, $"has position {carried.Position}, but the flow carries the token in {(_flow.CarryInHeader ? "a header" : "a body field")}; set its position to {wanted} or change 'carry'");
+            ReportMisplaced("token field", carried.JsonName, $"has position {carried.Position}, but the flow carries the token in {Place(wanted)}; set its position to {wanted} or change 'carry'");
         }
         else if (!carried.Type.IsStringLike)
         {
@@ -160,10 +166,13 @@ internal sealed partial class ModelBinder
     /// travels), a credential of the token flow, or the field that carries the flow's token.
     /// </summary>
     private bool IsForcedSecret(ClassSpec cls, FieldSpec field)
-        => field.Token || _credentialFields.Contains(cls.Id + "\n" + field.JsonName) || (cls.Kind == ClassKind.Request && field.JsonName == _carrier);
+        => field.Token || IsNeededCarrier(cls, field) || _credentialFields.Contains(cls.Id + "\n" + field.JsonName) || (cls.Kind == ClassKind.Request && field.JsonName == _carrier);
 
     /// <summary>True when the field carries the token of the service's token flow.</summary>
     private bool IsCarrier(ClassSpec cls, FieldSpec field) => cls.Kind == ClassKind.Request && field.JsonName == _carrier;
+
+    /// <summary>True when the field carries the token of the flow that the service's flow needs (<c>token.needs</c>).</summary>
+    private bool IsNeededCarrier(ClassSpec cls, FieldSpec field) => cls.Kind == ClassKind.Request && field.JsonName == _neededCarrier;
 
     private static TokenFlowModel? BindTokenFlow(ServiceSpec? service)
     {
@@ -199,7 +208,10 @@ internal sealed partial class ModelBinder
             CSharpLiterals.Double((double)milliseconds),
             flow.CarryInHeader,
             CSharpLiterals.String(flow.CarryField),
-            flow.RejectedCodes.Select(CSharpLiterals.String).ToImmutableEquatableArray());
+            flow.RejectedCodes.Select(CSharpLiterals.String).ToImmutableEquatableArray(),
+            flow.CarryInQuery,
+            flow.CarryPrefix is null ? null : CSharpLiterals.String(flow.CarryPrefix),
+            flow.CarryCookie is null ? null : CSharpLiterals.String(flow.CarryCookie));
     }
 
     /// <summary>The token interface's part of the flow, once its classes are named; null when it is not the token interface or the flow is broken.</summary>
@@ -269,7 +281,8 @@ internal sealed partial class ModelBinder
                 CSharpLiterals.String(", " + option + " = ")));
         }
 
-        if (!sound)
+        ImmutableEquatableArray<SentValueModel>? sent = BindSent(flow);
+        if (!sound || sent is null)
         {
             return null;
         }
@@ -286,7 +299,40 @@ internal sealed partial class ModelBinder
             inits.ToImmutableEquatableArray(),
             credentials.ToImmutableEquatableArray(),
             codeAsNumber,
-            validity is null || validity.Type.IsNumber);
+            validity is null || validity.Type.IsNumber,
+            sent.Count == 0 ? null : sent);
+    }
+
+    /// <summary>The fixed values of <c>token.send</c>, each a top-level String or integer request field of the token interface; null when one is wrong (SPEC0021, SPEC0022, SPEC0012).</summary>
+    private ImmutableEquatableArray<SentValueModel>? BindSent(TokenFlowSpec flow)
+    {
+        var sent = new List<SentValueModel>();
+        foreach (TokenSentSpec value in flow.Sent ?? ImmutableEquatableArray<TokenSentSpec>.Empty)
+        {
+            FieldSpec? field = _spec.Request.Fields.FirstOrDefault(f => f.JsonName == value.Field);
+            if (field is null || !_propertyNames[_spec.Request.Id].TryGetValue(field.JsonName, out string? property))
+            {
+                Report(DiagnosticDescriptors.TokenFieldMissing, value.Location, "sent field", value.Field, "request field", _spec.Name, Suggestions.Hint(value.Field, _spec.Request.Fields.Select(f => f.JsonName)));
+                return null;
+            }
+
+            if (field.Type.IsStringLike)
+            {
+                sent.Add(new SentValueModel(property, CSharpLiterals.String(value.Value)));
+            }
+            else if (field.Type.Kind is SpecTypeKind.Int32 or SpecTypeKind.Int64 && long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number)
+                && (field.Type.Kind == SpecTypeKind.Int64 || number is >= int.MinValue and <= int.MaxValue))
+            {
+                sent.Add(new SentValueModel(property, CSharpLiterals.Int64(number)));
+            }
+            else
+            {
+                ReportMisplaced("sent field", value.Field, $"has type {field.TypeText}; 'send' fills a String or an integer field, with a value of its type ('{value.Value}' is not)", value.Location);
+                return null;
+            }
+        }
+
+        return sent.ToImmutableEquatableArray();
     }
 
     private void ReportMisplaced(string what, string name, string problem, LocationInfo? location = null)

@@ -26,8 +26,10 @@ internal sealed partial class ModelBinder
     private readonly Dictionary<string, Dictionary<string, string>> _propertyNames = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    private ModelBinder(InterfaceSpec spec, string ns, EmitOptions options)
+    private ModelBinder(InterfaceSpec spec, string ns, EmitOptions options, ImmutableEquatableArray<ServiceSpec> services, BuildSettings settings)
     {
+        _services = services;
+        _settings = settings;
         _spec = spec;
         _namespace = ns;
         _options = options;
@@ -48,7 +50,7 @@ internal sealed partial class ModelBinder
         }
 
         string ns = settings.Namespace ?? service?.Namespace ?? settings.RootNamespace ?? BuildSettings.FallbackNamespace;
-        return new ModelBinder(spec, ns, settings.Options).Bind(service);
+        return new ModelBinder(spec, ns, settings.Options, services, settings).Bind(service);
     }
 
     private BoundInterface Bind(ServiceSpec? service)
@@ -131,7 +133,8 @@ internal sealed partial class ModelBinder
             taken.Add(bare, field);
             names.Add(field.JsonName, name);
             int index = field.Position == FieldPosition.Body ? bodyIndex++ : -1;
-            properties.Add(BindProperty(field with { Secret = field.Secret || IsForcedSecret(cls, field), Token = field.Token || IsCarrier(cls, field) }, name, type, index));
+            PropertyModel property = BindProperty(field with { Secret = field.Secret || IsForcedSecret(cls, field), Token = field.Token || IsCarrier(cls, field) || IsNeededCarrier(cls, field) }, name, type, index);
+            properties.Add(IsNeededCarrier(cls, field) ? property with { CarriesNeededToken = true } : property);
         }
 
         return new ClassModel(

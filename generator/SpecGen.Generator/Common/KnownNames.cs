@@ -34,6 +34,8 @@ internal static class KnownNames
     public const string ReadJson = "ReadJson";
     public const string WriteJson = "WriteJson";
     public const string WithToken = "WithToken";
+
+    public const string WithTokens = "WithTokens";
     public const string JsonConverter = "SpecGenJsonConverter";
 
     /// <summary>The nested class that holds each body field's encoded JSON name.</summary>
@@ -48,13 +50,13 @@ internal static class KnownNames
     /// <summary>The members every generated class declares: no class may be named like one (CS0542).</summary>
     public static readonly string[] DeclaredMembers =
     {
-        Validate, ValidateInto, ReadJson, WriteJson, WithToken, JsonConverter, JsonNames, Patterns, "ToString",
+        Validate, ValidateInto, ReadJson, WriteJson, WithToken, WithTokens, JsonConverter, JsonNames, Patterns, "ToString",
     };
 
     /// <summary>Members a class has or that C# forbids a property to hide.</summary>
     public static readonly string[] ReservedMembers =
     {
-        Validate, ValidateInto, ReadJson, WriteJson, WithToken, JsonConverter, JsonNames, Patterns,
+        Validate, ValidateInto, ReadJson, WriteJson, WithToken, WithTokens, JsonConverter, JsonNames, Patterns,
         "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 

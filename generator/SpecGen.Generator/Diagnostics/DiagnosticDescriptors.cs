@@ -96,6 +96,24 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BreakingChangeAgainstBaseline = Spec(
         "SPEC0028", "A breaking change against the baseline", "Breaking change against the baseline ({0}): {1} {2}{3}: {4} -> {5}{6}; if it is agreed, list it in specgen-accepted.yaml beside the baseline", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor TokenChainBroken = Spec(
+        "SPEC0036", "The token chain loops or goes through more than one flow", "The token flow of service '{0}' needs '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor NeededCarrierMissing = Spec(
+        "SPEC0037", "The token interface lacks the field that carries the token it needs", "Interface '{0}' issues the token of a flow that needs the token of '{1}', carried in {2} '{3}', but its request declares no such field");
+
+    public static readonly DiagnosticDescriptor SignatureHeaderAsField = Spec(
+        "SPEC0038", "A signed service's interface declares the signature header as a field", "Interface '{0}' declares header field '{1}', which service '{2}' fills with each call's signature ('signed.header'); remove the field: the registered signer writes it");
+
+    public static readonly DiagnosticDescriptor BadCarry = Spec(
+        "SPEC0039", "The token's carry is not a valid combination", "'token.carry' {0}");
+
+    public static readonly DiagnosticDescriptor UnknownNeededFlow = Spec(
+        "SPEC0040", "The token flow needs an unknown flow", "'needs: {0}' names no service with a token flow{1}");
+
+    public static readonly DiagnosticDescriptor CarryInSignatureHeader = Spec(
+        "SPEC0041", "The token travels in the signature's header", "The token is carried in header '{0}', which the signature of service '{1}' writes as well; carry it elsewhere or sign in another header");
+
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";

@@ -25,6 +25,19 @@ internal static class ClientEmitter
         writer.OpenBlock("public async " + signature);
         writer.WriteLine("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
 
+        if (client.NeededTokenProperty is { } needed)
+        {
+            // Two tokens, or the needed one alone: the runtime gets each from its flow and renews the one rejected.
+            string ownField = client.TokenProperties.Count == 0 ? "null" : client.TokenFieldLiteral!;
+            string ownToken = client.TokenProperties.Count == 0 ? "null" : $"request.{client.TokenProperties[0]}";
+            writer.WriteLine($"return await this._invoker.SendWithTokensAsync<{client.ResponseType}>(");
+            writer.WriteLine($"    {client.InterfaceNameLiteral}, {client.MethodLiteral}, {client.UrlLiteral}, {ownField}, {ownToken}, {client.NeededFieldLiteral}, request.{needed},");
+            writer.WriteLine($"    (token, neededToken) => this.{PrepareMethod(client)}(request.{KnownNames.WithTokens}(token, neededToken)),");
+            writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{(EnvelopeCode(client) is { Length: > 0 } code ? code : " null,")} cancellationToken).ConfigureAwait(false);");
+            WritePrepare(writer, client);
+            return;
+        }
+
         if (client.TokenProperties.Count > 0)
         {
             // The token travels through the runtime, which knows the provider, the flow and its renewal.
@@ -114,6 +127,18 @@ internal static class ClientEmitter
         ShapeKind.Map => $"global::SpecGen.SpecShapeType.MapOf({ShapeType(type.Element!)})",
         _ => "global::SpecGen.SpecShapeType." + type.Kind,
     };
+
+    private static void WritePrepare(SourceWriter writer, ClientMethodModel client)
+    {
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>Validates a {client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length)} request, its tokens set, and builds its HTTP call.</summary>");
+        writer.OpenBlock($"private global::SpecGen.SpecCall {PrepareMethod(client)}({client.RequestType} request)");
+        WriteCall(writer, client, "request");
+        writer.WriteLine("return call;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
 
     /// <summary>The argument that reads the envelope's code from the parsed answer, with its leading space; empty when the runtime must find it in the JSON.</summary>
     private static string EnvelopeCode(ClientMethodModel client)

@@ -41,7 +41,7 @@ internal static class DtoEmitter
         ValidationEmitter.Emit(writer, cls);
         writer.WriteLine();
         EmitToString(writer, cls);
-        EmitWithToken(writer, cls);
+        EmitWithToken(writer, cls, options.NullableMark);
         writer.WriteLine();
         JsonEmitter.Emit(writer, options, cls);
         writer.CloseBlock();
@@ -80,11 +80,17 @@ internal static class DtoEmitter
         writer.WriteLine($"public {property.TypeName} {property.Name} {{ get; set; }}");
     }
 
-    private static void EmitWithToken(SourceWriter writer, ClassModel cls)
+    private static void EmitWithToken(SourceWriter writer, ClassModel cls, string nullable)
     {
         PropertyModel[] tokens = cls.Properties.Where(p => p.Token).ToArray();
         if (tokens.Length == 0)
         {
+            return;
+        }
+
+        if (tokens.Any(p => p.CarriesNeededToken))
+        {
+            EmitWithTokens(writer, cls, tokens, nullable);
             return;
         }
 
@@ -95,6 +101,23 @@ internal static class DtoEmitter
         foreach (PropertyModel property in tokens)
         {
             writer.WriteLine($"if (global::SpecGen.SpecChecks.IsMissing(copy.{property.Name})) copy.{property.Name} = token;");
+        }
+
+        writer.WriteLine("return copy;");
+        writer.CloseBlock();
+    }
+
+    /// <summary>The copy with both tokens of a chain: the service's own and the one its flow needs (<c>token.needs</c>).</summary>
+    private static void EmitWithTokens(SourceWriter writer, ClassModel cls, PropertyModel[] tokens, string nullable)
+    {
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>A copy of this request whose empty token fields hold <paramref name=\"token\"/> (the service's own) and <paramref name=\"needed\"/> (the token its flow needs), each when not null; the caller's object stays as it was.</summary>");
+        writer.OpenBlock($"internal {cls.TypeName} {KnownNames.WithTokens}(string{nullable} token, string{nullable} needed)");
+        writer.WriteLine($"var copy = ({cls.TypeName})this.MemberwiseClone();");
+        foreach (PropertyModel property in tokens)
+        {
+            string value = property.CarriesNeededToken ? "needed" : "token";
+            writer.WriteLine($"if ({value} != null && global::SpecGen.SpecChecks.IsMissing(copy.{property.Name})) copy.{property.Name} = {value};");
         }
 
         writer.WriteLine("return copy;");

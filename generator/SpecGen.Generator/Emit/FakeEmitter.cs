@@ -51,7 +51,17 @@ internal static class FakeEmitter
             writer.WriteLine($"    carryField: {flow.CarryFieldLiteral},");
             writer.WriteLine($"    successCode: {success},");
             writer.WriteLine($"    codeAsNumber: {(issuer.CodeAsNumber ? "true" : "false")},");
-            writer.WriteLine($"    validityAsNumber: {(issuer.ValidityAsNumber ? "true" : "false")}));");
+            string carry = (flow.CarryInQuery ? " CarryInQuery = true," : string.Empty)
+                + (flow.CarryCookieLiteral is { } cookie ? $" CarryCookie = {cookie}," : flow.CarryPrefixLiteral is { } prefix ? $" CarryPrefix = {prefix}," : string.Empty);
+            writer.WriteLine(carry.Length == 0
+                ? $"    validityAsNumber: {(issuer.ValidityAsNumber ? "true" : "false")}));"
+                : $"    validityAsNumber: {(issuer.ValidityAsNumber ? "true" : "false")}) {{{carry.TrimEnd(',')} }});");
+        }
+
+        if (model.SignatureHeaderLiteral is { } signature)
+        {
+            // Calls without the signature header are refused; a test checks signatures with server.SignatureVerifier.
+            writer.WriteLine($"server.RequireSignature({signature});");
         }
 
         writer.WriteLine("return server;");
@@ -70,7 +80,8 @@ internal static class FakeEmitter
         writer.WriteLine();
         string carries = fake.CarriesToken ? ", carriesToken: true" : string.Empty;
         string checkAnswer = fake.ResponseType is null ? "null" : fake.CheckAnswerMethod;
-        writer.WriteLine($"return server.Map(new {Testing}.SpecFakeRoute({fake.InterfaceNameLiteral}, {fake.MethodLiteral}, {fake.UrlLiteral}, {fake.ValidateMethod}, {fake.ExampleResponse}{carries})");
+        string route = $"new {Testing}.SpecFakeRoute({fake.InterfaceNameLiteral}, {fake.MethodLiteral}, {fake.UrlLiteral}, {fake.ValidateMethod}, {fake.ExampleResponse}{carries})";
+        writer.WriteLine(fake.CarriesNeededToken ? $"return server.Map(({route} {{ CarriesNeededToken = true }})" : $"return server.Map({route}");
         writer.WriteLine($"    .WithSample({fake.SampleResponse}, {checkAnswer}));");
         writer.CloseBlock();
         writer.WriteLine();

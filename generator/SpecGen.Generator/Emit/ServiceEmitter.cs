@@ -67,9 +67,10 @@ internal static class ServiceEmitter
         writer.WriteLine("/// <param name=\"logger\">Receives one line per call, without bodies or secrets; optional.</param>");
         if (flow is null)
         {
-            writer.WriteLine($"public {client}(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider{nullable} tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<{clientType}>{nullable} logger = null)");
+            WriteSignerParameterDoc(writer, model);
+            writer.WriteLine($"public {client}(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider{nullable} tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<{clientType}>{nullable} logger = null{SignerParameter(model)})");
             writer.OpenBlock();
-            writer.WriteLine($"this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger, {model.ServiceNameLiteral}, null);");
+            writer.WriteLine($"this._invoker = {NewInvoker(model, "null", "null")};");
             writer.CloseBlock();
         }
         else
@@ -127,11 +128,17 @@ internal static class ServiceEmitter
 
         writer.WriteLine("// The handler follows no redirect: one would re-send the call, its token included, where the server points.");
         writer.WriteLine("// The factory's own loggers write secret Path and Query values and token headers; SpecGen's masks them.");
-        writer.WriteLine("return global::SpecGen.SpecClientRegistration.RefuseRedirects(");
+        bool signed = model.SignatureHeaderLiteral is not null;
+        if (signed)
+        {
+            writer.WriteLine("// Each attempt is signed: the client signs the first, a handler last in the pipeline each one sent again (a resilience retry).");
+        }
+
+        writer.WriteLine(signed ? "return global::SpecGen.SpecClientRegistration.SignEachAttempt(global::SpecGen.SpecClientRegistration.RefuseRedirects(" : "return global::SpecGen.SpecClientRegistration.RefuseRedirects(");
         writer.WriteLine("    global::SpecGen.SpecHttpLogging.UseSpecLogging(");
         writer.WriteLine($"        global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{interfaceType}, {clientType}>(");
         writer.WriteLine("            services,");
-        writer.WriteLine($"            (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient))));");
+        writer.WriteLine($"            (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient)))){(signed ? ")" : string.Empty)};");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
@@ -193,7 +200,15 @@ internal static class ServiceEmitter
         string nullable = model.Options.NullableMark;
         writer.WriteLine($"/// <param name=\"options\">The options: the credentials of the token flow, its clock and rejection codes; optional.</param>");
         writer.WriteLine($"/// <param name=\"tokenCache\">The token cache the clients of this type share; <c>Add{model.ClientClass}</c> registers one. Optional: without it the client has its own.</param>");
-        writer.WriteLine($"public {model.ClientClass}(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider{nullable} tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<{clientType}>{nullable} logger = null, global::Microsoft.Extensions.Options.IOptions<{optionsType}>{nullable} options = null, global::SpecGen.SpecTokenCache<{clientType}>{nullable} tokenCache = null)");
+        string needs = string.Empty;
+        if (model.Needs is { } needed)
+        {
+            writer.WriteLine($"/// <param name=\"neededTokens\">The client of {CSharpText.Xml(needed.ServiceNameLiteral.Trim('"'))}, whose token flow issues the token this service's token interface needs; registered by its own <c>Add...Client</c>. Optional: without it, calls fail saying what to register.</param>");
+            needs = $", {needed.ClientInterfaceType}{nullable} neededTokens = null";
+        }
+
+        WriteSignerParameterDoc(writer, model);
+        writer.WriteLine($"public {model.ClientClass}(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider{nullable} tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<{clientType}>{nullable} logger = null, global::Microsoft.Extensions.Options.IOptions<{optionsType}>{nullable} options = null, global::SpecGen.SpecTokenCache<{clientType}>{nullable} tokenCache = null{needs}{SignerParameter(model)})");
         writer.OpenBlock();
         writer.WriteLine($"this._options = options != null ? options.Value : new {optionsType}();");
         string names = string.Join(", ", issuer.Credentials.Select(c => c.OptionNameLiteral));
@@ -207,8 +222,51 @@ internal static class ServiceEmitter
         writer.WriteLine($"    global::System.TimeSpan.FromMilliseconds({flow.DefaultValidityMilliseconds}),");
         writer.WriteLine($"    new string[] {{ {names} }},");
         writer.WriteLine($"    new string{nullable}[] {{ {values} }});");
-        writer.WriteLine($"this._invoker = new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger, {model.ServiceNameLiteral}, flow);");
+        if (flow.CarryPrefixLiteral is { } prefix)
+        {
+            writer.WriteLine($"flow.CarryPrefix = {prefix};");
+        }
+
+        if (model.HandsOverFlow)
+        {
+            writer.WriteLine("this.SpecGenTokenFlow = flow;");
+        }
+
+        string chain = "null";
+        if (model.Needs is { } neededService)
+        {
+            writer.WriteLine($"var neededFlow = neededTokens is {neededService.ClientClassType} neededClient ? neededClient.SpecGenTokenFlow : null;");
+            chain = $"new global::SpecGen.SpecTokenChain(neededFlow, {neededService.ServiceNameLiteral}, {neededService.RegistrationLiteral})";
+        }
+
+        writer.WriteLine($"this._invoker = {NewInvoker(model, "flow", chain)};");
         writer.CloseBlock();
+        if (model.HandsOverFlow)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>This client's token flow, which the clients of services whose flows need it (<c>token.needs</c>) use; its token cache is shared.</summary>");
+            writer.WriteLine("internal global::SpecGen.SpecTokenFlow SpecGenTokenFlow { get; }");
+        }
+    }
+
+    /// <summary>The invoker, with the chain and the signing when the service has them; the older constructor otherwise, so that the code of other services stays as it was.</summary>
+    private static string NewInvoker(ServiceModel model, string flow, string chain)
+        => chain == "null" && model.SignatureHeaderLiteral is null
+            ? $"new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger, {model.ServiceNameLiteral}, {flow})"
+            : $"new global::SpecGen.SpecHttpInvoker(httpClient, s_envelope, tokenProvider, logger, {model.ServiceNameLiteral}, {flow}, {chain}, {Signing(model)})";
+
+    private static string Signing(ServiceModel model)
+        => model.SignatureHeaderLiteral is { } header ? $"new global::SpecGen.SpecRequestSigning({model.ServiceNameLiteral}, {header}, requestSigner)" : "null";
+
+    private static string SignerParameter(ServiceModel model)
+        => model.SignatureHeaderLiteral is null ? string.Empty : $", global::SpecGen.ISpecRequestSigner{model.Options.NullableMark} requestSigner = null";
+
+    private static void WriteSignerParameterDoc(SourceWriter writer, ServiceModel model)
+    {
+        if (model.SignatureHeaderLiteral is not null)
+        {
+            writer.WriteLine("/// <param name=\"requestSigner\">Signs each attempt of every call (<c>signed:</c> in service.yaml); register your implementation of the service's signature algorithm. Without one, every call fails before it is sent.</param>");
+        }
     }
 
     private const string IssueTokenMethod = "SpecGenIssueTokenAsync";
@@ -232,8 +290,25 @@ internal static class ServiceEmitter
             writer.WriteLine($"request.{credential.PropertyPath} = this._options.{credential.OptionName};");
         }
 
-        ClientEmitter.WriteCall(writer, call, "request");
-        writer.WriteLine($"return await this._invoker.SendAsync<global::SpecGen.SpecIssuedToken>(call, {ReadTokenMethod}, t => t.Validation, cancellationToken).ConfigureAwait(false);");
+        foreach (SentValueModel sent in issuer.Sent ?? ImmutableEquatableArray<SentValueModel>.Empty)
+        {
+            writer.WriteLine($"request.{sent.PropertyPath} = {sent.Literal};");
+        }
+
+        if (call.NeededTokenProperty is { } needed)
+        {
+            // The token interface carries the token of the flow it needs, renewed when that one is rejected.
+            writer.WriteLine("return await this._invoker.SendWithTokensAsync<global::SpecGen.SpecIssuedToken>(");
+            writer.WriteLine($"    {call.InterfaceNameLiteral}, {call.MethodLiteral}, {call.UrlLiteral}, null, null, {call.NeededFieldLiteral}, request.{needed},");
+            writer.WriteLine($"    (token, neededToken) => this.{ClientEmitter.PrepareMethod(call)}(request.{KnownNames.WithTokens}(token, neededToken)),");
+            writer.WriteLine($"    {ReadTokenMethod}, t => t.Validation, null, cancellationToken).ConfigureAwait(false);");
+        }
+        else
+        {
+            ClientEmitter.WriteCall(writer, call, "request");
+            writer.WriteLine($"return await this._invoker.SendAsync<global::SpecGen.SpecIssuedToken>(call, {ReadTokenMethod}, t => t.Validation, cancellationToken).ConfigureAwait(false);");
+        }
+
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("/// <summary>Reads the token interface's answer as its spec says, and its token and validity as the token flow says.</summary>");

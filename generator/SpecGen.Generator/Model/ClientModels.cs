@@ -19,6 +19,8 @@ namespace SpecGen.Generator.Model;
 /// <param name="Remarks">The method's doc remarks.</param>
 /// <param name="EnvelopeCodeProperty">The response property holding the envelope's code, when the client can read it from the parsed answer.</param>
 /// <param name="AnswerShape">The answer's shape for the drift check, or null when the response table has no body field.</param>
+/// <param name="NeededTokenProperty">The request property that carries the token of the flow the service's flow needs (<c>token.needs</c>), or null.</param>
+/// <param name="NeededFieldLiteral">Its spec name as a C# literal, for messages; null without it.</param>
 internal sealed record ClientMethodModel(
     string ClientInterface,
     string ClientClass,
@@ -35,7 +37,9 @@ internal sealed record ClientMethodModel(
     string Summary,
     string Remarks,
     string? EnvelopeCodeProperty,
-    AnswerShapeModel? AnswerShape = null);
+    AnswerShapeModel? AnswerShape = null,
+    string? NeededTokenProperty = null,
+    string? NeededFieldLiteral = null);
 
 /// <summary>A request property that travels in the path, the query or a header.</summary>
 /// <param name="Position">Path, Query or Header.</param>
@@ -68,13 +72,17 @@ internal sealed record FakeRouteModel(
     bool CarriesToken,
     string SampleResponse,
     string CheckAnswerMethod,
-    string? ResponseType);
+    string? ResponseType,
+    bool CarriesNeededToken = false);
 
 /// <summary>What the client of one service shares: its options, envelope and DI registration.</summary>
 /// <param name="HintName">The generated file's name.</param>
 /// <param name="FolderName">The spec folder, for the header.</param>
 /// <param name="Envelope">The success convention, or null.</param>
 /// <param name="BaseUrl">The documented address, plain text, or null.</param>
+/// <param name="Needs">The service whose flow this service's flow needs, or null.</param>
+/// <param name="HandsOverFlow">True when another service's flow needs this one's: the client exposes its flow to the generated code.</param>
+/// <param name="SignatureHeaderLiteral">The header of each call's signature (<c>signed:</c>) as a C# literal, or null when calls are not signed.</param>
 internal sealed record ServiceModel(
     string HintName,
     string FolderName,
@@ -89,7 +97,17 @@ internal sealed record ServiceModel(
     string ServiceNameLiteral,
     EnvelopeModel? Envelope,
     string? BaseUrl,
-    TokenFlowModel? Token);
+    TokenFlowModel? Token,
+    NeededFlowModel? Needs = null,
+    bool HandsOverFlow = false,
+    string? SignatureHeaderLiteral = null);
+
+/// <summary>The service whose token flow this service's flow needs (<c>token.needs</c>), as the client reaches it.</summary>
+/// <param name="ClientInterfaceType">Its client interface, <c>global::</c>-qualified: what the client's constructor takes from the container.</param>
+/// <param name="ClientClassType">Its client class, <c>global::</c>-qualified: the one that hands over its flow.</param>
+/// <param name="ServiceNameLiteral">Its <c>service:</c> name, as a C# literal.</param>
+/// <param name="RegistrationLiteral">What to register when it is missing, as a C# literal.</param>
+internal sealed record NeededFlowModel(string ClientInterfaceType, string ClientClassType, string ServiceNameLiteral, string RegistrationLiteral);
 
 /// <summary>The envelope, as the C# literals that construct it.</summary>
 /// <param name="MessageLiterals">The message field names; empty when the envelope has none.</param>
@@ -105,6 +123,9 @@ internal sealed record EnvelopeModel(string CodeLiteral, ImmutableEquatableArray
 /// <param name="CarryInHeader">True when calls carry the token in a header.</param>
 /// <param name="CarryFieldLiteral">The body field or header that carries it, as a C# literal.</param>
 /// <param name="RejectedLiterals">The envelope codes that reject a token, as C# literals.</param>
+/// <param name="CarryInQuery">True when calls carry the token in a query parameter.</param>
+/// <param name="CarryPrefixLiteral">What calls write before the token, as a C# literal, or null.</param>
+/// <param name="CarryCookieLiteral">The cookie that carries the token, as a C# literal, or null.</param>
 internal sealed record TokenFlowModel(
     string InterfaceName,
     string InterfaceNameLiteral,
@@ -114,7 +135,10 @@ internal sealed record TokenFlowModel(
     string DefaultValidityMilliseconds,
     bool CarryInHeader,
     string CarryFieldLiteral,
-    ImmutableEquatableArray<string> RejectedLiterals);
+    ImmutableEquatableArray<string> RejectedLiterals,
+    bool CarryInQuery = false,
+    string? CarryPrefixLiteral = null,
+    string? CarryCookieLiteral = null);
 
 /// <summary>
 /// The token interface's part of the token flow, from its own binding: how the client builds the
@@ -134,7 +158,11 @@ internal sealed record TokenIssuerModel(
     ImmutableEquatableArray<ObjectInitModel> ObjectInits,
     ImmutableEquatableArray<CredentialModel> Credentials,
     bool CodeAsNumber,
-    bool ValidityAsNumber);
+    bool ValidityAsNumber,
+    ImmutableEquatableArray<SentValueModel>? Sent = null);
+
+/// <summary>A fixed value the token call sends (<c>token.send</c>): the request property and the C# literal it is set to.</summary>
+internal sealed record SentValueModel(string PropertyPath, string Literal);
 
 /// <summary>An object property on a credential's path: <c>ReqBody</c> of type <c>global::Ns.ApplyTokenReqBody</c>.</summary>
 internal sealed record ObjectInitModel(string PropertyPath, string TypeName);

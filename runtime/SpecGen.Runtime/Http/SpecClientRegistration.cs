@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Net.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 
 namespace SpecGen;
 
@@ -39,5 +40,24 @@ public static class SpecClientRegistration
 #endif
             }
         });
+    }
+
+    /// <summary>
+    /// Signs every attempt of a signed service's calls (<c>signed:</c> in service.yaml): puts a
+    /// handler last in the client's pipeline, below the handlers added to <paramref name="builder"/>
+    /// after this call (a resilience handler's retries included), that signs again each attempt
+    /// sent once more. The client itself signs the first attempt.
+    /// </summary>
+    /// <param name="builder">The client's builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IHttpClientBuilder SignEachAttempt(IHttpClientBuilder builder)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        builder.Services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new SpecSigningFilter(builder.Name));
+        return builder;
     }
 }

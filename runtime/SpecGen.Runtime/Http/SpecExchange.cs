@@ -19,14 +19,18 @@ internal sealed class SpecExchange
     private readonly string? _serviceName;
     private readonly SpecTokenFlow? _flow;
 
-    public SpecExchange(HttpClient http, SpecEnvelope? envelope, ILogger logger, string? serviceName = null, SpecTokenFlow? flow = null)
+    public SpecExchange(HttpClient http, SpecEnvelope? envelope, ILogger logger, string? serviceName = null, SpecTokenFlow? flow = null, SpecRequestSigning? signing = null)
     {
         _http = http;
         _envelope = envelope;
         _logger = logger;
         _serviceName = serviceName;
         _flow = flow;
+        Signing = signing;
     }
+
+    /// <summary>The signing of a signed service's calls, or null.</summary>
+    public SpecRequestSigning? Signing { get; }
 
     public ILogger Logger => _logger;
 
@@ -49,7 +53,9 @@ internal sealed class SpecExchange
         long started = Stopwatch.GetTimestamp();
         try
         {
-            SpecAnswer answer = await SpecRequestSender.SendAsync(_http, call, cancellationToken).ConfigureAwait(false);
+            // Before anything is sent: a signed service without a signer would only be refused.
+            Signing?.EnsureSigner(call.InterfaceName);
+            SpecAnswer answer = await SpecRequestSender.SendAsync(_http, call, Signing, cancellationToken).ConfigureAwait(false);
             state.Status = answer.Status;
             long elapsedMilliseconds = SpecCallState.Elapsed(started).Ticks / TimeSpan.TicksPerMillisecond;
             try

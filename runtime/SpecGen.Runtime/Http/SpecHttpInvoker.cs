@@ -32,6 +32,7 @@ public sealed class SpecHttpInvoker
     private readonly ILogger _logger;
     private readonly string? _serviceName;
     private readonly SpecTokenFlow? _flow;
+    private readonly SpecTokenChain? _chain;
 
     /// <summary>Creates the invoker of one client.</summary>
     public SpecHttpInvoker(HttpClient httpClient, SpecEnvelope? envelope, ISpecTokenProvider? tokenProvider, ILogger? logger)
@@ -47,6 +48,20 @@ public sealed class SpecHttpInvoker
     /// <param name="serviceName">The service, for telemetry.</param>
     /// <param name="tokenFlow">The service's token flow, or null.</param>
     public SpecHttpInvoker(HttpClient httpClient, SpecEnvelope? envelope, ISpecTokenProvider? tokenProvider, ILogger? logger, string? serviceName, SpecTokenFlow? tokenFlow)
+        : this(httpClient, envelope, tokenProvider, logger, serviceName, tokenFlow, null, null)
+    {
+    }
+
+    /// <summary>Creates the invoker of one client of a service, with its token flow, the flow of another service it needs, and its signing.</summary>
+    /// <param name="httpClient">The client's HTTP client.</param>
+    /// <param name="envelope">The service's success convention, or null.</param>
+    /// <param name="tokenProvider">The registered token provider; it wins over <paramref name="tokenFlow"/>.</param>
+    /// <param name="logger">The client's logger.</param>
+    /// <param name="serviceName">The service, for telemetry.</param>
+    /// <param name="tokenFlow">The service's token flow, or null.</param>
+    /// <param name="tokenChain">The other service's flow whose token the calls also carry (<c>token.needs</c>), or null.</param>
+    /// <param name="signing">The signing of every call (<c>signed:</c>), or null.</param>
+    public SpecHttpInvoker(HttpClient httpClient, SpecEnvelope? envelope, ISpecTokenProvider? tokenProvider, ILogger? logger, string? serviceName, SpecTokenFlow? tokenFlow, SpecTokenChain? tokenChain, SpecRequestSigning? signing)
     {
         if (httpClient is null)
         {
@@ -57,7 +72,8 @@ public sealed class SpecHttpInvoker
         _logger = logger ?? NullLogger.Instance;
         _serviceName = serviceName;
         _flow = tokenFlow;
-        _exchange = new SpecExchange(httpClient, envelope, _logger, serviceName, tokenFlow);
+        _chain = tokenChain;
+        _exchange = new SpecExchange(httpClient, envelope, _logger, serviceName, tokenFlow, signing);
     }
 
     /// <summary>
@@ -179,6 +195,55 @@ public sealed class SpecHttpInvoker
         SpecRequestSender.EnsureBaseAddress(_exchange.Http, interfaceName);
         return SpecTracedCall.RunAsync<TResponse, SpecTokenCall<TResponse>>(
             new SpecTokenCall<TResponse>(_exchange, _tokens, _flow, interfaceName, method, urlTemplate, tokenField, callerToken, prepare, read, validate, envelopeCode),
+            _serviceName,
+            _exchange.Http.BaseAddress,
+            _logger,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a call that carries the token of another service's flow (<c>token.needs</c>) in
+    /// <paramref name="neededField"/>, and the service's own token in <paramref name="tokenField"/>
+    /// when it has one. Each token is the caller's when the request has one, else its flow's; a
+    /// rejection renews the own token when the call carries one (whose token interface renews the
+    /// needed token only when that is the one rejected), else the needed token, and sends once more.
+    /// </summary>
+    /// <param name="interfaceName">The interface, for errors, logs and telemetry.</param>
+    /// <param name="method">The HTTP method, for telemetry.</param>
+    /// <param name="urlTemplate">The URL template, for telemetry.</param>
+    /// <param name="tokenField">The spec name of the own token's field, or null when the call carries only the needed token.</param>
+    /// <param name="callerToken">The own token the caller set on the request, if any.</param>
+    /// <param name="neededField">The spec name of the needed token's field.</param>
+    /// <param name="callerNeededToken">The needed token the caller set on the request, if any.</param>
+    /// <param name="prepare">Builds the call with the own and the needed token, each as carried (its prefix included) or null to keep the caller's.</param>
+    /// <param name="read">Reads the answer's JSON.</param>
+    /// <param name="validate">Validates the answer.</param>
+    /// <param name="envelopeCode">Reads the envelope's code from the parsed answer, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The answer, read and validated.</returns>
+    public Task<TResponse> SendWithTokensAsync<TResponse>(
+        string interfaceName,
+        string method,
+        string urlTemplate,
+        string? tokenField,
+        string? callerToken,
+        string neededField,
+        string? callerNeededToken,
+        Func<string?, string?, SpecCall> prepare,
+        SpecJsonReader<TResponse> read,
+        Func<TResponse, ValidationResult> validate,
+        Func<TResponse, SpecEnvelopeCode>? envelopeCode,
+        CancellationToken cancellationToken)
+    {
+        if (prepare is null)
+        {
+            throw new ArgumentNullException(nameof(prepare));
+        }
+
+        SpecRequestSender.EnsureBaseAddress(_exchange.Http, interfaceName);
+        SpecTokenChain chain = _chain ?? new SpecTokenChain(null, "(none)", "a token.needs declaration");
+        return SpecTracedCall.RunAsync<TResponse, SpecChainedTokenCall<TResponse>>(
+            new SpecChainedTokenCall<TResponse>(_exchange, _tokens, _flow, chain, interfaceName, method, urlTemplate, tokenField, callerToken, neededField, callerNeededToken, prepare, read, validate, envelopeCode),
             _serviceName,
             _exchange.Http.BaseAddress,
             _logger,

@@ -38,11 +38,22 @@ internal static class SpecRequestSender
     /// HttpClient.Timeout stops at the headers and would leave a stalled body waiting forever.
     /// The caller gives the answer's body back.
     /// </summary>
-    public static async Task<SpecAnswer> SendAsync(HttpClient http, SpecCall call, CancellationToken cancellationToken)
+    public static async Task<SpecAnswer> SendAsync(HttpClient http, SpecCall call, SpecRequestSigning? signing, CancellationToken cancellationToken)
     {
         TimeSpan timeout = http.Timeout;
         using HttpRequestMessage request = BuildRequest(call);
         SpecRequestGuard.Check(call, request, http.BaseAddress);
+        if (signing is not null)
+        {
+            // Signed as it goes on the wire: the absolute URL, the headers and the body bytes.
+            if (!request.RequestUri!.IsAbsoluteUri && http.BaseAddress is not null)
+            {
+                request.RequestUri = new Uri(http.BaseAddress, request.RequestUri);
+            }
+
+            await signing.SignFirstAsync(request, call.InterfaceName, cancellationToken).ConfigureAwait(false);
+        }
+
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout != Timeout.InfiniteTimeSpan)
         {

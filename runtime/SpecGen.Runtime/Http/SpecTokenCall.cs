@@ -87,7 +87,7 @@ internal readonly struct SpecTokenCall<TResponse> : ISpecCallBody<TResponse>
         string token = await flow.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Send(token, state, cancellationToken).ConfigureAwait(false);
+            return await Send(flow.Carried(token), state, cancellationToken).ConfigureAwait(false);
         }
         catch (SpecResponseException ex) when (flow.IsRejection(ex))
         {
@@ -100,7 +100,7 @@ internal readonly struct SpecTokenCall<TResponse> : ISpecCallBody<TResponse>
         string renewed = await flow.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Send(renewed, state, cancellationToken).ConfigureAwait(false);
+            return await Send(flow.Carried(renewed), state, cancellationToken).ConfigureAwait(false);
         }
         catch (SpecResponseException ex) when (flow.IsRejection(ex))
         {

@@ -66,6 +66,16 @@ public sealed class SpecTokenFlow
     /// <summary>The validity of a token whose answer states none: the options' <see cref="SpecClientOptions.TokenValidity"/>, else the spec's.</summary>
     public TimeSpan DefaultValidity => _options.TokenValidity ?? _specValidity;
 
+    /// <summary>
+    /// What each call writes before the token in the field that carries it: <c>"Bearer "</c> for
+    /// <c>carry.prefix</c>, <c>"name="</c> for <c>carry.cookie</c>; empty by default. A token the
+    /// caller sets on the request is sent as it is.
+    /// </summary>
+    public string CarryPrefix { get; set; } = string.Empty;
+
+    /// <summary>The value a call carries for <paramref name="token"/>: <see cref="CarryPrefix"/> and the token.</summary>
+    public string Carried(string token) => CarryPrefix.Length == 0 ? token : CarryPrefix + token;
+
     /// <summary>The clock by which tokens expire.</summary>
     public TimeProvider Time => _options.TimeProvider;
 

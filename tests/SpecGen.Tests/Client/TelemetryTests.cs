@@ -15,6 +15,7 @@ namespace SpecGen.Tests.Client;
 /// the standard resilience handler on the builder that <c>Add{Service}Client</c> returns. The
 /// listeners are process-wide, so each test picks its own calls by server port or interface.
 /// </summary>
+[Collection(MessagingMetrics.Name)]
 public sealed class TelemetryTests
 {
     private static (ConcurrentQueue<Activity> Activities, ActivityListener Listener) ListenToActivities(int port)
@@ -206,19 +207,30 @@ public sealed class TelemetryTests
         Assert.Equal(40, server.Requests.Count(r => r.InterfaceName == "QueryTransferRecordHistory"));
     }
 
-    private static Task<ClientHarness> StartMessagingAsync()
-        => ClientHarness.StartAsync(
+    private static async Task<ClientHarness> StartMessagingAsync()
+    {
+        // applyToken carries the API Fabric's C1 token (token.needs), which its own client and fake issue.
+        SpecFakeServer fabric = Cec.ApiFabric.CecApiFabricFake.Create();
+        await fabric.StartAsync();
+        return await ClientHarness.StartAsync(
             CecMessagingFake.Create(),
-            (services, address) => services.AddCecMessagingClient(o =>
+            (services, address) =>
             {
-                o.BaseAddress = address;
-                o.XAppKey = "fabric-key";
-                o.Authorization = "Bearer fabric-access-token";
-                o.UserId = "u-1";
-                o.UserName = "Agent One";
-                o.ChannelId = "channel-7";
-                o.Locale = "en";
-            }));
+                // Resolved through the container when the C1 client is, so that disposing the container stops it.
+                services.AddSingleton(_ => fabric);
+                services.AddCecApiFabricClient(o => { o.AppKey = "fabric-key"; o.AppSecret = "fabric-secret"; });
+                services.AddOptions<Cec.ApiFabric.CecApiFabricClientOptions>().Configure<SpecFakeServer>((o, f) => o.BaseAddress = f.BaseAddress);
+                services.AddCecMessagingClient(o =>
+                {
+                    o.BaseAddress = address;
+                    o.XAppKey = "fabric-key";
+                    o.UserId = "u-1";
+                    o.UserName = "Agent One";
+                    o.ChannelId = "channel-7";
+                    o.Locale = "en";
+                });
+            });
+    }
 
     private static GetClickToCallEventsRequest ClickToCall() => new()
     {

@@ -39,9 +39,19 @@ public sealed class ShippedSpecTests
     private static IEnumerable<AdditionalText> Folder(string file, Func<string, string, string>? edit = null)
     {
         string folder = file.Substring(0, file.IndexOf('/', StringComparison.Ordinal));
-        return Directory.EnumerateFiles(Path.Combine(Root, folder), "*.yaml").Order(StringComparer.Ordinal)
-            .Select(path => folder + "/" + Path.GetFileName(path))
+        return Needed(folder).Prepend(folder).SelectMany(f => Directory.EnumerateFiles(Path.Combine(Root, f), "*.yaml").Order(StringComparer.Ordinal)
+            .Select(path => f + "/" + Path.GetFileName(path)))
             .Select(relative => GeneratorHarness.Spec(relative, (edit ?? ((_, text) => text))(relative, File.ReadAllText(Path.Combine(Root, relative)))));
+    }
+
+    /// <summary>The folders whose token flows the folder's flow needs (token.needs): a folder builds with them.</summary>
+    private static IEnumerable<string> Needed(string folder)
+    {
+        System.Text.RegularExpressions.Match needs = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(Root, folder, "service.yaml")), @"^\s+needs:\s*(\S+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+        return needs.Success
+            ? Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>()
+                .Where(other => File.Exists(Path.Combine(Root, other, "service.yaml")) && File.ReadAllText(Path.Combine(Root, other, "service.yaml")).Contains("\nservice: " + needs.Groups[1].Value + "\n", StringComparison.Ordinal))
+            : [];
     }
 
     [Fact]
@@ -51,6 +61,7 @@ public sealed class ShippedSpecTests
 
         Assert.Equal(
             [
+                "cec-apifabric/tokenByAkSk.yaml",
                 "cec-appcube/getAppCubeToken.yaml",
                 "cec-ccmessaging/applyToken.yaml",
                 "cec-ccmessaging/getClickToCallEvents.yaml",

@@ -11,6 +11,7 @@ namespace SpecGen.Generator.Spec;
 /// <param name="Envelope">The success convention of every response of the folder.</param>
 /// <param name="Location">The <c>service:</c> value, or the file start, to place diagnostics about the service.</param>
 /// <param name="Token">Where the token that the folder's calls carry comes from, if service.yaml says.</param>
+/// <param name="Signed">That the folder's calls are signed (C2), and in which header, if service.yaml says.</param>
 internal sealed record ServiceSpec(
     string Directory,
     string? Name,
@@ -18,7 +19,11 @@ internal sealed record ServiceSpec(
     string? BaseUrl,
     EnvelopeSpec? Envelope,
     LocationInfo Location,
-    TokenFlowSpec? Token = null);
+    TokenFlowSpec? Token = null,
+    SigningSpec? Signed = null);
+
+/// <summary>The <c>signed:</c> section of service.yaml: each call carries a signature that a registered signer makes, in <paramref name="Header"/>.</summary>
+internal sealed record SigningSpec(string Header, LocationInfo Location);
 
 /// <summary>The success convention of the responses of a service.</summary>
 /// <param name="CodeField">The JSON name of the response code.</param>
@@ -55,6 +60,12 @@ internal enum TokenUnit
 /// <param name="CarryInHeader">True when calls carry the token in a header, false in a body field.</param>
 /// <param name="CarryField">The body field or header of each call that carries the token.</param>
 /// <param name="RejectedCodes">Envelope codes by which the server says that a token expired or is not valid.</param>
+/// <param name="CarryInQuery">True when calls carry the token in a query parameter (<c>carry.query</c>).</param>
+/// <param name="CarryPrefix">What calls write before the token (<c>carry.prefix</c>, or <c>name=</c> for <c>carry.cookie</c>); null for none.</param>
+/// <param name="CarryCookie">The cookie that carries the token in the <c>Cookie</c> header (<c>carry.cookie</c>), or null.</param>
+/// <param name="Needs">The <c>service:</c> name of the folder whose token flow this flow's calls need as well (<c>needs:</c>), or null.</param>
+/// <param name="NeedsLocation">Where <c>needs:</c> is written.</param>
+/// <param name="Sent">Fixed values the token call sends (<c>send:</c>), by top-level request field.</param>
 internal sealed record TokenFlowSpec(
     string Interface,
     LocationInfo InterfaceLocation,
@@ -68,7 +79,16 @@ internal sealed record TokenFlowSpec(
     bool CarryInHeader,
     string CarryField,
     LocationInfo CarryLocation,
-    ImmutableEquatableArray<string> RejectedCodes);
+    ImmutableEquatableArray<string> RejectedCodes,
+    bool CarryInQuery = false,
+    string? CarryPrefix = null,
+    string? CarryCookie = null,
+    string? Needs = null,
+    LocationInfo? NeedsLocation = null,
+    ImmutableEquatableArray<TokenSentSpec>? Sent = null);
+
+/// <summary>A fixed value the token call sends (<c>token.send</c>): a top-level request field of the token interface, such as the validity asked for in <c>X-Token-Expire</c>.</summary>
+internal sealed record TokenSentSpec(string Field, string Value, LocationInfo Location);
 
 /// <summary>A credential: a request field of the token interface, as a dotted path, and where service.yaml names it.</summary>
 internal sealed record TokenCredentialSpec(ImmutableEquatableArray<string> Path, LocationInfo Location)

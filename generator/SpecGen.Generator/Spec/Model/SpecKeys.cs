@@ -5,13 +5,15 @@ namespace SpecGen.Generator.Spec;
 /// <summary>The keys each kind of YAML mapping accepts (docs/spec-format.md).</summary>
 internal static class SpecKeys
 {
-    public static readonly IReadOnlyList<string> Service = new[] { "service", "namespace", "baseUrl", "envelope", "token" };
+    public static readonly IReadOnlyList<string> Service = new[] { "service", "namespace", "baseUrl", "envelope", "token", "signed" };
 
-    public static readonly IReadOnlyList<string> Token = new[] { "interface", "credentials", "answer", "carry", "rejected" };
+    public static readonly IReadOnlyList<string> Token = new[] { "interface", "credentials", "answer", "carry", "rejected", "needs", "send" };
 
     public static readonly IReadOnlyList<string> TokenAnswer = new[] { "token", "validity", "unit", "default" };
 
-    public static readonly IReadOnlyList<string> TokenCarry = new[] { "body", "header" };
+    public static readonly IReadOnlyList<string> TokenCarry = new[] { "body", "header", "query", "cookie", "prefix" };
+
+    public static readonly IReadOnlyList<string> Signed = new[] { "header" };
 
     public static readonly IReadOnlyList<string> TokenUnits = new[] { "milliseconds", "seconds", "minutes", "hours" };
 

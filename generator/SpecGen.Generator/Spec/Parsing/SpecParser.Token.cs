@@ -45,7 +45,9 @@ internal sealed partial class SpecParser
 
         // Each part reports its own problems; a flow with any of them is left out whole.
         TokenAnswerSpec? answerSpec = answer is null ? null : ParseTokenAnswer(answer);
-        (bool InHeader, string Field, LocationInfo Location)? carried = carry is null ? null : ParseCarry(carry);
+        CarrySpec? carried = carry is null ? null : ParseCarry(carry);
+        YamlScalarNode? needs = _yaml.Scalar(map, "needs");
+        needs = needs is null || YamlSource.IsNull(needs) || needs.Value!.Trim().Length == 0 ? null : needs;
         if (interfaceNode is null || credentials is null || answerSpec is null || carried is null)
         {
             return null;
@@ -61,10 +63,16 @@ internal sealed partial class SpecParser
             answerSpec.ValidityLocation,
             answerSpec.Unit,
             answerSpec.DefaultValidity,
-            carried.Value.InHeader,
-            carried.Value.Field,
-            carried.Value.Location,
-            rejected.ToImmutableEquatableArray());
+            carried.InHeader,
+            carried.Field,
+            carried.Location,
+            rejected.ToImmutableEquatableArray(),
+            carried.InQuery,
+            carried.Prefix,
+            carried.Cookie,
+            needs?.Value!.Trim(),
+            needs is null ? null : _yaml.Locate(needs),
+            ParseSent(_yaml.Mapping(map, "send")));
     }
 
     private ImmutableEquatableArray<TokenCredentialSpec>? ParseCredentials(YamlMappingNode map)
@@ -136,28 +144,114 @@ internal sealed partial class SpecParser
             : null;
     }
 
-    private (bool InHeader, string Field, LocationInfo Location)? ParseCarry(YamlMappingNode carry)
+    private CarrySpec? ParseCarry(YamlMappingNode carry)
     {
         const string Where = "in 'token.carry'";
         _yaml.CheckKeys(carry, SpecKeys.TokenCarry, Where);
-        YamlScalarNode? body = _yaml.Scalar(carry, "body");
-        YamlScalarNode? header = _yaml.Scalar(carry, "header");
-        body = body is null || YamlSource.IsNull(body) || body.Value!.Trim().Length == 0 ? null : body;
-        header = header is null || YamlSource.IsNull(header) || header.Value!.Trim().Length == 0 ? null : header;
-        if (body is not null && header is not null)
+        var places = new List<(string Key, YamlScalarNode Node)>();
+        foreach (string key in new[] { "body", "header", "query", "cookie" })
         {
-            _yaml.Report(DiagnosticDescriptors.InvalidValue, header, header.Value!, "header", "a token travels either in a body field or in a header, not both");
+            YamlScalarNode? node = _yaml.Scalar(carry, key);
+            if (node is not null && !YamlSource.IsNull(node) && node.Value!.Trim().Length > 0)
+            {
+                places.Add((key, node));
+            }
+        }
+
+        if (places.Count == 0)
+        {
+            _yaml.Report(DiagnosticDescriptors.MissingKey, carry, "body', 'header', 'query' or 'cookie", Where);
             return null;
         }
 
-        if (body is null && header is null)
+        if (places.Count > 1)
         {
-            _yaml.Report(DiagnosticDescriptors.MissingKey, carry, "body' or 'header", Where);
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, places[1].Node, places[1].Node.Value!, places[1].Key, $"a token travels in one place, and '{places[0].Key}' names one already");
             return null;
         }
 
-        YamlScalarNode node = body ?? header!;
-        return (header is not null, node.Value!.Trim(), _yaml.Locate(node));
+        (string where, YamlScalarNode place) = places[0];
+        string name = place.Value!.Trim();
+        YamlScalarNode? prefixNode = _yaml.Scalar(carry, "prefix");
+        string? prefix = prefixNode is null || YamlSource.IsNull(prefixNode) ? null : prefixNode.Value ?? string.Empty;
+        if (prefix is not null)
+        {
+            // The prefix is kept as written, its trailing space included ("Bearer ").
+            string? problem = where == "cookie"
+                ? "has a 'prefix' and a 'cookie': a cookie carries 'name=token', with nothing before the token"
+                : prefix.Length == 0
+                    ? "has an empty 'prefix'; leave it out instead"
+                    : prefix.Any(c => char.IsControl(c))
+                        ? "has a 'prefix' with a line break or control character, which no header or query value may hold"
+                        : null;
+            if (problem is not null)
+            {
+                _yaml.Report(DiagnosticDescriptors.BadCarry, prefixNode!, problem);
+                return null;
+            }
+        }
+
+        if (where == "cookie")
+        {
+            if (name.Any(c => c is '=' or ';' or ',' or '"' || char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                _yaml.Report(DiagnosticDescriptors.BadCarry, place, $"names cookie '{name}', which is not a cookie name (no '=', ';', ',', quote or space)");
+                return null;
+            }
+
+            // A cookie travels in the Cookie header as "name=token": the header field of each call that declares one.
+            return new CarrySpec(true, false, "Cookie", _yaml.Locate(place), name + "=", name);
+        }
+
+        return new CarrySpec(where == "header", where == "query", name, _yaml.Locate(place), prefix, null);
+    }
+
+    private ImmutableEquatableArray<TokenSentSpec>? ParseSent(YamlMappingNode? send)
+    {
+        if (send is null)
+        {
+            return null;
+        }
+
+        var sent = new List<TokenSentSpec>();
+        foreach (KeyValuePair<YamlNode, YamlNode> entry in send.Children)
+        {
+            if (entry.Key is YamlScalarNode { Value: { } field } && entry.Value is YamlScalarNode { Value: { } value } node && !YamlSource.IsNull(node))
+            {
+                sent.Add(new TokenSentSpec(field.Trim(), value, _yaml.Locate(node)));
+            }
+            else
+            {
+                _yaml.Report(DiagnosticDescriptors.InvalidValue, entry.Value, entry.Value.ToString(), "send", "expected a request field of the token interface and the value the token call sends in it, such as 'X-Token-Expire: 3600'");
+            }
+        }
+
+        return sent.ToImmutableEquatableArray();
+    }
+
+    private SigningSpec? ParseSigned(YamlMappingNode? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        const string Where = "in 'signed'";
+        _yaml.CheckKeys(map, SpecKeys.Signed, Where);
+        YamlScalarNode? header = _yaml.RequiredScalar(map, "header", Where);
+        if (header is null || header.Value!.Trim().Length == 0)
+        {
+            return null;
+        }
+
+        string name = header.Value!.Trim();
+        if (name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is ':' or '(' or ')' or ',' or ';' or '"'))
+        {
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, header, name, "header", "expected an HTTP header name");
+            return null;
+        }
+
+        return new SigningSpec(name, _yaml.Locate(header));
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string value)
@@ -172,6 +266,8 @@ internal sealed partial class SpecParser
 
         return -1;
     }
+
+    private sealed record CarrySpec(bool InHeader, bool InQuery, string Field, LocationInfo Location, string? Prefix, string? Cookie);
 
     private sealed record TokenAnswerSpec(string TokenField, LocationInfo TokenLocation, string? ValidityField, LocationInfo? ValidityLocation, TokenUnit Unit, decimal? DefaultValidity);
 }

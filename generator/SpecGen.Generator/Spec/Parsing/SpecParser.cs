@@ -72,6 +72,14 @@ internal sealed partial class SpecParser
             ns = null;
         }
 
+        TokenFlowSpec? token = ParseToken(_yaml.Mapping(root, "token"));
+        SigningSpec? signed = ParseSigned(_yaml.Mapping(root, "signed"));
+        if (token is not null && signed is not null && token.CarryInHeader && string.Equals(token.CarryField, signed.Header, StringComparison.OrdinalIgnoreCase))
+        {
+            _yaml.Report(DiagnosticDescriptors.CarryInSignatureHeader, token.CarryLocation, token.CarryField, name ?? "of this folder");
+            token = null;
+        }
+
         return new ServiceSpec(
             Path.GetDirectoryName(_yaml.FilePath) ?? string.Empty,
             name,
@@ -79,7 +87,8 @@ internal sealed partial class SpecParser
             _yaml.String(root, "baseUrl"),
             ParseEnvelope(_yaml.Mapping(root, "envelope")),
             nameNode is null ? LocationInfo.FileStart(_yaml.FilePath) : _yaml.Locate(nameNode),
-            ParseToken(_yaml.Mapping(root, "token")));
+            token,
+            signed);
     }
 
     private EnvelopeSpec? ParseEnvelope(YamlMappingNode? map)
