@@ -130,7 +130,8 @@ internal sealed partial class ModelBinder
 
             taken.Add(bare, field);
             names.Add(field.JsonName, name);
-            int index = field.Position == FieldPosition.Body ? bodyIndex++ : -1;
+            // A file travels as a part of a multipart body, never in JSON.
+            int index = field.Position == FieldPosition.Body && field.Type.Kind != SpecTypeKind.File ? bodyIndex++ : -1;
             properties.Add(BindProperty(field with { Secret = field.Secret || IsForcedSecret(cls, field), Token = field.Token || IsCarrier(cls, field) }, name, type, index));
         }
 
@@ -140,7 +141,8 @@ internal sealed partial class ModelBinder
             ClassSummary(cls),
             cls.Kind == ClassKind.Request && _spec.IsCallable ? $"{_spec.Method} {_spec.Url}" : null,
             properties.ToImmutableEquatableArray(),
-            BindRules(cls, names));
+            BindRules(cls, names),
+            cls.Kind == ClassKind.Response && properties.Exists(p => p.Position == nameof(FieldPosition.Header)));
     }
 
     private ValueShape? BindType(TypeRef type)
@@ -171,6 +173,8 @@ internal sealed partial class ModelBinder
                 return new ValueShape(ValueKind.Boolean, "bool");
             case SpecTypeKind.Json:
                 return new ValueShape(ValueKind.Json, "global::System.Text.Json.JsonElement");
+            case SpecTypeKind.File:
+                return new ValueShape(ValueKind.File, "global::SpecGen.SpecFile");
             default:
                 return new ValueShape(ValueKind.String, "string");
         }

@@ -93,6 +93,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReviewMarksLeft = Spec(
         "SPEC0027", "Review marks left in a spec", "{0} '# review:' {1} left in this spec, the first here: read each, fix the spec if needed, and remove its mark", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor ClientOwnedHeader = Spec(
+        "SPEC0033", "A request header that the client sets itself", "The client sets the '{0}' header itself ({1}), so the field is left out of the request class; remove it, or keep the page's row as a comment", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor FileFieldMisplaced = Spec(
+        "SPEC0034", "A File field where no file can travel", "Field '{0}' has type File, which only a top-level Body field of the request can have (it makes the body multipart/form-data){1}");
+
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";
