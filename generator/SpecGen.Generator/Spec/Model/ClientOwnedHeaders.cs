@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text;
 
 namespace SpecGen.Generator.Spec;
 
@@ -29,7 +31,26 @@ internal static class ClientOwnedHeaders
     /// <summary>The names the client sets, for tools that write specs (the importer).</summary>
     public static IEnumerable<string> Names => Reasons.Keys;
 
-    /// <summary>Why the client sets <paramref name="headerName"/>, or null when it is the spec's to declare.</summary>
+    private static readonly Dictionary<string, string> ByLetters = Reasons.ToDictionary(r => Letters(r.Key), r => r.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Why the client sets <paramref name="headerName"/>, or null when it is the spec's to declare.
+    /// Only letters count, without case: pages write <c>Content-Type</c>, <c>content-type</c> and <c>Content Type</c>.
+    /// </summary>
     public static string? Reason(string headerName)
-        => Reasons.TryGetValue(headerName.Trim(), out string? reason) ? reason : null;
+        => ByLetters.TryGetValue(Letters(headerName), out string? reason) ? reason : null;
+
+    private static string Letters(string name)
+    {
+        var letters = new StringBuilder(name.Length);
+        foreach (char c in name)
+        {
+            if (char.IsLetter(c))
+            {
+                letters.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return letters.ToString();
+    }
 }
