@@ -774,7 +774,8 @@ internal sealed partial class SpecBuilder
     {
         foreach (PageLine line in PageLine.Split(_page.Text))
         {
-            if (FileAnswerSentence().Match(line.Text) is { Success: true })
+            // The note where a page is cut is not the page's own word.
+            if (line.Number != _page.CutLine && FileAnswerSentence().Match(line.Text) is { Success: true })
             {
                 string text = line.WithoutBullet.Trim();
                 _spec.FileResponse = new Located<string>(text.Length <= 120 ? text : text[..117] + "...", line.Number);

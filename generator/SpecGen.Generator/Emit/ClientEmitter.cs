@@ -27,7 +27,17 @@ internal static class ClientEmitter
 
         if (client.RespondsWithFile)
         {
-            // A file streams past the token renewal, which would have to read the answer to learn of a rejection: the caller sets any token.
+            // A file streams past the token renewal, which would have to read the answer to learn of a
+            // rejection: the token is the caller's, else the registered provider's, sent once.
+            if (client.TokenProperties.Count > 0)
+            {
+                string missing = string.Join(" || ", client.TokenProperties.Select(p => $"global::SpecGen.SpecChecks.IsMissing(request.{p})"));
+                writer.OpenBlock($"if ({missing})");
+                writer.WriteLine($"var token = await this._invoker.GetTokenAsync({client.InterfaceNameLiteral}, cancellationToken).ConfigureAwait(false);");
+                writer.WriteLine($"if (token != null) request = request.{KnownNames.WithToken}(token);");
+                writer.CloseBlock();
+            }
+
             WriteCall(writer, client, "request");
             writer.WriteLine("return await this._invoker.SendForFileAsync(call, cancellationToken).ConfigureAwait(false);");
             writer.CloseBlock();
