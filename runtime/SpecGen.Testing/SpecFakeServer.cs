@@ -317,7 +317,8 @@ public sealed class SpecFakeServer : IAsyncDisposable
 
         try
         {
-            foreach (KeyValuePair<string, string> header in route.AnswerHeaders.Concat(answer.Headers))
+            // The route's sample headers, unless the answer a test set up sends its own of that name.
+            foreach (KeyValuePair<string, string> header in route.AnswerHeaders.Where(h => !answer.Headers.Any(a => string.Equals(a.Key, h.Key, StringComparison.OrdinalIgnoreCase))).Concat(answer.Headers))
             {
                 context.Response.Headers.Append(header.Key, header.Value);
             }

@@ -47,7 +47,19 @@ internal sealed partial class SpecParser
             fields.Add(field);
         }
 
+        if (kind == ClassKind.Request && fields.Exists(f => f.Type.Kind == SpecTypeKind.File))
+        {
+            // A multipart body: every other Body field is a text part.
+            fields.RemoveAll(f => f.Position == FieldPosition.Body && f.Type.Kind != SpecTypeKind.File && !f.Type.IsScalar && ReportFormPart(f));
+        }
+
         return new ClassSpec(id, kind, specName, typeName, owner, fields.ToImmutableEquatableArray(), rules, location);
+    }
+
+    private bool ReportFormPart(FieldSpec field)
+    {
+        _yaml.Report(DiagnosticDescriptors.FormPartNotText, field.Location, field.JsonName, field.Type.ToString());
+        return true;
     }
 
     private FieldSpec? ParseField(YamlMappingNode map, string ownerId, ClassKind ownerKind)
