@@ -78,10 +78,10 @@ internal sealed partial class ModelBinder
                 .Select(f => new FormPartModel(names[f.JsonName], CSharpLiterals.String(f.JsonName), f.Type.Kind == SpecTypeKind.File, FakeRead(f.Type)))
                 .ToImmutableEquatableArray();
 
-    /// <summary>The headers the fake answers with for the response's Header fields: a value the field allows.</summary>
+    /// <summary>The headers the fake answers with for the response's mandatory Header fields: a value the field allows.</summary>
     private ImmutableEquatableArray<AnswerHeaderModel> AnswerHeaders()
         => _spec.Response.Fields
-            .Where(f => f.Position == FieldPosition.Header)
+            .Where(f => f.Position == FieldPosition.Header && f.Mandatory)
             .Select(f => new AnswerHeaderModel(
                 CSharpLiterals.String(f.JsonName),
                 CSharpLiterals.String(f.Constraints.Values.Count > 0 ? f.Constraints.Values[0] : f.Constraints.Default ?? "fake-" + f.JsonName)))

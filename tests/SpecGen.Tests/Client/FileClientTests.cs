@@ -141,15 +141,16 @@ public sealed class FileClientTests : IAsyncLifetime
     {
         await using var harness = await ClientHarness.StartAsync(
             FileStoreFake.Create(),
-            (services, address) => services.AddFileStoreClient(o => { o.BaseAddress = address; o.MaxFileBytes = 1000; }),
+            (services, address) => services.AddFileStoreClient(o => { o.BaseAddress = address; o.MaxFileBytes = 100_000; }),
             new FixedTokenProvider(Tenant));
         var client = harness.Get<IFileStoreClient>();
-        byte[] content = Bytes(5000);
+        // Longer than the first bytes the client reads to tell a file from an error answer.
+        byte[] content = Bytes(300_000);
 
         harness.Server.Answer("DownloadReport", SpecFakeAnswer.File(content));
         var declared = await Assert.ThrowsAsync<SpecFileTooLargeException>(() => client.DownloadReportAsync(new DownloadReportRequest { ReportName = "x" }));
-        Assert.Equal(5000, declared.ContentLength);
-        Assert.Equal(1000, declared.MaxFileBytes);
+        Assert.Equal(300_000, declared.ContentLength);
+        Assert.Equal(100_000, declared.MaxFileBytes);
 
         harness.Server.Answer("DownloadReport", SpecFakeAnswer.StreamedFile(() => new MemoryStream(content)));
         await using SpecFile file = await client.DownloadReportAsync(new DownloadReportRequest { ReportName = "x" });
@@ -208,7 +209,9 @@ public sealed class FileClientTests : IAsyncLifetime
     [Fact]
     public async Task An_upload_without_its_mandatory_file_is_refused_by_the_client_and_by_the_fake()
     {
+#pragma warning disable SPEC1001 // Left unset on purpose: the client must catch it at run time too.
         await Assert.ThrowsAsync<SpecRequestValidationException>(() => Client.UploadReportAsync(new UploadReportRequest { Title = "May" }));
+#pragma warning restore SPEC1001
         Assert.Empty(Server.Requests);
 
         using var http = new HttpClient { BaseAddress = Server.BaseAddress };
@@ -237,7 +240,7 @@ public sealed class FileClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_fake_sends_a_sample_of_each_mandatory_header_field()
+    public async Task The_fake_sends_a_sample_of_each_mandatory_header_field_only()
     {
         UploadReportResponse answer = await Client.UploadReportAsync(new UploadReportRequest { Title = "t", Report = new SpecFile(new MemoryStream(Bytes(3))) });
 

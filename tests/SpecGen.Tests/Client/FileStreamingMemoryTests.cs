@@ -4,18 +4,11 @@ using SpecGen.Tests.Files;
 
 namespace SpecGen.Tests.Client;
 
-/// <summary>Tests that measure the process's managed memory: alone, so that no other test's allocations count.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class MemoryMeasuringCollection
-{
-    public const string Name = "Memory measuring";
-}
-
 /// <summary>
 /// A 200 MB file goes from the fake (streamed from a generated source, never an array) through the
 /// client to the test, and the managed heap does not grow with it: the client never buffers a file.
 /// </summary>
-[Collection(MemoryMeasuringCollection.Name)]
+[Collection(nameof(RunsAlone))]
 public sealed class FileStreamingMemoryTests
 {
     private const long FileLength = 200L * 1024 * 1024;

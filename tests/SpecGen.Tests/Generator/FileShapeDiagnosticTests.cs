@@ -184,6 +184,7 @@ public sealed class FileShapeDiagnosticTests
         Assert.Contains(": global::SpecGen.ISpecResponseHeaderFields", upload, StringComparison.Ordinal);
         Assert.Contains("this.Guid = headers.Get(\"GUID\");", upload, StringComparison.Ordinal);
         Assert.Contains(".WithAnswerHeader(\"GUID\", \"fake-GUID\")", upload, StringComparison.Ordinal);
+        Assert.DoesNotContain(".WithAnswerHeader(\"Set-Cookie\"", upload, StringComparison.Ordinal);
     }
 
     private static Diagnostic Single(string id, string yaml) => Single(GeneratorHarness.Run((File, yaml)), id);
