@@ -10,6 +10,8 @@ namespace SpecGen.Testing;
 public sealed class SpecFakeAnswer
 {
     private readonly byte[]? _bytes;
+    private SpecFakeFile? _file;
+    private List<KeyValuePair<string, string>>? _headers;
 
     /// <summary>Creates an answer.</summary>
     /// <param name="status">The HTTP status.</param>
@@ -91,13 +93,55 @@ public sealed class SpecFakeAnswer
     public static SpecFakeAnswer StalledMidBody(string json, TimeSpan stall, int status = 200)
         => WithFault(json, status, SpecFakeFault.StalledMidBody, stall);
 
+    /// <summary>
+    /// A file answer: the bytes <paramref name="open"/> gives, streamed a buffer at a time (never
+    /// held whole, so a test can serve hundreds of megabytes), with <c>Content-Type</c>,
+    /// <c>Content-Disposition</c> and, when <paramref name="length"/> is set, <c>Content-Length</c>.
+    /// </summary>
+    /// <param name="open">Opens the file's bytes; called once per request answered, its stream disposed after.</param>
+    /// <param name="contentType">The media type, such as <c>audio/wav</c>.</param>
+    /// <param name="fileName">The name in <c>Content-Disposition: attachment</c>; null sends none.</param>
+    /// <param name="length">The length to declare; null sends the body chunked.</param>
+    /// <param name="status">The HTTP status.</param>
+    public static SpecFakeAnswer StreamedFile(Func<Stream> open, string contentType = "application/octet-stream", string? fileName = null, long? length = null, int status = 200)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(contentType);
+        return new SpecFakeAnswer(status, null, null, TimeSpan.Zero, SpecFakeFault.None, null, declareLength: length is not null)
+        {
+            _file = new SpecFakeFile(open, contentType, fileName, length),
+        };
+    }
+
+    /// <summary>A file answer of these bytes, as <see cref="StreamedFile"/> sends it, with its length declared.</summary>
+    public static SpecFakeAnswer File(byte[] content, string contentType = "application/octet-stream", string? fileName = null, int status = 200)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        byte[] copy = (byte[])content.Clone();
+        return StreamedFile(() => new MemoryStream(copy, writable: false), contentType, fileName, copy.Length, status);
+    }
+
+    /// <summary>This answer with one more header, as a Header field of the response reads it; a header set twice is sent as two lines.</summary>
+    public SpecFakeAnswer WithHeader(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        var copy = new SpecFakeAnswer(Status, Body, _bytes, Delay, Fault, PaddedLength, DeclaresLength) { _file = _file };
+        copy._headers = [.. _headers ?? [], new KeyValuePair<string, string>(name, value)];
+        return copy;
+    }
+
+    internal SpecFakeFile? FileBody => _file;
+
+    internal IReadOnlyList<KeyValuePair<string, string>> Headers => _headers ?? [];
+
     internal ReadOnlyMemory<byte> Bytes => _bytes;
 
     internal bool HasBody => _bytes is not null;
 
     /// <summary>The same answer, sent after <paramref name="delay"/> (for a stalled body, stalled that long).</summary>
     internal SpecFakeAnswer WithDelay(TimeSpan delay)
-        => new(Status, Body, _bytes, delay, Fault, PaddedLength, DeclaresLength);
+        => new(Status, Body, _bytes, delay, Fault, PaddedLength, DeclaresLength) { _file = _file, _headers = _headers };
 
     /// <summary>
     /// The same answer broken by <paramref name="fault"/>; a stalled body stalls ten seconds, past any
@@ -111,7 +155,7 @@ public sealed class SpecFakeAnswer
         }
 
         TimeSpan delay = fault == SpecFakeFault.StalledMidBody && Delay == TimeSpan.Zero ? TimeSpan.FromSeconds(10) : Delay;
-        return new SpecFakeAnswer(Status, Body, _bytes, delay, fault, null, DeclaresLength);
+        return new SpecFakeAnswer(Status, Body, _bytes, delay, fault, null, DeclaresLength) { _headers = _headers };
     }
 
     private static SpecFakeAnswer WithFault(string json, int status, SpecFakeFault fault, TimeSpan delay)

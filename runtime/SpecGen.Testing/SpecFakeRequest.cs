@@ -12,8 +12,12 @@ public sealed class SpecFakeRequest
         IReadOnlyDictionary<string, string> pathValues,
         IReadOnlyDictionary<string, string[]> query,
         IReadOnlyDictionary<string, string> headers,
-        byte[] body)
+        byte[] body,
+        IReadOnlyDictionary<string, string>? formFields = null,
+        IReadOnlyDictionary<string, SpecFakeFormFile>? formFiles = null)
     {
+        FormFields = formFields ?? new Dictionary<string, string>();
+        FormFiles = formFiles ?? new Dictionary<string, SpecFakeFormFile>();
         InterfaceName = interfaceName;
         Method = method;
         Path = path;
@@ -44,15 +48,28 @@ public sealed class SpecFakeRequest
     /// <summary>The raw body.</summary>
     public byte[] Body { get; }
 
+    /// <summary>The text parts of a <c>multipart/form-data</c> body, by name; empty for any other body.</summary>
+    public IReadOnlyDictionary<string, string> FormFields { get; }
+
+    /// <summary>The file parts of a <c>multipart/form-data</c> body, by name; empty for any other body.</summary>
+    public IReadOnlyDictionary<string, SpecFakeFormFile> FormFiles { get; }
+
+    /// <summary>The file part <paramref name="name"/> as a <see cref="SpecFile"/> over its bytes, or null when the body has none.</summary>
+    public SpecFile? FormFile(string name)
+        => FormFiles.TryGetValue(name, out SpecFakeFormFile? file)
+            ? new SpecFile(new MemoryStream(file.Content, writable: false), file.FileName, file.ContentType, file.Content.Length)
+            : null;
+
     /// <summary>The body as text.</summary>
     public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
 
-    /// <summary>The text of a non-body field, or null when the request did not carry it.</summary>
+    /// <summary>The text of a non-body field, or of a text part of a multipart body (<see cref="SpecPosition.Body"/>); null when the request did not carry it.</summary>
     public string? Text(SpecPosition position, string name) => position switch
     {
         SpecPosition.Path => PathValues.TryGetValue(name, out string? value) ? value : null,
         SpecPosition.Query => Query.TryGetValue(name, out string[]? values) && values.Length > 0 ? values[0] : null,
         SpecPosition.Header => Headers.TryGetValue(name, out string? value) ? value : null,
+        SpecPosition.Body => FormFields.TryGetValue(name, out string? value) ? value : null,
         _ => null,
     };
 

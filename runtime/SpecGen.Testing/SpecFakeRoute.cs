@@ -74,6 +74,30 @@ public sealed class SpecFakeRoute
         return this;
     }
 
+    /// <summary>True when a successful answer is a file (<c>responseBody: file</c>): the fake then answers a small sample file unless a test sets up an answer.</summary>
+    public bool AnswersFile { get; private set; }
+
+    /// <summary>The headers every answer of this route carries, for the response's Header fields.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> AnswerHeaders => _answerHeaders;
+
+    /// <summary>Sets <see cref="AnswersFile"/>; generated <c>Map</c> methods call it.</summary>
+    public SpecFakeRoute AnswersWithFile()
+    {
+        AnswersFile = true;
+        return this;
+    }
+
+    /// <summary>Adds a header to <see cref="AnswerHeaders"/>; generated <c>Map</c> methods call it for each Header field of the response.</summary>
+    public SpecFakeRoute WithAnswerHeader(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        _answerHeaders.Add(new KeyValuePair<string, string>(name, value));
+        return this;
+    }
+
+    private readonly List<KeyValuePair<string, string>> _answerHeaders = [];
+
     internal string[] Segments { get; }
 
     /// <summary>Matches a path against the template; fills the placeholder values.</summary>

@@ -257,6 +257,7 @@ public sealed partial class SpecFakeServer : IAsyncDisposable
 
         using var buffer = new MemoryStream();
         await http.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        (Dictionary<string, string> Fields, Dictionary<string, SpecFakeFormFile> Files)? form = await SpecFakeForm.ReadAsync(http.ContentType, buffer, context.RequestAborted).ConfigureAwait(false);
         var request = new SpecFakeRequest(
             route.InterfaceName,
             http.Method,
@@ -264,7 +265,9 @@ public sealed partial class SpecFakeServer : IAsyncDisposable
             pathValues,
             http.Query.ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal),
             http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            buffer.ToArray());
+            buffer.ToArray(),
+            form?.Fields,
+            form?.Files);
         _requests.Enqueue(request);
 
         bool checks = !_unchecked.ContainsKey(route.InterfaceName);
@@ -328,6 +331,12 @@ public sealed partial class SpecFakeServer : IAsyncDisposable
 
         try
         {
+            // The route's sample headers, unless the answer a test set up sends its own of that name.
+            foreach (KeyValuePair<string, string> header in route.AnswerHeaders.Where(h => !answer.Headers.Any(a => string.Equals(a.Key, h.Key, StringComparison.OrdinalIgnoreCase))).Concat(answer.Headers))
+            {
+                context.Response.Headers.Append(header.Key, header.Value);
+            }
+
             await WriteAsync(context, answer).ConfigureAwait(false);
         }
         catch (Exception ex) when (context.RequestAborted.IsCancellationRequested && ex is OperationCanceledException or IOException)
@@ -338,7 +347,9 @@ public sealed partial class SpecFakeServer : IAsyncDisposable
 
     // The page's example first, as the closest to what the server sends; else the generated sample.
     private SpecFakeAnswer DefaultAnswer(SpecFakeRoute route)
-        => (route.ExampleResponse ?? route.SampleResponse) is { } body
+        => route.AnswersFile
+            ? SpecFakeAnswer.File(Encoding.UTF8.GetBytes($"A sample file of {route.InterfaceName}, served by the SpecGen fake."), "application/octet-stream", route.InterfaceName + ".bin")
+            : (route.ExampleResponse ?? route.SampleResponse) is { } body
             ? new SpecFakeAnswer(200, body)
             : new SpecFakeAnswer(501, Error(501, $"The spec of {route.InterfaceName} has no example response and the test set up none."));
 
@@ -467,6 +478,12 @@ public sealed partial class SpecFakeServer : IAsyncDisposable
         }
 
         response.StatusCode = answer.Status;
+        if (answer.FileBody is { } file)
+        {
+            await WriteFileAsync(response, file, aborted).ConfigureAwait(false);
+            return;
+        }
+
         if (!answer.HasBody)
         {
             return;
@@ -507,6 +524,28 @@ public sealed partial class SpecFakeServer : IAsyncDisposable
                 response.ContentLength = body.Length;
                 await response.Body.WriteAsync(body, aborted).ConfigureAwait(false);
                 break;
+        }
+    }
+
+    private static async Task WriteFileAsync(HttpResponse response, SpecFakeFile file, CancellationToken aborted)
+    {
+        response.ContentType = file.ContentType;
+        if (file.FileName is not null)
+        {
+            response.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = file.FileName }.ToString();
+        }
+
+        if (file.Length is long length)
+        {
+            response.ContentLength = length;
+        }
+
+        await using Stream content = file.Open();
+        byte[] chunk = new byte[WriteChunkSize * 4];
+        int read;
+        while ((read = await content.ReadAsync(chunk, aborted).ConfigureAwait(false)) > 0)
+        {
+            await response.Body.WriteAsync(chunk.AsMemory(0, read), aborted).ConfigureAwait(false);
         }
     }
 

@@ -112,6 +112,9 @@ internal sealed class ImportedSpec
     /// <summary>The token interface the page names in its text ("uses the gettoken interface"), if any.</summary>
     public string? TokenInterfaceNamed { get; init; }
 
+    /// <summary>The page's sentence that a successful answer is a file, and its line: the spec then says <c>responseBody: file</c>.</summary>
+    public Located<string>? FileResponse { get; set; }
+
     /// <summary>The envelope the response suggests, for a new service.yaml.</summary>
     public EnvelopeGuess? Envelope { get; set; }
 }

@@ -101,6 +101,7 @@ internal sealed partial class SpecBuilder
         builder.ReadBraceBlocks();
         builder.ResolveTypes();
         builder.ArrayResponse();
+        builder.FileResponse();
         builder.FindRules();
         builder.GuessEnvelope();
         builder.AddExamples();
@@ -326,8 +327,8 @@ internal sealed partial class SpecBuilder
 
     private bool ClientOwnedHeader(ImportedField field, bool headerTable)
     {
-        string key = PageVocabulary.Key(field.Name);
-        if (key is not ("contenttype" or "contentlength" or "accept" or "acceptencoding" or "acceptlanguage" or "host" or "connection" or "useragent" or "transferencoding" or "acceptcharset")
+        // The generator's own list (SPEC0033), so that what the importer leaves out is what a build would.
+        if (SpecRules.ClientOwnedHeader(field.Name) is null
             || field.Position is not (null or "Header") || field.Position is null && !headerTable && !HeaderLikeValue(field))
         {
             return false;
@@ -763,6 +764,28 @@ internal sealed partial class SpecBuilder
         _spec.Response.Clear();
         _spec.ResponseComments.Add($"review: the page's response is a JSON array of {itemType}; a SpecGen spec describes an object response, so the items' fields are under types: {itemType} and the response has none here. Call the interface with your own HttpClient code, or ask the service for an object wrapper.");
     }
+
+    /// <summary>
+    /// "The binary data stream of the recording file is returned": a successful answer is a file,
+    /// which the client streams (<c>responseBody: file</c>); the page's response table is then the
+    /// error-code JSON it answers on failure.
+    /// </summary>
+    private void FileResponse()
+    {
+        foreach (PageLine line in PageLine.Split(_page.Text))
+        {
+            // The note where a page is cut is not the page's own word.
+            if (line.Number != _page.CutLine && FileAnswerSentence().Match(line.Text) is { Success: true })
+            {
+                string text = line.WithoutBullet.Trim();
+                _spec.FileResponse = new Located<string>(text.Length <= 120 ? text : text[..117] + "...", line.Number);
+                return;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\b(binary (data )?stream|file (data )?stream|data stream of the [\w\- ]*file)\b|二进制(数据)?流|文件流", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FileAnswerSentence();
 
     /// <summary>"One of the a, b, and c parameters must be transferred": one rule, however many fields repeat the sentence.</summary>
     private void FindRules()

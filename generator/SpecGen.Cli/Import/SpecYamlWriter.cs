@@ -56,6 +56,12 @@ internal static class SpecYamlWriter
         }
 
         WriteFieldList(yaml, InterfaceKey.Response, spec.Response, spec.ResponseComments);
+        if (spec.FileResponse is { } file)
+        {
+            yaml.AppendLine();
+            YamlText.WriteComment(yaml, string.Empty, $"The page answers a file on success (page line {file.Line}: \"{file.Value}\"); the response above is its error-code JSON.");
+            Key(yaml, string.Empty, InterfaceKey.ResponseBody).AppendLine("file");
+        }
         if (spec.Types.Count > 0)
         {
             yaml.AppendLine();

@@ -18,6 +18,8 @@ internal sealed record ExportNote(string Folder, string Where, string What);
 internal sealed class OpenApiExporter
 {
     private const string Json = "application/json";
+    private const string Multipart = "multipart/form-data";
+    private const string Binary = "application/octet-stream";
 
     private readonly List<ExportNote> _notes = [];
     private readonly OpenApiDocument _document;
@@ -223,17 +225,36 @@ internal sealed class OpenApiExporter
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = request.Fields.Any(f => f.Position == FieldPosition.Body && f.Mandatory),
-                    Content = new Dictionary<string, OpenApiMediaType> { [Json] = Media(request, hosted.Example(response: false)) },
+                    // A File field makes the body multipart/form-data: its schema's File properties are format: binary.
+                    Content = new Dictionary<string, OpenApiMediaType> { [_spec.SendsForm ? Multipart : Json] = Media(request, _spec.SendsForm ? null : hosted.Example(response: false)) },
                 };
             }
 
-            operation.Responses["200"] = new OpenApiResponse
+            var answered = new OpenApiResponse
             {
                 Description = folder.Service?.Envelope is { } envelope
                     ? $"Answered. A success only when '{envelope.CodeField}' is {string.Join(" or ", envelope.SuccessValues)}{(envelope.MissingIsSuccess ? " or absent" : string.Empty)}."
                     : "Answered.",
                 Content = new Dictionary<string, OpenApiMediaType> { [Json] = Media(_spec.Response, hosted.Example(response: true)) },
             };
+            if (_spec.RespondsWithFile)
+            {
+                // One status, two bodies: the file, or the error-code JSON the response table describes.
+                answered.Description = "The file on success; else the error-code JSON of the response table" + (folder.Service?.Envelope is { } fileEnvelope ? $", whose '{fileEnvelope.CodeField}' is not {string.Join(" or ", fileEnvelope.SuccessValues)}." : ".");
+                answered.Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [Binary] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                    [Json] = Media(_spec.Response, hosted.Example(response: true)),
+                };
+            }
+
+            foreach (FieldSpec header in _spec.Response.Fields.Where(f => f.Position == FieldPosition.Header))
+            {
+                answered.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.OrdinalIgnoreCase);
+                answered.Headers[header.JsonName] = new OpenApiHeader { Description = header.Description, Required = header.Mandatory, Schema = FieldSchema(header, describe: false) };
+            }
+
+            operation.Responses["200"] = answered;
             return operation;
         }
 
@@ -428,6 +449,7 @@ internal sealed class OpenApiExporter
             SpecTypeKind.List => new OpenApiSchema { Type = JsonSchemaType.Array, Items = TypeSchema(type.Element!) },
             SpecTypeKind.Map => new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = TypeSchema(type.Element!) },
             SpecTypeKind.Class => Ref(Name(type.ClassId!)),
+            SpecTypeKind.File => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
             _ => new OpenApiSchema(),
         };
 

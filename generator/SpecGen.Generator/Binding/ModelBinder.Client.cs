@@ -71,8 +71,28 @@ internal sealed partial class ModelBinder
             EnvelopeCodeProperty(envelope),
             BindAnswerShape(),
             needed is null ? null : names[needed.JsonName],
-            needed is null ? null : CSharpLiterals.String(needed.JsonName));
+            needed is null ? null : CSharpLiterals.String(needed.JsonName),
+            _spec.RespondsWithFile,
+            FormParts(request, names));
     }
+
+    /// <summary>The parts of a multipart body: every Body field, when one of them is a File; else none (a JSON body).</summary>
+    private ImmutableEquatableArray<FormPartModel> FormParts(ClassSpec request, Dictionary<string, string> names)
+        => !_spec.SendsForm || !SendsBody(_spec.Method)
+            ? ImmutableEquatableArray<FormPartModel>.Empty
+            : request.Fields
+                .Where(f => f.Position == FieldPosition.Body && names.ContainsKey(f.JsonName))
+                .Select(f => new FormPartModel(names[f.JsonName], CSharpLiterals.String(f.JsonName), f.Type.Kind == SpecTypeKind.File, FakeRead(f.Type)))
+                .ToImmutableEquatableArray();
+
+    /// <summary>The headers the fake answers with for the response's mandatory Header fields: a value the field allows.</summary>
+    private ImmutableEquatableArray<AnswerHeaderModel> AnswerHeaders()
+        => _spec.Response.Fields
+            .Where(f => f.Position == FieldPosition.Header && f.Mandatory)
+            .Select(f => new AnswerHeaderModel(
+                CSharpLiterals.String(f.JsonName),
+                CSharpLiterals.String(f.Constraints.Values.Count > 0 ? f.Constraints.Values[0] : f.Constraints.Default ?? "fake-" + f.JsonName)))
+            .ToImmutableEquatableArray();
 
     /// <summary>
     /// The response property that holds the envelope's code, when it is a body string or integer:
@@ -107,8 +127,11 @@ internal sealed partial class ModelBinder
             _carrier is not null && _propertyNames[ClassIds.Request].ContainsKey(_carrier),
             CSharpLiterals.String(SampleAnswerBinder.Json(_spec, envelope)),
             "CheckAnswerOf" + _name,
-            _classNames[ClassIds.Response] is { } response ? TypeName(response) : null,
-            _neededCarrier is not null && _propertyNames[ClassIds.Request].ContainsKey(_neededCarrier));
+            _classNames[ClassIds.Response] is { } response && !_spec.RespondsWithFile ? TypeName(response) : null,
+            _neededCarrier is not null && _propertyNames[ClassIds.Request].ContainsKey(_neededCarrier),
+            _spec.RespondsWithFile,
+            FormParts(_spec.Request, _propertyNames[ClassIds.Request]),
+            AnswerHeaders());
 
     private ImmutableEquatableArray<ParameterModel> Parameters(ClassSpec request, Dictionary<string, string> names)
         => request.Fields

@@ -132,7 +132,8 @@ internal sealed partial class ModelBinder
 
             taken.Add(bare, field);
             names.Add(field.JsonName, name);
-            int index = field.Position == FieldPosition.Body ? bodyIndex++ : -1;
+            // A file travels as a part of a multipart body, never in JSON.
+            int index = field.Position == FieldPosition.Body && field.Type.Kind != SpecTypeKind.File ? bodyIndex++ : -1;
             PropertyModel property = BindProperty(field with { Secret = field.Secret || IsForcedSecret(cls, field), Token = field.Token || IsCarrier(cls, field) || IsNeededCarrier(cls, field) }, name, type, index);
             properties.Add(IsNeededCarrier(cls, field) ? property with { CarriesNeededToken = true } : property);
         }
@@ -143,7 +144,8 @@ internal sealed partial class ModelBinder
             ClassSummary(cls),
             cls.Kind == ClassKind.Request && _spec.IsCallable ? $"{_spec.Method} {_spec.Url}" : null,
             properties.ToImmutableEquatableArray(),
-            BindRules(cls, names));
+            BindRules(cls, names),
+            cls.Kind == ClassKind.Response && properties.Exists(p => p.Position == nameof(FieldPosition.Header)));
     }
 
     private ValueShape? BindType(TypeRef type)
@@ -174,6 +176,8 @@ internal sealed partial class ModelBinder
                 return new ValueShape(ValueKind.Boolean, "bool");
             case SpecTypeKind.Json:
                 return new ValueShape(ValueKind.Json, "global::System.Text.Json.JsonElement");
+            case SpecTypeKind.File:
+                return new ValueShape(ValueKind.File, "global::SpecGen.SpecFile");
             default:
                 return new ValueShape(ValueKind.String, "string");
         }

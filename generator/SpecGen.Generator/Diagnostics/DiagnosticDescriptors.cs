@@ -114,6 +114,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CarryInSignatureHeader = Spec(
         "SPEC0041", "The token travels in the signature's header", "The token is carried in header '{0}', which the signature of service '{1}' writes as well; carry it elsewhere or sign in another header");
 
+    public static readonly DiagnosticDescriptor ClientOwnedHeader = Spec(
+        "SPEC0033", "A request header that the client sets itself", "The client sets the '{0}' header itself ({1}), so the field is left out of the request class; remove it, or keep the page's row as a comment", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor FileFieldMisplaced = Spec(
+        "SPEC0034", "A File field where no file can travel", "Field '{0}' has type File, which only a top-level Body field of the request can have (it makes the body multipart/form-data){1}");
+
+    public static readonly DiagnosticDescriptor FormPartNotText = Spec(
+        "SPEC0035", "A Body field that a multipart part cannot carry", "Field '{0}' is a Body field of a request with a File field, so it travels as a text part of the multipart/form-data body, which carries a string, number or boolean, not {1}");
+
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";

@@ -12,7 +12,7 @@ internal static class ClientEmitter
 {
     public static void Emit(SourceWriter writer, EmitOptions options, ClientMethodModel client)
     {
-        string signature = $"global::System.Threading.Tasks.Task<{client.ResponseType}> {client.MethodName}({client.RequestType} request, global::System.Threading.CancellationToken cancellationToken = default)";
+        string signature = $"global::System.Threading.Tasks.Task<{client.ResultType}> {client.MethodName}({client.RequestType} request, global::System.Threading.CancellationToken cancellationToken = default)";
 
         writer.OpenBlock($"public partial interface {client.ClientInterface}");
         WriteMethodDocs(writer, client);
@@ -35,6 +35,26 @@ internal static class ClientEmitter
             writer.WriteLine($"    (token, neededToken) => this.{PrepareMethod(client)}(request.{KnownNames.WithTokens}(token, neededToken)),");
             writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{(EnvelopeCode(client) is { Length: > 0 } code ? code : " null,")} cancellationToken).ConfigureAwait(false);");
             WritePrepare(writer, client);
+            return;
+        }
+
+        if (client.RespondsWithFile)
+        {
+            // A file streams past the token renewal, which would have to read the answer to learn of a
+            // rejection: the token is the caller's, else the registered provider's, sent once.
+            if (client.TokenProperties.Count > 0)
+            {
+                string missing = string.Join(" || ", client.TokenProperties.Select(p => $"global::SpecGen.SpecChecks.IsMissing(request.{p})"));
+                writer.OpenBlock($"if ({missing})");
+                writer.WriteLine($"var token = await this._invoker.GetTokenAsync({client.InterfaceNameLiteral}, cancellationToken).ConfigureAwait(false);");
+                writer.WriteLine($"if (token != null) request = request.{KnownNames.WithToken}(token);");
+                writer.CloseBlock();
+            }
+
+            WriteCall(writer, client, "request");
+            writer.WriteLine("return await this._invoker.SendForFileAsync(call, cancellationToken).ConfigureAwait(false);");
+            writer.CloseBlock();
+            writer.CloseBlock();
             return;
         }
 
@@ -160,7 +180,16 @@ internal static class ClientEmitter
             writer.WriteLine($"call.Add{parameter.Position}({parameter.NameLiteral}, {value}{secret});");
         }
 
-        if (client.SendsBody)
+        if (client.SendsForm)
+        {
+            foreach (FormPartModel part in client.FormParts!)
+            {
+                writer.WriteLine(part.IsFile
+                    ? $"call.AddFormFile({part.NameLiteral}, {request}.{part.PropertyName});"
+                    : $"call.AddFormField({part.NameLiteral}, {request}.{part.PropertyName});");
+            }
+        }
+        else if (client.SendsBody)
         {
             writer.WriteLine($"call.SetJsonBody({request}.{KnownNames.WriteJson});");
         }
@@ -176,7 +205,9 @@ internal static class ClientEmitter
         CSharpText.WriteDocs(writer, client.Summary, client.Remarks);
         writer.WriteLine("/// <param name=\"request\">The request; it is validated before any byte is sent.</param>");
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        writer.WriteLine("/// <returns>The answer, read and validated.</returns>");
+        writer.WriteLine(client.RespondsWithFile
+            ? "/// <returns>The file, streamed as it is read: read it once and dispose it (<c>await using</c>), which gives the connection back.</returns>"
+            : "/// <returns>The answer, read and validated.</returns>");
         writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecRequestValidationException\">The request breaks its spec.</exception>");
         writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecResponseException\">The answer is an error code, an HTTP error, not JSON of the spec's shape or breaks its spec; or no answer came: the server could not be reached, or not in time. Each case has its own subclass.</exception>");
     }

@@ -19,7 +19,7 @@ internal static class DtoEmitter
         attributes.AddRange(cls.Rules.Select(rule => $"{rule.AttributeName}({string.Join(", ", rule.Members.Select(m => m.NameLiteral))})"));
         attributes.Add(InterfaceEmitter.GeneratedCode);
         writer.WriteLine($"[{string.Join(", ", attributes)}]");
-        writer.OpenBlock($"public sealed partial class {cls.Name}");
+        writer.OpenBlock($"public sealed partial class {cls.Name}{(cls.ReadsHeaders ? " : " + HeaderFieldsEmitter.Interface : string.Empty)}");
 
         bool first = true;
         foreach (PropertyModel property in cls.Properties)
@@ -42,6 +42,7 @@ internal static class DtoEmitter
         writer.WriteLine();
         EmitToString(writer, cls);
         EmitWithToken(writer, cls, options.NullableMark);
+        HeaderFieldsEmitter.Emit(writer, cls);
         writer.WriteLine();
         JsonEmitter.Emit(writer, options, cls);
         writer.CloseBlock();

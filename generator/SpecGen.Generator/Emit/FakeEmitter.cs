@@ -82,7 +82,21 @@ internal static class FakeEmitter
         string checkAnswer = fake.ResponseType is null ? "null" : fake.CheckAnswerMethod;
         string route = $"new {Testing}.SpecFakeRoute({fake.InterfaceNameLiteral}, {fake.MethodLiteral}, {fake.UrlLiteral}, {fake.ValidateMethod}, {fake.ExampleResponse}{carries})";
         writer.WriteLine(fake.CarriesNeededToken ? $"return server.Map(({route} {{ CarriesNeededToken = true }})" : $"return server.Map({route}");
-        writer.WriteLine($"    .WithSample({fake.SampleResponse}, {checkAnswer}));");
+        var calls = new System.Collections.Generic.List<string> { $".WithSample({fake.SampleResponse}, {checkAnswer})" };
+        if (fake.AnswersFile)
+        {
+            calls.Add(".AnswersWithFile()");
+        }
+
+        foreach (AnswerHeaderModel header in fake.AnswerHeaders ?? ImmutableEquatableArray<AnswerHeaderModel>.Empty)
+        {
+            calls.Add($".WithAnswerHeader({header.NameLiteral}, {header.ValueLiteral})");
+        }
+
+        for (int i = 0; i < calls.Count; i++)
+        {
+            writer.WriteLine("    " + calls[i] + (i == calls.Count - 1 ? ");" : string.Empty));
+        }
         writer.CloseBlock();
         writer.WriteLine();
         if (fake.ResponseType is not null)
@@ -97,7 +111,24 @@ internal static class FakeEmitter
 
         writer.OpenBlock($"private static global::SpecGen.ValidationResult {fake.ValidateMethod}({Testing}.SpecFakeRequest received)");
         writer.WriteLine($"{fake.RequestType} request = new {fake.RequestType}();");
-        if (fake.ReadsBody)
+        if (fake.ReadsBody && fake.FormParts is { Count: > 0 } parts)
+        {
+            // A multipart body: each part read back by name, a file as a SpecFile over its bytes.
+            foreach (FormPartModel part in parts)
+            {
+                if (part.IsFile)
+                {
+                    writer.WriteLine($"request.{part.PropertyName} = received.FormFile({part.NameLiteral});");
+                }
+                else if (part.FakeRead is not null)
+                {
+                    writer.WriteLine($"request.{part.PropertyName} = received.{part.FakeRead}(global::SpecGen.SpecPosition.Body, {part.NameLiteral});");
+                }
+            }
+
+            writer.WriteLine();
+        }
+        else if (fake.ReadsBody)
         {
             writer.OpenBlock("if (received.Body.Length > 0)");
             writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(received.Body, global::SpecGen.SpecJson.ReaderOptions);");

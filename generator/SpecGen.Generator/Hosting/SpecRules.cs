@@ -14,4 +14,7 @@ internal static class SpecRules
 
     /// <summary>The C# name the binder gives a spec name (<c>queryflows</c> to <c>Queryflows</c>), for a tool that proposes names a build will keep.</summary>
     public static string CSharpName(string specName) => CSharpNames.ToPascalCase(specName);
+
+    /// <summary>Why the client sets the request header <paramref name="headerName"/> itself (SPEC0033), or null when a spec declares it as a field.</summary>
+    public static string? ClientOwnedHeader(string headerName) => ClientOwnedHeaders.Reason(headerName);
 }

@@ -9,13 +9,15 @@ namespace SpecGen.Generator.Model;
 /// <param name="Remarks">Its doc remarks, plain text, or null.</param>
 /// <param name="Properties">Every field, in spec order.</param>
 /// <param name="Rules">The <c>atLeastOne</c>/<c>exactlyOne</c> rules over its properties.</param>
+/// <param name="ReadsHeaders">True for a response with Header fields, which it reads from the answer's headers.</param>
 internal sealed record ClassModel(
     string Name,
     string TypeName,
     string Summary,
     string? Remarks,
     ImmutableEquatableArray<PropertyModel> Properties,
-    ImmutableEquatableArray<RuleModel> Rules);
+    ImmutableEquatableArray<RuleModel> Rules,
+    bool ReadsHeaders = false);
 
 /// <summary>A rule that a number of properties must satisfy together.</summary>
 /// <param name="Code">The error code, <c>atLeastOne</c> or <c>exactlyOne</c>.</param>

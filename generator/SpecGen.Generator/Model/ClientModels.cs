@@ -21,6 +21,8 @@ namespace SpecGen.Generator.Model;
 /// <param name="AnswerShape">The answer's shape for the drift check, or null when the response table has no body field.</param>
 /// <param name="NeededTokenProperty">The request property that carries the token of the flow the service's flow needs (<c>token.needs</c>), or null.</param>
 /// <param name="NeededFieldLiteral">Its spec name as a C# literal, for messages; null without it.</param>
+/// <param name="RespondsWithFile">True for <c>responseBody: file</c>: the method returns a <c>SpecFile</c> that streams the answer.</param>
+/// <param name="FormParts">The body's parts when a request field is a File (the body is <c>multipart/form-data</c>); empty for a JSON body.</param>
 internal sealed record ClientMethodModel(
     string ClientInterface,
     string ClientClass,
@@ -39,7 +41,26 @@ internal sealed record ClientMethodModel(
     string? EnvelopeCodeProperty,
     AnswerShapeModel? AnswerShape = null,
     string? NeededTokenProperty = null,
-    string? NeededFieldLiteral = null);
+    string? NeededFieldLiteral = null,
+    bool RespondsWithFile = false,
+    ImmutableEquatableArray<FormPartModel>? FormParts = null)
+{
+    /// <summary>The type the client method returns: the response class, or the file.</summary>
+    public string ResultType => RespondsWithFile ? "global::SpecGen.SpecFile" : ResponseType;
+
+    /// <summary>True when the body is <c>multipart/form-data</c>.</summary>
+    public bool SendsForm => FormParts is { Count: > 0 };
+}
+
+/// <summary>A part of a <c>multipart/form-data</c> request body: a Body field of a request with a File field.</summary>
+/// <param name="PropertyName">The request property.</param>
+/// <param name="NameLiteral">The part's name, the field's spec name, as a C# literal.</param>
+/// <param name="IsFile">True for a File field, sent as a file part; else a text part.</param>
+/// <param name="FakeRead">The <c>SpecFakeRequest</c> reader of a text part, or null when the fake cannot read it back.</param>
+internal sealed record FormPartModel(string PropertyName, string NameLiteral, bool IsFile, string? FakeRead);
+
+/// <summary>A header the fake sends with its answers, for a Header field of the response.</summary>
+internal sealed record AnswerHeaderModel(string NameLiteral, string ValueLiteral);
 
 /// <summary>A request property that travels in the path, the query or a header.</summary>
 /// <param name="Position">Path, Query or Header.</param>
@@ -73,7 +94,10 @@ internal sealed record FakeRouteModel(
     string SampleResponse,
     string CheckAnswerMethod,
     string? ResponseType,
-    bool CarriesNeededToken = false);
+    bool CarriesNeededToken = false,
+    bool AnswersFile = false,
+    ImmutableEquatableArray<FormPartModel>? FormParts = null,
+    ImmutableEquatableArray<AnswerHeaderModel>? AnswerHeaders = null);
 
 /// <summary>What the client of one service shares: its options, envelope and DI registration.</summary>
 /// <param name="HintName">The generated file's name.</param>

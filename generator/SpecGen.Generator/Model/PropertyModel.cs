@@ -55,6 +55,9 @@ internal enum ValueKind
     Class,
     List,
     Map,
+
+    /// <summary>A <c>global::SpecGen.SpecFile</c>: a part of a <c>multipart/form-data</c> body, never JSON.</summary>
+    File,
 }
 
 /// <summary>A value's C# type and JSON shape.</summary>

@@ -26,6 +26,7 @@ public sealed class SpecCall
     private List<(string Name, string Value, bool Secret)>? _query;
     private List<(string Name, string Value, bool Secret)>? _headers;
     private SpecJsonBody? _body;
+    private List<(string Name, string? Text, SpecFile? File)>? _form;
 
     /// <summary>Creates a call.</summary>
     /// <param name="interfaceName">The interface, for messages and logs.</param>
@@ -105,6 +106,28 @@ public sealed class SpecCall
         _body = SpecJsonBody.Write(write);
     }
 
+    /// <summary>
+    /// Adds a text part to a <c>multipart/form-data</c> body unless <paramref name="value"/> is null;
+    /// a call with a form part sends the form instead of a JSON body.
+    /// </summary>
+    public void AddFormField(string name, object? value)
+    {
+        string? text = Format(value);
+        if (text is not null)
+        {
+            (_form ??= new()).Add((name, text, null));
+        }
+    }
+
+    /// <summary>Adds a file part to a <c>multipart/form-data</c> body unless <paramref name="file"/> is null; its stream is read while the call is sent, never disposed.</summary>
+    public void AddFormFile(string name, SpecFile? file)
+    {
+        if (file is not null)
+        {
+            (_form ??= new()).Add((name, null, file));
+        }
+    }
+
     /// <summary>The relative URL, with secret values shown as <see cref="SpecText.Mask"/>: safe to log.</summary>
     public string LogUrl => BuildUrl(maskSecrets: true);
 
@@ -120,7 +143,11 @@ public sealed class SpecCall
             }
         }
 
-        if (_body is not null)
+        if (_form is not null)
+        {
+            message.Content = SpecFormBody.Create(_form);
+        }
+        else if (_body is not null)
         {
             // The content owns the pooled body from here, and clears and returns it when the message is disposed.
             message.Content = _body;

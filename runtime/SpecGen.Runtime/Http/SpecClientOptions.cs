@@ -18,10 +18,14 @@ public class SpecClientOptions
     /// </remarks>
     public const long LargestMaxResponseBytes = 1024 * 1024 * 1024;
 
+    /// <summary>The default of <see cref="MaxFileBytes"/>: 1 GiB.</summary>
+    public const long DefaultMaxFileBytes = 1024L * 1024 * 1024;
+
     /// <summary>The default of <see cref="TokenSafetyMargin"/>: one minute.</summary>
     public static readonly TimeSpan DefaultTokenSafetyMargin = TimeSpan.FromMinutes(1);
 
     private long _maxResponseBytes = DefaultMaxResponseBytes;
+    private long _maxFileBytes = DefaultMaxFileBytes;
     private TimeSpan _tokenSafetyMargin = DefaultTokenSafetyMargin;
     private TimeProvider _timeProvider = TimeProvider.System;
     private TimeSpan? _tokenValidity;
@@ -56,6 +60,30 @@ public class SpecClientOptions
             }
 
             _maxResponseBytes = value;
+        }
+    }
+
+    /// <summary>
+    /// The most bytes a file answer (<c>responseBody: file</c>) may have; reading past it fails with
+    /// <see cref="SpecFileTooLargeException"/>. <see cref="DefaultMaxFileBytes"/> (1 GiB) unless set.
+    /// </summary>
+    /// <remarks>
+    /// A file is streamed, never held in memory, so this limit is apart from
+    /// <see cref="MaxResponseBytes"/>, which bounds the JSON answers (an error-code answer of a file
+    /// interface included). A file whose <c>Content-Length</c> is over it fails before its body is read.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public long MaxFileBytes
+    {
+        get => _maxFileBytes;
+        set
+        {
+            if (value < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "MaxFileBytes must be at least 1.");
+            }
+
+            _maxFileBytes = value;
         }
     }
 
@@ -145,5 +173,6 @@ public class SpecClientOptions
 
         httpClient.Timeout = Timeout;
         httpClient.MaxResponseContentBufferSize = MaxResponseBytes;
+        SpecFileLimits.Set(httpClient, MaxFileBytes);
     }
 }

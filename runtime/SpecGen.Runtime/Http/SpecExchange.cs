@@ -62,12 +62,13 @@ internal sealed class SpecExchange
             {
                 SpecLog.Answered(_logger, call.InterfaceName, answer.Status, elapsedMilliseconds);
                 using SpecPatternBudget.Scope budget = SpecPatternBudget.Enter(call.InterfaceName, answer.Status, _http.Timeout, SpecCallState.Elapsed(started), cancellationToken);
+                Func<TResponse, ValidationResult> check = WithHeaderFields(validate, answer);
                 if (call.DriftCheck is { } drift)
                 {
-                    return InterpretChecked(drift, call, answer, read, validate, envelopeCode);
+                    return InterpretChecked(drift, call, answer, read, check, envelopeCode);
                 }
 
-                return SpecAnswerInterpreter.Interpret(call.InterfaceName, _envelope, answer.Status, answer.ReasonPhrase, answer.Body.Span, read, validate, envelopeCode);
+                return SpecAnswerInterpreter.Interpret(call.InterfaceName, _envelope, answer.Status, answer.ReasonPhrase, answer.Body.Span, read, check, envelopeCode);
             }
             finally
             {
@@ -115,5 +116,77 @@ internal sealed class SpecExchange
         }
 
         return result;
+    }
+
+    /// <summary>Sends a call whose answer is a file, and returns the file that streams it (<see cref="SpecFileAnswer"/>).</summary>
+    public async Task<SpecFile> SendForFileAsync(SpecCall call, SpecCallState state, CancellationToken cancellationToken)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            SpecLog.Sending(_logger, call.InterfaceName, call.Method, call.LogUrl);
+        }
+
+        try
+        {
+            // A file call is rare and heavy: one small object carries what the static reader needs.
+            var read = new FileRead(this, state, Stopwatch.GetTimestamp());
+            return await SpecRequestSender.SendCoreAsync(_http, call, Signing, read, ReadFile, handsOverResponse: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpecGenException ex)
+        {
+            SpecLog.Failed(_logger, call.InterfaceName, ex.Message);
+            throw;
+        }
+    }
+
+    private static readonly Func<HttpResponseMessage, int, SpecCall, object, CancellationToken, Task<SpecFile>> ReadFile = static (response, status, call, state, cancellationToken) =>
+    {
+        var read = (FileRead)state;
+        read.State.Status = status;
+
+        // Logged when the headers are in: the file itself is read later, by the caller.
+        long elapsedMilliseconds = SpecCallState.Elapsed(read.Started).Ticks / TimeSpan.TicksPerMillisecond;
+        SpecLog.Answered(read.Exchange._logger, call.InterfaceName, status, elapsedMilliseconds);
+        return SpecFileAnswer.ReadAsync(response, status, call, read.Exchange._envelope, read.Exchange._http, cancellationToken);
+    };
+
+    private sealed class FileRead
+    {
+        public FileRead(SpecExchange exchange, SpecCallState state, long started)
+        {
+            Exchange = exchange;
+            State = state;
+            Started = started;
+        }
+
+        public SpecExchange Exchange { get; }
+
+        public SpecCallState State { get; }
+
+        public long Started { get; }
+    }
+
+    /// <summary>
+    /// For a response class with header fields, <paramref name="validate"/> after the fields are
+    /// read from the answer's headers, so that a mandatory header is checked as a body field is.
+    /// </summary>
+    private static Func<TResponse, ValidationResult> WithHeaderFields<TResponse>(Func<TResponse, ValidationResult> validate, SpecAnswer answer)
+    {
+        if (!SpecHeaderFieldsOf<TResponse>.Has)
+        {
+            return validate;
+        }
+
+        var headers = new SpecResponseHeaders(answer.Headers, answer.ContentHeaders);
+        return response =>
+        {
+            ((ISpecResponseHeaderFields)response!).ReadHeaders(headers);
+            return validate(response);
+        };
+    }
+
+    private static class SpecHeaderFieldsOf<TResponse>
+    {
+        public static readonly bool Has = typeof(ISpecResponseHeaderFields).IsAssignableFrom(typeof(TResponse));
     }
 }

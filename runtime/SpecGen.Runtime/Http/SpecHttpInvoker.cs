@@ -135,6 +135,25 @@ public sealed class SpecHttpInvoker
     }
 
     /// <summary>
+    /// Sends <paramref name="call"/>, whose answer is a file (<c>responseBody: file</c>), and returns
+    /// the file as it streams in: the caller reads it and disposes it, which disposes the answer.
+    /// An error-code JSON answer is a <see cref="SpecErrorCodeException"/>, as for any interface.
+    /// </summary>
+    /// <param name="call">The HTTP call.</param>
+    /// <param name="cancellationToken">Cancels the call; reading the file takes the token given to its stream's reads.</param>
+    /// <returns>The file; <see cref="HttpClient.Timeout"/> bounds the call until its first bytes are in.</returns>
+    public Task<SpecFile> SendForFileAsync(SpecCall call, CancellationToken cancellationToken)
+    {
+        if (call is null)
+        {
+            throw new ArgumentNullException(nameof(call));
+        }
+
+        SpecRequestSender.EnsureBaseAddress(_exchange.Http, call.InterfaceName);
+        return SpecTracedCall.RunAsync<SpecFile, SpecFileCall>(new SpecFileCall(_exchange, call), _serviceName, _exchange.Http.BaseAddress, _logger, cancellationToken);
+    }
+
+    /// <summary>
     /// Sends a call that carries a token in <paramref name="tokenField"/>. The token is the caller's
     /// when the request has one; else the registered <see cref="ISpecTokenProvider"/>'s; else the
     /// service's token flow's, which is cached and renewed: when the server rejects it (an envelope

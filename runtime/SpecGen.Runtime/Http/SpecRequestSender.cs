@@ -38,7 +38,23 @@ internal static class SpecRequestSender
     /// HttpClient.Timeout stops at the headers and would leave a stalled body waiting forever.
     /// The caller gives the answer's body back.
     /// </summary>
-    public static async Task<SpecAnswer> SendAsync(HttpClient http, SpecCall call, SpecRequestSigning? signing, CancellationToken cancellationToken)
+    public static Task<SpecAnswer> SendAsync(HttpClient http, SpecCall call, SpecRequestSigning? signing, CancellationToken cancellationToken)
+        => SendCoreAsync(http, call, signing, null, ReadWholeAnswer, handsOverResponse: false, cancellationToken);
+
+    /// <summary>
+    /// Sends the request and hands the answer to <paramref name="read"/> once its headers are in,
+    /// within the same timeout and with the same typed failures as <see cref="SendAsync"/>; when
+    /// <paramref name="handsOverResponse"/> is true, what <paramref name="read"/> returns owns the
+    /// response from then on (a streamed file), else the response is disposed here.
+    /// </summary>
+    public static async Task<T> SendCoreAsync<T>(
+        HttpClient http,
+        SpecCall call,
+        SpecRequestSigning? signing,
+        object? state,
+        Func<HttpResponseMessage, int, SpecCall, object, CancellationToken, Task<T>> read,
+        bool handsOverResponse,
+        CancellationToken cancellationToken)
     {
         TimeSpan timeout = http.Timeout;
         using HttpRequestMessage request = BuildRequest(call);
@@ -70,8 +86,13 @@ internal static class SpecRequestSender
             }
             status = (int)response.StatusCode;
             SpecRedirects.ThrowIfRedirected(call.InterfaceName, http.BaseAddress, response);
-            SpecPooledBody body = await SpecBodyReader.ReadAsync(call.InterfaceName, status.Value, response.Content, MaxResponseBytes(http), timeoutSource.Token).ConfigureAwait(false);
-            return new SpecAnswer(status.Value, response.ReasonPhrase, body);
+            T result = await read(response, status.Value, call, state ?? http, timeoutSource.Token).ConfigureAwait(false);
+            if (handsOverResponse)
+            {
+                response = null;
+            }
+
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -96,6 +117,14 @@ internal static class SpecRequestSender
             response?.Dispose();
         }
     }
+
+    // Static, so that the usual call allocates no delegate: the client comes as the state.
+    private static readonly Func<HttpResponseMessage, int, SpecCall, object, CancellationToken, Task<SpecAnswer>> ReadWholeAnswer = static async (response, status, call, state, cancellationToken) =>
+    {
+        HttpContent? content = response.Content;
+        SpecPooledBody body = await SpecBodyReader.ReadAsync(call.InterfaceName, status, content, MaxResponseBytes((HttpClient)state), cancellationToken).ConfigureAwait(false);
+        return new SpecAnswer(status, response.ReasonPhrase, body, response.Headers, content?.Headers);
+    };
 
     /// <summary>The one place where a call becomes the request message that goes on the wire.</summary>
     private static HttpRequestMessage BuildRequest(SpecCall call) => call.ToRequestMessage();

@@ -176,7 +176,7 @@ public sealed class DiagnosticTests
             method: POST
             url: /ping
             response:
-              - { name: code, type: String, position: Header }
+              - { name: code, type: String, position: Query }
             """);
 
         AssertAt(d, line: 5, column: 43);

@@ -1,3 +1,4 @@
+using System.Linq;
 using SpecGen.Generator.Common;
 using SpecGen.Generator.Diagnostics;
 
@@ -32,7 +33,9 @@ internal enum RuleKind
 }
 
 /// <summary>
-/// One HTTP interface as its YAML file says it: names as written, no C# names (binding makes
+/// One HTTP interface as its YAML file says it; <c>RespondsWithFile</c> when <c>responseBody: file</c>
+/// says that a successful answer is a file, which the <c>response</c> table does not describe (it
+/// describes the error-code JSON).: names as written, no C# names (binding makes
 /// those), and only what passed the spec's checks: a field, value or rule with a SPEC error is
 /// reported and left out, so nothing broken reaches the emitters.
 /// </summary>
@@ -47,11 +50,15 @@ internal sealed record InterfaceSpec(
     string Url,
     LocationInfo UrlLocation,
     ImmutableEquatableArray<ClassSpec> Classes,
-    ExamplesSpec Examples)
+    ExamplesSpec Examples,
+    bool RespondsWithFile = false)
 {
     public ClassSpec Request => Classes[0];
 
     public ClassSpec Response => Classes[1];
+
+    /// <summary>True when a request field has type File: the body is <c>multipart/form-data</c>.</summary>
+    public bool SendsForm => Request.Fields.Any(f => f.Type.Kind == SpecTypeKind.File);
 
     /// <summary>True when the spec says enough to call the interface.</summary>
     public bool IsCallable => Method.Length > 0 && Url.Length > 0;

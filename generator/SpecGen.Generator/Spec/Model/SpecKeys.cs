@@ -21,8 +21,11 @@ internal static class SpecKeys
 
     public static readonly IReadOnlyList<string> Interface = new[]
     {
-        "interface", "title", "description", "method", "url", "request", "response", "types", "rules", "examples",
+        "interface", "title", "description", "method", "url", "request", "response", "responseBody", "types", "rules", "examples",
     };
+
+    /// <summary>The values of <c>responseBody</c>: a JSON answer (the default) or a file that the client streams.</summary>
+    public static readonly IReadOnlyList<string> ResponseBodies = new[] { "json", "file" };
 
     public static readonly IReadOnlyList<string> Field = new[]
     {
@@ -46,6 +49,7 @@ internal static class SpecKeys
         public const string Url = "url";
         public const string Request = "request";
         public const string Response = "response";
+        public const string ResponseBody = "responseBody";
         public const string Types = "types";
         public const string Rules = "rules";
         public const string Examples = "examples";

@@ -21,6 +21,9 @@ internal enum SpecTypeKind
     Class,
     List,
     Map,
+
+    /// <summary>A file to upload: a request Body field whose value is a <c>multipart/form-data</c> part.</summary>
+    File,
 }
 
 /// <summary>A resolved spec type, such as <c>List&lt;transferRecord&gt;</c>.</summary>
@@ -36,6 +39,7 @@ internal sealed record TypeRef(SpecTypeKind Kind, string? ClassId = null, TypeRe
     public static readonly TypeRef Double = new(SpecTypeKind.Double);
     public static readonly TypeRef Date = new(SpecTypeKind.Date);
     public static readonly TypeRef Json = new(SpecTypeKind.Json);
+    public static readonly TypeRef File = new(SpecTypeKind.File);
 
     public static TypeRef ListOf(TypeRef element) => new(SpecTypeKind.List, Element: element);
 

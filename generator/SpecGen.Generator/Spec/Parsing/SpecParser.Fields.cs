@@ -32,13 +32,34 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            if (ParseField(fieldNode, id, kind) is { } field)
+            if (ParseField(fieldNode, id, kind) is not { } field)
             {
-                fields.Add(field);
+                continue;
             }
+
+            if (kind == ClassKind.Request && field.Position == FieldPosition.Header && ClientOwnedHeaders.Reason(field.JsonName) is { } reason)
+            {
+                // Header rows such as Content-Type are the HTTP client's to set, from the body it sends.
+                _yaml.Report(DiagnosticDescriptors.ClientOwnedHeader, field.Location, field.JsonName, reason);
+                continue;
+            }
+
+            fields.Add(field);
+        }
+
+        if (kind == ClassKind.Request && fields.Exists(f => f.Type.Kind == SpecTypeKind.File))
+        {
+            // A multipart body: every other Body field is a text part.
+            fields.RemoveAll(f => f.Position == FieldPosition.Body && f.Type.Kind != SpecTypeKind.File && !f.Type.IsScalar && ReportFormPart(f));
         }
 
         return new ClassSpec(id, kind, specName, typeName, owner, fields.ToImmutableEquatableArray(), rules, location);
+    }
+
+    private bool ReportFormPart(FieldSpec field)
+    {
+        _yaml.Report(DiagnosticDescriptors.FormPartNotText, field.Location, field.JsonName, field.Type.ToString());
+        return true;
     }
 
     private FieldSpec? ParseField(YamlMappingNode map, string ownerId, ClassKind ownerKind)
@@ -60,6 +81,11 @@ internal sealed partial class SpecParser
         }
 
         (TypeRef type, string typeText) = ParseFieldType(map, ownerId, jsonName);
+        if (type.Innermost.Kind == SpecTypeKind.File && !FileFits(map, ownerKind, type, jsonName))
+        {
+            return null;
+        }
+
         var field = new FieldSpec(
             jsonName,
             ParseCSharpName(map),
@@ -73,6 +99,23 @@ internal sealed partial class SpecParser
             ParseConstraints(map),
             _yaml.Locate(nameNode));
         return field with { Constraints = CheckConstraints(map, field) };
+    }
+
+    /// <summary>A File field is one top-level Body field of the request, one file per field; anything else is reported.</summary>
+    private bool FileFits(YamlMappingNode map, ClassKind ownerKind, TypeRef type, string jsonName)
+    {
+        string? position = _yaml.Scalar(map, "position")?.Value?.Trim();
+        string? problem = ownerKind != ClassKind.Request ? ", not a field of the response or of a type"
+            : type.Kind != SpecTypeKind.File ? ", one file per field, not a list or map of files"
+            : position is not null && position.Length > 0 && !string.Equals(position, "Body", StringComparison.OrdinalIgnoreCase) ? ", not a " + position + " field"
+            : null;
+        if (problem is null)
+        {
+            return true;
+        }
+
+        _yaml.Report(DiagnosticDescriptors.FileFieldMisplaced, YamlSource.Get(map, "type") ?? map, jsonName, problem);
+        return false;
     }
 
     private string? ParseCSharpName(YamlMappingNode map)
@@ -208,9 +251,22 @@ internal sealed partial class SpecParser
             return FieldPosition.Body;
         }
 
+        if (position == FieldPosition.Header && ownerKind == ClassKind.Response)
+        {
+            // A response header field is read from the answer's headers: text, or each line of a repeated header.
+            bool text = type.Kind == SpecTypeKind.String || (type.Kind == SpecTypeKind.List && type.Element!.Kind == SpecTypeKind.String);
+            if (!text)
+            {
+                _yaml.Report(DiagnosticDescriptors.InvalidPosition, node, node.Value!, $"a Header field of the response is a String or a String[] (one item per header line), not {type}");
+                return FieldPosition.Body;
+            }
+
+            return position;
+        }
+
         if (position != FieldPosition.Body && ownerKind != ClassKind.Request)
         {
-            _yaml.Report(DiagnosticDescriptors.InvalidPosition, node, node.Value!, "only top-level request fields travel outside the JSON body");
+            _yaml.Report(DiagnosticDescriptors.InvalidPosition, node, node.Value!, "only top-level request fields, and Header fields of the response, travel outside the JSON body");
             return FieldPosition.Body;
         }
 

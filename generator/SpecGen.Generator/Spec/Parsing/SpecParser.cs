@@ -203,7 +203,27 @@ internal sealed partial class SpecParser
             url,
             urlNode is null ? _yaml.Locate(root) : _yaml.Locate(urlNode),
             classes.ToImmutableEquatableArray(),
-            ParseExamples(_yaml.Mapping(root, "examples")));
+            ParseExamples(_yaml.Mapping(root, "examples")),
+            ParseResponseBody(root));
+    }
+
+    /// <summary>True for <c>responseBody: file</c>; <c>json</c>, the default, is the answer the <c>response</c> table describes.</summary>
+    private bool ParseResponseBody(YamlMappingNode root)
+    {
+        YamlScalarNode? node = _yaml.Scalar(root, SpecKeys.InterfaceKey.ResponseBody);
+        if (node is null || YamlSource.IsNull(node))
+        {
+            return false;
+        }
+
+        string value = node.Value!.Trim().ToLowerInvariant();
+        if (!SpecKeys.ResponseBodies.Contains(value))
+        {
+            _yaml.Report(DiagnosticDescriptors.InvalidValue, node, node.Value!, SpecKeys.InterfaceKey.ResponseBody, "expected " + string.Join(" or ", SpecKeys.ResponseBodies));
+            return false;
+        }
+
+        return value == "file";
     }
 
     private string ParseMethod(YamlMappingNode root, string where)

@@ -12,7 +12,7 @@ internal static class TypeExpression
     /// <summary>The spellings the spec accepts, for suggestions in diagnostics.</summary>
     public static readonly IReadOnlyList<string> BuiltInNames = new[]
     {
-        "String", "Integer", "int", "Long", "Boolean", "Number", "Double", "Float", "Date", "Object", "JSONObject", "Map",
+        "String", "Integer", "int", "Long", "Boolean", "Number", "Double", "Float", "Date", "Object", "JSONObject", "Map", "File",
     };
 
     /// <summary>
@@ -82,6 +82,7 @@ internal static class TypeExpression
         "NUMBER" or "DOUBLE" or "FLOAT" => TypeRef.Double,
         "DATE" => TypeRef.Date,
         "OBJECT" or "JSONOBJECT" or "JSON OBJECT" => TypeRef.Json,
+        "FILE" => TypeRef.File,
         _ => null,
     };
 
