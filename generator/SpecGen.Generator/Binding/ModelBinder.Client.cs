@@ -64,7 +64,20 @@ internal sealed partial class ModelBinder
             SendsBody(_spec.Method),
             _spec.Title ?? $"Calls {_name}.",
             $"{_spec.Method} {_spec.Url}{(_spec.Description is null ? string.Empty : "\n" + _spec.Description)}",
-            EnvelopeCodeProperty(envelope));
+            EnvelopeCodeProperty(envelope),
+            WholeBodyResult());
+    }
+
+    /// <summary>The list a whole-body response's method returns (an array answer has no envelope code to read).</summary>
+    private WholeBodyResultModel? WholeBodyResult()
+    {
+        ClassSpec response = _spec.Response;
+        return WholeBody.Of(response) is { } whole
+            && _classNames[response.Id] is not null
+            && _propertyNames[response.Id].TryGetValue(whole.JsonName, out string? property)
+            && BindType(whole.Type) is { } type
+            ? new WholeBodyResultModel(type.TypeName, property)
+            : null;
     }
 
     /// <summary>

@@ -93,6 +93,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReviewMarksLeft = Spec(
         "SPEC0027", "Review marks left in a spec", "{0} '# review:' {1} left in this spec, the first here: read each, fix the spec if needed, and remove its mark", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor WholeBodyRowMisplaced = Spec(
+        "SPEC0031", "A '-' row that cannot be the whole body", "The row '-' stands for the whole body, so {0}");
+
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";

@@ -9,13 +9,15 @@ namespace SpecGen.Generator.Model;
 /// <param name="Remarks">Its doc remarks, plain text, or null.</param>
 /// <param name="Properties">Every field, in spec order.</param>
 /// <param name="Rules">The <c>atLeastOne</c>/<c>exactlyOne</c> rules over its properties.</param>
+/// <param name="WholeBodyProperty">The property whose value is the whole JSON body (a <c>-</c> row), or null for a body that is an object of fields.</param>
 internal sealed record ClassModel(
     string Name,
     string TypeName,
     string Summary,
     string? Remarks,
     ImmutableEquatableArray<PropertyModel> Properties,
-    ImmutableEquatableArray<RuleModel> Rules);
+    ImmutableEquatableArray<RuleModel> Rules,
+    string? WholeBodyProperty = null);
 
 /// <summary>A rule that a number of properties must satisfy together.</summary>
 /// <param name="Code">The error code, <c>atLeastOne</c> or <c>exactlyOne</c>.</param>

@@ -18,6 +18,7 @@ namespace SpecGen.Generator.Model;
 /// <param name="Summary">The method's doc summary.</param>
 /// <param name="Remarks">The method's doc remarks.</param>
 /// <param name="EnvelopeCodeProperty">The response property holding the envelope's code, when the client can read it from the parsed answer.</param>
+/// <param name="Result">The list the method returns when the response's body is a list; null when it returns the response class.</param>
 internal sealed record ClientMethodModel(
     string ClientInterface,
     string ClientClass,
@@ -33,7 +34,17 @@ internal sealed record ClientMethodModel(
     bool SendsBody,
     string Summary,
     string Remarks,
-    string? EnvelopeCodeProperty);
+    string? EnvelopeCodeProperty,
+    WholeBodyResultModel? Result = null)
+{
+    /// <summary>What the method returns: the response class, or the list of a whole-body response.</summary>
+    public string ReturnType => Result?.TypeName ?? ResponseType;
+}
+
+/// <summary>A response whose body is one list (a <c>-</c> row): the client returns that list, not its response class.</summary>
+/// <param name="TypeName">The list type, <c>global::</c>-qualified, not nullable.</param>
+/// <param name="Property">The response property that holds it.</param>
+internal sealed record WholeBodyResultModel(string TypeName, string Property);
 
 /// <summary>A request property that travels in the path, the query or a header.</summary>
 /// <param name="Position">Path, Query or Header.</param>

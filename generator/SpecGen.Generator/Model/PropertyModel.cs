@@ -17,6 +17,7 @@ namespace SpecGen.Generator.Model;
 /// <param name="MandatoryMessageLiteral">The message when a mandatory value is missing, as a C# literal.</param>
 /// <param name="Checks">The checks of a present value; of each item for a list or map.</param>
 /// <param name="ItemCounts">The <c>minItems</c>/<c>maxItems</c> checks of a list or map.</param>
+/// <param name="PathLiteral">The property's path in validation errors, as a C# literal: its JSON name, or empty for a whole body.</param>
 internal sealed record PropertyModel(
     string Name,
     string JsonName,
@@ -35,7 +36,8 @@ internal sealed record PropertyModel(
     string MandatoryMessageLiteral,
     ImmutableEquatableArray<CheckModel> Checks,
     ImmutableEquatableArray<CheckModel> ItemCounts,
-    PatternModel? Pattern)
+    PatternModel? Pattern,
+    string PathLiteral)
 {
     /// <summary>True when <c>Validate()</c> has anything to check beyond presence.</summary>
     public bool HasValueChecks => Checks.Count > 0 || ItemCounts.Count > 0 || Type.HoldsClass;
