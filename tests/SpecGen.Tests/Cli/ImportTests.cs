@@ -39,6 +39,7 @@ public sealed class ImportTests
         { "pages", "listQueues" },
         { "pages", "queryAgentState" },
         { "pages", "sendSurvey" },
+        { "pages", "queryBotTopics" },
     };
 
     /// <summary>Each page shape imports into a spec the generator takes without a diagnostic, whose code compiles; the YAML is a golden file.</summary>
