@@ -13,13 +13,15 @@ namespace SpecGen.Tests.Client;
 public sealed class ArrayBodyClientTests : IAsyncLifetime
 {
     private const string AppKey = "app-key-3c2b1a";
+    private const string Token = "token-5e6f";
 
     private ClientHarness _harness = null!;
 
     public async Task InitializeAsync()
         => _harness = await ClientHarness.StartAsync(
             AnalyticsFake.Create(),
-            (services, address) => services.AddAnalyticsClient(o => o.BaseAddress = address));
+            (services, address) => services.AddAnalyticsClient(o => o.BaseAddress = address),
+            new FixedTokenProvider(Token));
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -156,6 +158,7 @@ public sealed class ArrayBodyClientTests : IAsyncLifetime
     {
         List<string> channels = await Client.ListChannelsAsync(new ListChannelsRequest { BotId = "bot-1" });
         Assert.Equal(["WEB", "PHONE"], channels);
+        Assert.Equal(Token, Assert.Single(Server.Requests).Headers["X-Access-Token"]);
 
         Server.Answer("ListChannels", """["WEB","FAX"]""");
         var error = await Assert.ThrowsAsync<SpecResponseValidationException>(() => Client.ListChannelsAsync(new ListChannelsRequest { BotId = "bot-1" }));
