@@ -17,6 +17,7 @@ public sealed class OpenApiTests
         "everything",
         "http",
         "forms",
+        "arrays",
     };
 
     private static string Root(string name) => name switch
