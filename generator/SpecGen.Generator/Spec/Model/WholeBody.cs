@@ -10,7 +10,7 @@ namespace SpecGen.Generator.Spec;
 internal static class WholeBody
 {
     /// <summary>The name of the row that stands for the whole body.</summary>
-    public const string RowName = "-";
+    public const string RowName = Common.KnownNames.WholeBodyJsonName;
 
     /// <summary>The row that is the whole body of <paramref name="table"/>, or null when its body is an object of fields.</summary>
     public static FieldSpec? Of(ClassSpec table)
