@@ -49,30 +49,7 @@ public sealed class KiotaRoundTripTests(PackagesFixture fixture, ITestOutputHelp
         export.Expect(File.Exists(document), "specgen openapi wrote no openapi/cec-chatbot.openapi.json");
 
         // 2. Kiota, as the repository's tool manifest pins it, restored into this folder's manifest.
-        string manifest = Path.Combine(fixture.RepoRoot, ".config", "dotnet-tools.json");
-        Directory.CreateDirectory(project.PathOf(".config"));
-        File.Copy(manifest, project.PathOf(".config/dotnet-tools.json"), overwrite: true);
-        (await project.RunAsync("tool", "restore")).ShouldSucceed();
-
-        ProcessResult info = (await project.RunAsync("kiota", "info", "-l", "CSharp", "--json")).ShouldSucceed();
-        AssertKiotaNamesTheLibraryVersion(info);
-
-        ProcessResult generate = (await project.RunAsync(
-            "kiota", "generate",
-            "-l", "CSharp",
-            "-d", document,
-            "-o", project.PathOf("Kiota"),
-            "-n", "KiotaCec",
-            "-c", "CecKiotaClient",
-            "--exclude-backward-compatible",
-            "--clean-output")).ShouldSucceed();
-        generate.Expect(generate.Output.Contains("Generation completed successfully", StringComparison.Ordinal), "kiota did not report a generated client");
-        string[] warnings = KiotaWarnings(generate).ToArray();
-        output.WriteLine($"kiota generate: {generate.Elapsed.TotalSeconds:F1} s, {warnings.Length} warning(s):");
-        foreach (string warning in warnings)
-        {
-            output.WriteLine("  " + warning);
-        }
+        await GenerateKiotaClientAsync(project, document, "KiotaCec", "CecKiotaClient");
 
         // 3. One program, both clients.
         WriteProgram(project);
@@ -100,6 +77,124 @@ public sealed class KiotaRoundTripTests(PackagesFixture fixture, ITestOutputHelp
         // Each client fetched its own token with the fake's credentials, and the fake took both calls.
         run.Expect(run.Output.Contains("tokens issued: 2", StringComparison.Ordinal), "the fake did not issue one token to each client");
         run.Expect(run.Output.Contains("requests received: 4", StringComparison.Ordinal), "the fake did not receive two token calls and two queries");
+    }
+
+    /// <summary>
+    /// An answer that is a JSON array (a '-' row): the exported document says it as an array of the item's schema,
+    /// Kiota's client returns a list of its model, and both clients read the same items from the fake.
+    /// </summary>
+    [Fact]
+    public async Task A_Kiota_client_reads_the_same_array_answer_from_the_fake_as_SpecGens_client()
+    {
+        Consumer project = fixture.NewConsumer("kiota-arrays");
+        project.Write("spec/analytics/service.yaml", """
+            service: Analytics
+            namespace: Kiota.Arrays
+            envelope:
+              code: resultCode
+              message: resultDesc
+              success: "0"
+            """);
+        project.Write("spec/analytics/queryHotspots.yaml", """
+            interface: queryHotspots
+            title: Query the hot questions of each day
+            method: POST
+            url: /analytics/v1/hotspots
+            request:
+              - { name: botId, type: String, mandatory: Yes }
+            response:
+              - { name: "-", type: "HotspotData[]", mandatory: Yes }
+            types:
+              HotspotData:
+                - { name: day, type: String, mandatory: Yes, format: yyyy-MM-dd }
+                - { name: question, type: String, mandatory: Yes }
+                - { name: hits, type: Integer }
+            examples:
+              response: |
+                [ { "day": "2024-03-01", "question": "Reset my password", "hits": 42 }, { "day": "2024-03-02", "question": "Where is my parcel", "hits": 17 } ]
+            """);
+
+        ProcessResult export = (await project.RunAsync(SpecGenDll(), "openapi", "spec", "-o", "openapi")).ShouldSucceed();
+        output.WriteLine(export.ToString());
+        string document = project.PathOf("openapi/analytics.openapi.json");
+        export.Expect(File.Exists(document), "specgen openapi wrote no openapi/analytics.openapi.json");
+
+        await GenerateKiotaClientAsync(project, document, "KiotaArrays", "AnalyticsKiotaClient");
+
+        WriteProjectFile(project);
+        project.Write("Program.cs", """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Kiota.Abstractions.Authentication;
+            using Microsoft.Kiota.Http.HttpClientLibrary;
+            using SpecGen.Testing;
+            using K = KiotaArrays.Models;
+            using S = Kiota.Arrays;
+
+            await using SpecFakeServer server = S.AnalyticsFake.Create();
+            await server.StartAsync();
+
+            var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider()) { BaseUrl = server.BaseAddress.ToString().TrimEnd('/') };
+            var kiota = new KiotaArrays.AnalyticsKiotaClient(adapter);
+            List<K.HotspotData>? kiotaItems = await kiota.Analytics.V1.Hotspots.PostAsync(new K.QueryHotspotsRequest { BotId = "bot-1" });
+            foreach (K.HotspotData h in kiotaItems ?? [])
+            {
+                Console.WriteLine($"kiota: day={h.Day} question={h.Question} hits={h.Hits}");
+            }
+
+            var services = new ServiceCollection();
+            services.AddAnalyticsClient(options => options.BaseAddress = server.BaseAddress);
+            await using ServiceProvider provider = services.BuildServiceProvider();
+            List<S.HotspotData> items = await provider.GetRequiredService<S.IAnalyticsClient>().QueryHotspotsAsync(new S.QueryHotspotsRequest { BotId = "bot-1" });
+            foreach (S.HotspotData h in items)
+            {
+                Console.WriteLine($"specgen: day={h.Day} question={h.Question} hits={h.Hits}");
+            }
+
+            Console.WriteLine($"violations: {server.Violations.Count}");
+            """);
+        ProcessResult build = await project.BuildAsync();
+        output.WriteLine($"build: {build.Elapsed.TotalSeconds:F1} s");
+        build.ShouldSucceed();
+
+        ProcessResult run = await project.RunAsync("bin/Debug/net8.0/KiotaConsumer.dll");
+        output.WriteLine(run.ToString());
+        run.ShouldSucceed();
+
+        string[] kiota = Printed(run, "kiota: ");
+        string[] specGen = Printed(run, "specgen: ");
+        run.Expect(kiota.Length == 2, "the Kiota client did not read the example's two items");
+        run.Expect(kiota.SequenceEqual(specGen, StringComparer.Ordinal), "the Kiota client and SpecGen's client read different items");
+        run.Expect(kiota[0] == "day=2024-03-01 question=Reset my password hits=42", "the first item is not the example's");
+        run.Expect(run.Output.Contains("violations: 0", StringComparison.Ordinal), "a client sent a request that breaks the spec");
+    }
+
+    /// <summary>Restores the pinned Kiota into <paramref name="project"/> and generates its C# client of <paramref name="document"/> into Kiota/.</summary>
+    private async Task GenerateKiotaClientAsync(Consumer project, string document, string ns, string clientClass)
+    {
+        string manifest = Path.Combine(fixture.RepoRoot, ".config", "dotnet-tools.json");
+        Directory.CreateDirectory(project.PathOf(".config"));
+        File.Copy(manifest, project.PathOf(".config/dotnet-tools.json"), overwrite: true);
+        (await project.RunAsync("tool", "restore")).ShouldSucceed();
+
+        ProcessResult info = (await project.RunAsync("kiota", "info", "-l", "CSharp", "--json")).ShouldSucceed();
+        AssertKiotaNamesTheLibraryVersion(info);
+
+        ProcessResult generate = (await project.RunAsync(
+            "kiota", "generate",
+            "-l", "CSharp",
+            "-d", document,
+            "-o", project.PathOf("Kiota"),
+            "-n", ns,
+            "-c", clientClass,
+            "--exclude-backward-compatible",
+            "--clean-output")).ShouldSucceed();
+        generate.Expect(generate.Output.Contains("Generation completed successfully", StringComparison.Ordinal), "kiota did not report a generated client");
+        string[] warnings = KiotaWarnings(generate).ToArray();
+        output.WriteLine($"kiota generate: {generate.Elapsed.TotalSeconds:F1} s, {warnings.Length} warning(s):");
+        foreach (string warning in warnings)
+        {
+            output.WriteLine("  " + warning);
+        }
     }
 
     private string SpecGenDll()
@@ -139,7 +234,8 @@ public sealed class KiotaRoundTripTests(PackagesFixture fixture, ITestOutputHelp
     private static string[] Printed(ProcessResult run, string prefix)
         => run.Lines.Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => l[prefix.Length..]).ToArray();
 
-    private void WriteProgram(Consumer project)
+    /// <summary>A console program that references SpecGen, SpecGen.Testing and the libraries Kiota's code compiles against.</summary>
+    private void WriteProjectFile(Consumer project)
     {
         string kiotaReferences = string.Join(
             Environment.NewLine,
@@ -162,6 +258,11 @@ public sealed class KiotaRoundTripTests(PackagesFixture fixture, ITestOutputHelp
               </ItemGroup>
             </Project>
             """);
+    }
+
+    private void WriteProgram(Consumer project)
+    {
+        WriteProjectFile(project);
         project.Write("Program.cs", $$"""
             using System.Reflection;
             using System.Runtime.Serialization;

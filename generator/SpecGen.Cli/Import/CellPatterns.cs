@@ -8,7 +8,8 @@ internal static partial class CellPatterns
     public static bool Matches(ColumnKind kind, string cell) => kind switch
     {
         ColumnKind.Number => NumberPattern().IsMatch(cell),
-        ColumnKind.Name => NamePattern().IsMatch(cell),
+        // '-' names the row that is the whole body, as pages write an array answer ("- | HotspotData[]").
+        ColumnKind.Name => NamePattern().IsMatch(cell) || cell.Trim() == WholeBodyRowName,
         ColumnKind.Type => PageTypes.LooksLikeType(cell),
         ColumnKind.Position => PositionOf(cell) is not null,
         ColumnKind.Mandatory => MandatoryOf(cell) is not null,
@@ -44,6 +45,9 @@ internal static partial class CellPatterns
         "CONDITIONAL" or "C" or "条件必选" or "条件必填" => Mandatory.Conditional,
         _ => null,
     };
+
+    /// <summary>The name cell of a row that stands for the whole body; the spec keeps it as written.</summary>
+    public const string WholeBodyRowName = "-";
 
     /// <summary>A default cell that says there is none.</summary>
     public static bool IsEmptyValue(string cell) => cell.Trim() is "" or "-" or "--" or "—" or "N/A" or "n/a" or "None" or "none" or "NA" or "无" or "空" or "/";

@@ -748,21 +748,25 @@ internal sealed partial class SpecBuilder
     }
 
     /// <summary>
-    /// A response that is a JSON array: SpecGen specs describe object responses, so the items' fields
-    /// become a type of their own and the response says, in a comment, what the page says.
+    /// A response that is a JSON array, as the page's sentence or example says, whose table lists the
+    /// items' fields: the fields become the type <c>{Interface}Item</c> and the response one row
+    /// named <c>-</c> of that type's list, the spec's way of saying the body is an array. A page
+    /// that writes the <c>-</c> row itself needs nothing more.
     /// </summary>
     private void ArrayResponse()
     {
-        if (_page.ArrayResponse is not { } said || _spec.Response.Count == 0)
+        if (_page.ArrayResponse is not { } said || _spec.Response.Count == 0 || _spec.Response.Any(f => f.Name == CellPatterns.WholeBodyRowName))
         {
             return;
         }
 
         string itemType = _spec.Interface + "Item";
-        var comments = new List<string> { $"The items of the response, a top-level JSON array (\"{said.Value}\", page line {said.Line})." };
+        var comments = new List<string> { $"An item of the response, a top-level JSON array (\"{said.Value}\", page line {said.Line})." };
         _spec.Types.Insert(0, new ImportedType(itemType, [.. _spec.Response], comments));
         _spec.Response.Clear();
-        _spec.ResponseComments.Add($"review: the page's response is a JSON array of {itemType}; a SpecGen spec describes an object response, so the items' fields are under types: {itemType} and the response has none here. Call the interface with your own HttpClient code, or ask the service for an object wrapper.");
+        var row = new ImportedField(CellPatterns.WholeBodyRowName, said.Line) { Type = itemType + "[]", Mandatory = true };
+        row.Comments.Add($"The whole response is a JSON array of {itemType} (page line {said.Line}); the client returns it as a List.");
+        _spec.Response.Add(row);
     }
 
     /// <summary>

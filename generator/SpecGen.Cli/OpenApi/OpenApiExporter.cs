@@ -182,7 +182,11 @@ internal sealed class OpenApiExporter
             Document.Components!.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
             foreach (HostedClass cls in hosted.Classes)
             {
-                Document.Components.Schemas[schemaName(cls)] = Schema(cls);
+                // A body that is a list (a '-' row) is written inline where it is used, as an array schema.
+                if (WholeBody.Of(cls.Spec) is null)
+                {
+                    Document.Components.Schemas[schemaName(cls)] = Schema(cls);
+                }
             }
 
             string path = _spec.Url.Split('?')[0];
@@ -232,7 +236,10 @@ internal sealed class OpenApiExporter
 
             var answered = new OpenApiResponse
             {
-                Description = folder.Service?.Envelope is { } envelope
+                Description = WholeBody.Of(_spec.Response) is not null
+                    ? "Answered with a JSON array, which has no envelope: the HTTP status is its success"
+                        + (folder.Service?.Envelope is { } errors ? $"; a JSON object in its place is an error, its code in '{errors.CodeField}'." : ".")
+                    : folder.Service?.Envelope is { } envelope
                     ? $"Answered. A success only when '{envelope.CodeField}' is {string.Join(" or ", envelope.SuccessValues)}{(envelope.MissingIsSuccess ? " or absent" : string.Empty)}."
                     : "Answered.",
                 Content = new Dictionary<string, OpenApiMediaType> { [Json] = Media(_spec.Response, hosted.Example(response: true)) },
@@ -278,7 +285,11 @@ internal sealed class OpenApiExporter
             => $"{(rule.Kind == RuleKind.AtLeastOne ? "At least one" : "Exactly one")} of {string.Join(", ", rule.Fields)} must be transferred (an empty string counts as not transferred).";
 
         private OpenApiMediaType Media(ClassSpec cls, ExampleJsonValue? example)
-            => new() { Schema = Ref(Name(cls.Id)), Example = example is null ? null : JsonAny.FromExample(example) };
+            => new()
+            {
+                Schema = WholeBody.Of(cls) is { } whole ? FieldSchema(whole, describe: true) : Ref(Name(cls.Id)),
+                Example = example is null ? null : JsonAny.FromExample(example),
+            };
 
         /// <summary>The schema of a table's class; every table of a spec without errors has one.</summary>
         private string Name(string classId)

@@ -53,6 +53,14 @@ internal static class CreationSite
             case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } }:
                 return creation.Initializer is not null;
 
+            // [new Item { ... }, ...]: an item of a collection expression, such as the list of an array body
+            // (Items = [new Tag { ... }]), is as complete as an item of an array initializer. The compiler of
+            // the oldest SDK SpecGen supports has no operation of its own for the expression, so its syntax says it.
+            case not null when creation.Syntax.Parent is { } element
+                && element.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ExpressionElement)
+                && element.Parent.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CollectionExpression):
+                return creation.Initializer is not null;
+
             // Returned, stored in a field, or anything else: the object escapes before the analyzer sees it complete.
             default:
                 return false;

@@ -31,6 +31,6 @@ internal sealed record MemberRules(
     /// <summary>Whether constants assigned to it are checked (SPEC1002 to SPEC1004).</summary>
     public bool HasConstantChecks => (IsMandatory && !IsToken) || !Values.IsEmpty || Format is not null;
 
-    /// <summary><c>'TenantId' (JSON 'tenantId')</c>: how messages name the member.</summary>
-    public string Display => "'" + Name + "' (JSON '" + JsonName + "')";
+    /// <summary><c>'TenantId' (JSON 'tenantId')</c>: how messages name the member; <c>'Items' (the whole JSON body)</c> for a body that is a list.</summary>
+    public string Display => "'" + Name + "' (" + (JsonName == Common.KnownNames.WholeBodyJsonName ? "the whole JSON body" : "JSON '" + JsonName + "'") + ")";
 }

@@ -111,8 +111,12 @@ internal static class CheckBinder
             code,
             kind,
             operands.ToImmutableEquatableArray(),
-            CSharpLiterals.String($"'{field.JsonName}' {rest}"),
-            CSharpLiterals.String($"Each item of '{field.JsonName}' {rest}"));
+            CSharpLiterals.String($"{Subject(field)} {rest}"),
+            CSharpLiterals.String($"Each item of {Subject(field, lower: true)} {rest}"));
+
+    /// <summary>How a message names the field: a whole body given as a <c>-</c> row is "the body".</summary>
+    private static string Subject(FieldSpec field, bool lower = false)
+        => field.JsonName == WholeBody.RowName ? (lower ? "the body" : "The body") : $"'{field.JsonName}'";
 
     private static string Text(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -73,7 +73,20 @@ internal sealed partial class ModelBinder
             needed is null ? null : names[needed.JsonName],
             needed is null ? null : CSharpLiterals.String(needed.JsonName),
             _spec.RespondsWithFile,
-            FormParts(request, names));
+            FormParts(request, names),
+            WholeBodyResult());
+    }
+
+    /// <summary>The list a whole-body response's method returns (an array answer has no envelope code to read).</summary>
+    private WholeBodyResultModel? WholeBodyResult()
+    {
+        ClassSpec response = _spec.Response;
+        return WholeBody.Of(response) is { } whole
+            && _classNames[response.Id] is not null
+            && _propertyNames[response.Id].TryGetValue(whole.JsonName, out string? property)
+            && BindType(whole.Type) is { } type
+            ? new WholeBodyResultModel(type.TypeName, property)
+            : null;
     }
 
     /// <summary>The parts of a multipart body: every Body field, when one of them is a File; else none (a JSON body).</summary>

@@ -51,6 +51,7 @@ internal sealed partial class ModelBinder
         ClassKind.Response => _name + KnownNames.ResponseSuffix,
         ClassKind.Named => CSharpNames.ToPascalCase(cls.SpecName),
         _ when cls.TypeName is not null => CSharpNames.ToPascalCase(cls.TypeName),
+        _ when cls.Owner!.FieldJsonName == WholeBody.RowName => OwnerName(cls.Owner) + WholeBodyItemSuffix,
         _ => OwnerName(cls.Owner!) + CSharpNames.Bare(OwnerFieldName(cls.Owner!)),
     };
 
@@ -64,7 +65,15 @@ internal sealed partial class ModelBinder
         => _classNames.TryGetValue(owner.ClassId, out string? name) && name is not null ? name : ClassName(_classesById[owner.ClassId]);
 
     private static string RequestedPropertyName(FieldSpec field)
-        => field.CSharpName is { } name ? CSharpNames.ToIdentifier(name) : CSharpNames.ToPascalCase(field.JsonName);
+        => field.CSharpName is { } name ? CSharpNames.ToIdentifier(name)
+        : field.JsonName == WholeBody.RowName ? WholeBodyProperty
+        : CSharpNames.ToPascalCase(field.JsonName);
+
+    /// <summary>The property that holds a whole body given as a <c>-</c> row (the list itself): <c>request.Items</c>.</summary>
+    internal const string WholeBodyProperty = "Items";
+
+    /// <summary>The class of an inline object that is an item of a whole-body list: <c>{Owner}Item</c>, one item of the list.</summary>
+    internal const string WholeBodyItemSuffix = "Item";
 
     /// <summary>The names, and apart from them (same order) where each is declared.</summary>
     private (DeclaredNames Names, ImmutableEquatableArray<LocationInfo> Locations) DeclareNames(string hintName, ExamplesModel? examples, ServiceModel? service)

@@ -145,7 +145,8 @@ internal sealed partial class ModelBinder
             cls.Kind == ClassKind.Request && _spec.IsCallable ? $"{_spec.Method} {_spec.Url}" : null,
             properties.ToImmutableEquatableArray(),
             BindRules(cls, names),
-            cls.Kind == ClassKind.Response && properties.Exists(p => p.Position == nameof(FieldPosition.Header)));
+            cls.Kind == ClassKind.Response && properties.Exists(p => p.Position == nameof(FieldPosition.Header)),
+            WholeBody.Of(cls) is { } whole && names.TryGetValue(whole.JsonName, out string? wholeName) ? wholeName : null);
     }
 
     private ValueShape? BindType(TypeRef type)
@@ -187,6 +188,9 @@ internal sealed partial class ModelBinder
     {
         ConstraintsSpec c = field.Constraints;
         TypeRef checkedType = field.Type.IsCollection ? field.Type.Element! : field.Type;
+
+        // The whole body is the JSON's top: its errors have no name of their own, and its items are [3].day.
+        bool wholeBody = field.JsonName == WholeBody.RowName && field.Position == FieldPosition.Body;
         return new PropertyModel(
             name,
             field.JsonName,
@@ -202,10 +206,11 @@ internal sealed partial class ModelBinder
             c.Format is null ? null : CSharpLiterals.String(c.Format),
             field.Description ?? $"The '{field.JsonName}' field.",
             PropertyDocs.Remarks(field),
-            CSharpLiterals.String($"'{field.JsonName}' is mandatory."),
+            CSharpLiterals.String(wholeBody ? "The body is mandatory." : $"'{field.JsonName}' is mandatory."),
             checkedType.IsScalar ? CheckBinder.ValueChecks(field, checkedType) : ImmutableEquatableArray<CheckModel>.Empty,
             field.Type.IsCollection ? CheckBinder.ItemCounts(field) : ImmutableEquatableArray<CheckModel>.Empty,
-            c.Pattern is not null && checkedType.IsStringLike ? new PatternModel(name, CSharpLiterals.String(c.Pattern)) : null);
+            c.Pattern is not null && checkedType.IsStringLike ? new PatternModel(name, CSharpLiterals.String(c.Pattern)) : null,
+            wholeBody ? CSharpLiterals.String(string.Empty) : CSharpLiterals.String(field.JsonName));
     }
 
     private static ImmutableEquatableArray<RuleModel> BindRules(ClassSpec cls, Dictionary<string, string> names)

@@ -10,7 +10,9 @@ internal static class PropertyDocs
     {
         var parts = new List<string>
         {
-            $"{field.Position} field '{field.JsonName}', {field.TypeText}, {(field.Mandatory ? "mandatory" : "optional")}.",
+            field.JsonName == WholeBody.RowName && field.Position == FieldPosition.Body
+                ? $"The whole JSON body (the row '-'), {field.TypeText}, {(field.Mandatory ? "mandatory" : "optional")}."
+                : $"{field.Position} field '{field.JsonName}', {field.TypeText}, {(field.Mandatory ? "mandatory" : "optional")}.",
         };
         ConstraintsSpec c = field.Constraints;
         if (c.Values.Count > 0)

@@ -30,6 +30,13 @@ internal static class SampleAnswerBinder
     {
         var classes = spec.Classes.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var json = new StringBuilder();
+        if (WholeBody.Of(spec.Response) is { } whole)
+        {
+            // An array answer has no envelope: the HTTP status is its success.
+            WriteValue(json, whole, whole.Type, classes, depth: 0);
+            return json.ToString();
+        }
+
         WriteObject(json, spec.Response, classes, envelope, depth: 0);
         return json.ToString();
     }

@@ -24,6 +24,9 @@ internal static class KnownNames
     public const string RegistrationNamespace = "Microsoft.Extensions.DependencyInjection";
     public const string FakeSuffix = "Fake";
 
+    /// <summary>The JSON name of a field that is the whole body (a spec row named <c>-</c>), as <c>[SpecField]</c> carries it to the analyzers.</summary>
+    public const string WholeBodyJsonName = "-";
+
     /// <summary>The service's <c>JsonSerializerContext</c>: <c>{Service}JsonContext</c>, as System.Text.Json names its contexts.</summary>
     public const string JsonContextSuffix = "JsonContext";
     public const string AsyncSuffix = "Async";

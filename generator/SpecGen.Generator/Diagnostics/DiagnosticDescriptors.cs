@@ -123,6 +123,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FormPartNotText = Spec(
         "SPEC0035", "A Body field that a multipart part cannot carry", "Field '{0}' is a Body field of a request with a File field, so it travels as a text part of the multipart/form-data body, which carries a string, number or boolean, not {1}");
 
+    public static readonly DiagnosticDescriptor WholeBodyRowMisplaced = Spec(
+        "SPEC0031", "A '-' row that cannot be the whole body", "The row '-' stands for the whole body, so {0}");
+
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";

@@ -12,7 +12,7 @@ internal static class ClientEmitter
 {
     public static void Emit(SourceWriter writer, EmitOptions options, ClientMethodModel client)
     {
-        string signature = $"global::System.Threading.Tasks.Task<{client.ResultType}> {client.MethodName}({client.RequestType} request, global::System.Threading.CancellationToken cancellationToken = default)";
+        string signature = $"global::System.Threading.Tasks.Task<{client.ReturnType}> {client.MethodName}({client.RequestType} request, global::System.Threading.CancellationToken cancellationToken = default)";
 
         writer.OpenBlock($"public partial interface {client.ClientInterface}");
         WriteMethodDocs(writer, client);
@@ -63,10 +63,11 @@ internal static class ClientEmitter
             // The token travels through the runtime, which knows the provider, the flow and its renewal.
             string missing = string.Join(" || ", client.TokenProperties.Select(p => $"global::SpecGen.SpecChecks.IsMissing(request.{p})"));
             string callerToken = client.TokenProperties.Count == 1 ? $"request.{client.TokenProperties[0]}" : $"{missing} ? null : request.{client.TokenProperties[0]}";
-            writer.WriteLine($"return await this._invoker.SendWithTokenAsync<{client.ResponseType}>(");
+            writer.WriteLine($"{Receive(client)}this._invoker.SendWithTokenAsync<{client.ResponseType}>(");
             writer.WriteLine($"    {client.InterfaceNameLiteral}, {client.MethodLiteral}, {client.UrlLiteral}, {client.TokenFieldLiteral}, {callerToken},");
             writer.WriteLine($"    token => this.{PrepareMethod(client)}(token == null ? request : request.{KnownNames.WithToken}(token)),");
             writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{EnvelopeCode(client)} cancellationToken).ConfigureAwait(false);");
+            WriteResult(writer, client);
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Validates a {client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length)} request, its token set, and builds its HTTP call.</summary>");
@@ -80,7 +81,8 @@ internal static class ClientEmitter
         }
 
         WriteCall(writer, client, "request");
-        writer.WriteLine($"return await this._invoker.SendAsync<{client.ResponseType}>(call, {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{EnvelopeCode(client)} cancellationToken).ConfigureAwait(false);");
+        writer.WriteLine($"{Receive(client)}this._invoker.SendAsync<{client.ResponseType}>(call, {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{EnvelopeCode(client)} cancellationToken).ConfigureAwait(false);");
+        WriteResult(writer, client);
         writer.CloseBlock();
         WriteAnswerShape(writer, client);
         writer.CloseBlock();
@@ -160,6 +162,19 @@ internal static class ClientEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>The start of the statement that awaits the answer: returned as it is, or kept to return its list.</summary>
+    private static string Receive(ClientMethodModel client)
+        => client.Result is null ? "return await " : $"{client.ResponseType} response = await ";
+
+    /// <summary>A whole-body response returns its list; an answer of JSON <c>null</c>, which the spec allows when the row is optional, is an empty list.</summary>
+    private static void WriteResult(SourceWriter writer, ClientMethodModel client)
+    {
+        if (client.Result is { } result)
+        {
+            writer.WriteLine($"return response.{result.Property} ?? new {result.TypeName}();");
+        }
+    }
+
     /// <summary>The argument that reads the envelope's code from the parsed answer, with its leading space; empty when the runtime must find it in the JSON.</summary>
     private static string EnvelopeCode(ClientMethodModel client)
         => client.EnvelopeCodeProperty is { } code ? $" r => new global::SpecGen.SpecEnvelopeCode(r.{code})," : string.Empty;
@@ -207,7 +222,9 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         writer.WriteLine(client.RespondsWithFile
             ? "/// <returns>The file, streamed as it is read: read it once and dispose it (<c>await using</c>), which gives the connection back.</returns>"
-            : "/// <returns>The answer, read and validated.</returns>");
+            : client.Result is null
+            ? "/// <returns>The answer, read and validated.</returns>"
+            : "/// <returns>The items of the answer, a JSON array read and validated item by item; success is the HTTP status, as such an answer has no envelope code.</returns>");
         writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecRequestValidationException\">The request breaks its spec.</exception>");
         writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecResponseException\">The answer is an error code, an HTTP error, not JSON of the spec's shape or breaks its spec; or no answer came: the server could not be reached, or not in time. Each case has its own subclass.</exception>");
     }

@@ -18,6 +18,12 @@ internal static class JsonEmitter
 
     public static void Emit(SourceWriter writer, EmitOptions options, ClassModel cls)
     {
+        if (cls.WholeBodyProperty is { } whole && cls.Properties.FirstOrDefault(p => p.Name == whole) is { } value)
+        {
+            EmitWholeBody(writer, options, cls, value);
+            return;
+        }
+
         PropertyModel[] body = cls.Properties.Where(p => p.Index >= 0).ToArray();
         EmitRead(writer, cls, body);
         writer.WriteLine();
@@ -37,6 +43,37 @@ internal static class JsonEmitter
             writer.WriteLine($"internal static readonly global::SpecGen.SpecJsonProperties All = new global::SpecGen.SpecJsonProperties({string.Join(", ", body.Select(p => p.JsonNameLiteral))});");
             writer.CloseBlock();
         }
+    }
+
+    /// <summary>A body that is one JSON value (a <c>-</c> row): the class reads and writes that value, not an object around it.</summary>
+    private static void EmitWholeBody(SourceWriter writer, EmitOptions options, ClassModel cls, PropertyModel property)
+    {
+        string target = "value." + property.Name;
+        writer.WriteLine($"/// <summary>Reads a <see cref=\"{cls.TypeName}\"/> from the JSON value at the reader's current token, which is the whole body.</summary>");
+        writer.WriteLine("/// <exception cref=\"global::SpecGen.SpecJsonException\">The JSON does not have the shape of the spec.</exception>");
+        writer.OpenBlock($"internal static {cls.TypeName} {KnownNames.ReadJson}(ref {Reader} reader)");
+        writer.WriteLine($"var value = new {cls.TypeName}();");
+        writer.OpenBlock($"if (reader.TokenType != {TokenType}.Null)");
+        EmitReadValue(writer, property.Type, target, 0);
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("return value;");
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        string self = "this." + property.Name;
+        string onlyBody = cls.Properties.Count > 1 ? " Header, path and query fields travel elsewhere." : string.Empty;
+        writer.WriteLine($"/// <summary>Writes <see cref=\"{property.Name}\"/> as the whole JSON body; null is written as JSON null.{onlyBody}</summary>");
+        writer.OpenBlock($"internal void {KnownNames.WriteJson}({Writer} writer)");
+        writer.OpenBlock($"if ({self} == null)");
+        writer.WriteLine("writer.WriteNullValue();");
+        writer.CloseBlock();
+        writer.OpenBlock("else");
+        EmitWriteValue(writer, property.Type, self, 0);
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+        EmitConverter(writer, options, cls);
     }
 
     // The runtime's SpecJsonObject walks the object (names, unknown and repeated properties), so the

@@ -58,7 +58,7 @@ internal static class ValidationEmitter
         string present = isString ? $"!{Checks}.IsMissing({self})" : $"{self} != null";
         if (property.Mandatory)
         {
-            writer.WriteLine($"if ({missing}) errors.Add({property.JsonNameLiteral}, \"mandatory\", {property.MandatoryMessageLiteral});");
+            writer.WriteLine($"if ({missing}) errors.Add({property.PathLiteral}, \"mandatory\", {property.MandatoryMessageLiteral});");
         }
 
         if (!property.HasValueChecks)
@@ -69,7 +69,7 @@ internal static class ValidationEmitter
         // A nested object validates itself; its errors come back under the property's path.
         if (property.Type.Kind == ValueKind.Class)
         {
-            writer.WriteLine($"errors.AddNested({property.JsonNameLiteral}, {self}?.{KnownNames.Validate}());");
+            writer.WriteLine($"errors.AddNested({property.PathLiteral}, {self}?.{KnownNames.Validate}());");
             return;
         }
 
@@ -86,8 +86,8 @@ internal static class ValidationEmitter
             CheckModel check = property.Checks[0];
             string condition = Failure(check, property, property.Type.IsValueType ? self + ".Value" : self);
             writer.WriteLine(property.Mandatory
-                ? $"else if ({condition}) errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});"
-                : $"if ({present} && {condition}) errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});");
+                ? $"else if ({condition}) errors.Add({property.PathLiteral}, \"{check.Code}\", {check.MessageLiteral});"
+                : $"if ({present} && {condition}) errors.Add({property.PathLiteral}, \"{check.Code}\", {check.MessageLiteral});");
             return;
         }
 
@@ -103,7 +103,7 @@ internal static class ValidationEmitter
                 string value = property.Type.IsValueType ? self + ".Value" : self;
                 foreach (CheckModel check in property.Checks)
                 {
-                    writer.WriteLine($"if ({Failure(check, property, value)}) errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});");
+                    writer.WriteLine($"if ({Failure(check, property, value)}) errors.Add({property.PathLiteral}, \"{check.Code}\", {check.MessageLiteral});");
                 }
 
                 break;
@@ -116,7 +116,7 @@ internal static class ValidationEmitter
     {
         foreach (CheckModel check in property.ItemCounts)
         {
-            writer.WriteLine($"if ({Failure(check, property, self)}) errors.Add({property.JsonNameLiteral}, \"{check.Code}\", {check.MessageLiteral});");
+            writer.WriteLine($"if ({Failure(check, property, self)}) errors.Add({property.PathLiteral}, \"{check.Code}\", {check.MessageLiteral});");
         }
     }
 
@@ -144,14 +144,14 @@ internal static class ValidationEmitter
 
         foreach (CheckModel check in property.Checks)
         {
-            writer.WriteLine($"if ({Failure(check, property, item)}) errors.Add({property.JsonNameLiteral}, {where}, \"{check.Code}\", {check.ItemMessageLiteral});");
+            writer.WriteLine($"if ({Failure(check, property, item)}) errors.Add({property.PathLiteral}, {where}, \"{check.Code}\", {check.ItemMessageLiteral});");
         }
 
         writer.CloseBlock();
     }
 
     private static string NestedItems(PropertyModel property, string self)
-        => $"errors.AddNested({property.JsonNameLiteral}, {self}, item => item.{KnownNames.Validate}());";
+        => $"errors.AddNested({property.PathLiteral}, {self}, item => item.{KnownNames.Validate}());";
 
     private static void OpenLoop(SourceWriter writer, string self, bool isList)
         => writer.OpenBlock(isList ? $"for (int i = 0; i < {self}.Count; i++)" : $"foreach (var entry in {self})");

@@ -10,6 +10,7 @@ namespace SpecGen.Generator.Model;
 /// <param name="Properties">Every field, in spec order.</param>
 /// <param name="Rules">The <c>atLeastOne</c>/<c>exactlyOne</c> rules over its properties.</param>
 /// <param name="ReadsHeaders">True for a response with Header fields, which it reads from the answer's headers.</param>
+/// <param name="WholeBodyProperty">The property whose value is the whole JSON body (a <c>-</c> row), or null for a body that is an object of fields.</param>
 internal sealed record ClassModel(
     string Name,
     string TypeName,
@@ -17,7 +18,8 @@ internal sealed record ClassModel(
     string? Remarks,
     ImmutableEquatableArray<PropertyModel> Properties,
     ImmutableEquatableArray<RuleModel> Rules,
-    bool ReadsHeaders = false);
+    bool ReadsHeaders = false,
+    string? WholeBodyProperty = null);
 
 /// <summary>A rule that a number of properties must satisfy together.</summary>
 /// <param name="Code">The error code, <c>atLeastOne</c> or <c>exactlyOne</c>.</param>

@@ -23,6 +23,7 @@ namespace SpecGen.Generator.Model;
 /// <param name="NeededFieldLiteral">Its spec name as a C# literal, for messages; null without it.</param>
 /// <param name="RespondsWithFile">True for <c>responseBody: file</c>: the method returns a <c>SpecFile</c> that streams the answer.</param>
 /// <param name="FormParts">The body's parts when a request field is a File (the body is <c>multipart/form-data</c>); empty for a JSON body.</param>
+/// <param name="Result">The list the method returns when the response's body is a list; null when it returns the response class.</param>
 internal sealed record ClientMethodModel(
     string ClientInterface,
     string ClientClass,
@@ -43,10 +44,11 @@ internal sealed record ClientMethodModel(
     string? NeededTokenProperty = null,
     string? NeededFieldLiteral = null,
     bool RespondsWithFile = false,
-    ImmutableEquatableArray<FormPartModel>? FormParts = null)
+    ImmutableEquatableArray<FormPartModel>? FormParts = null,
+    WholeBodyResultModel? Result = null)
 {
-    /// <summary>The type the client method returns: the response class, or the file.</summary>
-    public string ResultType => RespondsWithFile ? "global::SpecGen.SpecFile" : ResponseType;
+    /// <summary>What the method returns: the response class, the file, or the list of a whole-body response.</summary>
+    public string ReturnType => RespondsWithFile ? "global::SpecGen.SpecFile" : Result?.TypeName ?? ResponseType;
 
     /// <summary>True when the body is <c>multipart/form-data</c>.</summary>
     public bool SendsForm => FormParts is { Count: > 0 };
@@ -61,6 +63,11 @@ internal sealed record FormPartModel(string PropertyName, string NameLiteral, bo
 
 /// <summary>A header the fake sends with its answers, for a Header field of the response.</summary>
 internal sealed record AnswerHeaderModel(string NameLiteral, string ValueLiteral);
+
+/// <summary>A response whose body is one list (a <c>-</c> row): the client returns that list, not its response class.</summary>
+/// <param name="TypeName">The list type, <c>global::</c>-qualified, not nullable.</param>
+/// <param name="Property">The response property that holds it.</param>
+internal sealed record WholeBodyResultModel(string TypeName, string Property);
 
 /// <summary>A request property that travels in the path, the query or a header.</summary>
 /// <param name="Position">Path, Query or Header.</param>

@@ -18,6 +18,7 @@ namespace SpecGen.Generator.Model;
 /// <param name="Checks">The checks of a present value; of each item for a list or map.</param>
 /// <param name="ItemCounts">The <c>minItems</c>/<c>maxItems</c> checks of a list or map.</param>
 /// <param name="CarriesNeededToken">True when the property carries the token of the flow that the service's flow needs (<c>token.needs</c>), not the service's own.</param>
+/// <param name="PathLiteral">The property's path in validation errors, as a C# literal: its JSON name, or empty for a whole body.</param>
 internal sealed record PropertyModel(
     string Name,
     string JsonName,
@@ -37,6 +38,7 @@ internal sealed record PropertyModel(
     ImmutableEquatableArray<CheckModel> Checks,
     ImmutableEquatableArray<CheckModel> ItemCounts,
     PatternModel? Pattern,
+    string PathLiteral,
     bool CarriesNeededToken = false)
 {
     /// <summary>True when <c>Validate()</c> has anything to check beyond presence.</summary>

@@ -15,7 +15,11 @@ namespace SpecGen.Analyzers.Tests.Infrastructure;
 internal static class EndToEnd
 {
     /// <summary>Compiles <paramref name="userSource"/> with the types the generator makes from spec/.</summary>
-    public static async Task<(Compilation Compilation, GeneratorDriverRunResult Run)> CompileAsync(string userSource)
+    public static Task<(Compilation Compilation, GeneratorDriverRunResult Run)> CompileAsync(string userSource)
+        => CompileAsync(userSource, []);
+
+    /// <summary>Compiles <paramref name="userSource"/> with the types the generator makes from spec/ and from <paramref name="extraSpecs"/> (paths under /project/spec/).</summary>
+    public static async Task<(Compilation Compilation, GeneratorDriverRunResult Run)> CompileAsync(string userSource, params (string Path, string Yaml)[] extraSpecs)
     {
         ImmutableArray<MetadataReference> references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
@@ -28,6 +32,7 @@ internal static class EndToEnd
         string root = Path.Combine(AppContext.BaseDirectory, "TestData", "spec");
         AdditionalText[] specs = Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories)
             .Select(file => (AdditionalText)new FileText(file))
+            .Concat(extraSpecs.Select(spec => (AdditionalText)new InlineText("/project/spec/" + spec.Path, spec.Yaml)))
             .ToArray();
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new SpecGenerator().AsSourceGenerator()], specs, parseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
@@ -37,6 +42,14 @@ internal static class EndToEnd
     /// <summary>The SPEC1xxx diagnostics of <paramref name="compilation"/>.</summary>
     public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation)
         => compilation.WithAnalyzers([new SpecUsageAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+    private sealed class InlineText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default)
+            => Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    }
 
     private sealed class FileText(string path) : AdditionalText
     {

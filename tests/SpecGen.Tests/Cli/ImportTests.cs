@@ -40,6 +40,7 @@ public sealed class ImportTests
         { "pages", "queryAgentState" },
         { "pages", "sendSurvey" },
         { "pages", "fetchInvoice" },
+        { "pages", "queryBotTopics" },
     };
 
     /// <summary>Each page shape imports into a spec the generator takes without a diagnostic, whose code compiles; the YAML is a golden file.</summary>

@@ -18,6 +18,7 @@ public sealed class OpenApiTests
         "http",
         "forms",
         "files",
+        "arrays",
     };
 
     private static string Root(string name) => name switch

@@ -64,7 +64,16 @@ internal sealed class ExampleChecker
             return;
         }
 
-        CheckObject(root, target, string.Empty);
+        if (WholeBody.Of(target) is { } whole)
+        {
+            // The body is the row's value itself, so item paths start at the top: [3].day.
+            CheckValue(root, whole.Type, whole, string.Empty);
+        }
+        else
+        {
+            CheckObject(root, target, string.Empty);
+        }
+
         int unreported = _problems - MaxReported;
         if (unreported > 0)
         {
@@ -160,7 +169,7 @@ internal sealed class ExampleChecker
         {
             if (Counted(value.Offset))
             {
-                Report(value.Offset, $"has {Describe(value)} at '{path}', whose type is {field.TypeText}");
+                Report(value.Offset, $"has {Describe(value)} at '{PathOrRoot(path)}', whose type is {field.TypeText}");
             }
 
             return;

@@ -53,6 +53,7 @@ internal sealed partial class SpecParser
             fields.RemoveAll(f => f.Position == FieldPosition.Body && f.Type.Kind != SpecTypeKind.File && !f.Type.IsScalar && ReportFormPart(f));
         }
 
+        CheckWholeBody(fields, kind, specName);
         return new ClassSpec(id, kind, specName, typeName, owner, fields.ToImmutableEquatableArray(), rules, location);
     }
 
@@ -60,6 +61,33 @@ internal sealed partial class SpecParser
     {
         _yaml.Report(DiagnosticDescriptors.FormPartNotText, field.Location, field.JsonName, field.Type.ToString());
         return true;
+    }
+
+    /// <summary>A row named <c>-</c> is the whole body: reported and left out where it cannot be (SPEC0031).</summary>
+    private void CheckWholeBody(List<FieldSpec> fields, ClassKind kind, string specName)
+    {
+        int index = fields.FindIndex(f => f.JsonName == WholeBody.RowName);
+        if (index < 0)
+        {
+            return;
+        }
+
+        FieldSpec row = fields[index];
+        FieldSpec? other = fields.FirstOrDefault(f => f.JsonName != WholeBody.RowName && f.Position == FieldPosition.Body);
+        string? problem = kind is not (ClassKind.Request or ClassKind.Response)
+            ? $"only the request or the response can have it, not '{specName}'"
+            : row.Position != FieldPosition.Body
+                ? $"it travels in the body, not in position {row.Position}"
+                : row.Type.Kind != SpecTypeKind.List
+                    ? $"its type must be a list, such as 'HotspotData[]', 'String[]' or 'Object[]' with 'fields', not '{row.TypeText}'"
+                    : other is not null
+                        ? $"the {specName} can have no other body field, but it has '{other.JsonName}'; give the others a position (Header, Query, Path) or name the list field"
+                        : null;
+        if (problem is not null)
+        {
+            _yaml.Report(DiagnosticDescriptors.WholeBodyRowMisplaced, row.Location, problem);
+            fields.RemoveAt(index);
+        }
     }
 
     private FieldSpec? ParseField(YamlMappingNode map, string ownerId, ClassKind ownerKind)
