@@ -20,7 +20,9 @@ internal sealed partial class ModelBinder
     private AnswerShapeModel? BindAnswerShape()
     {
         ClassSpec response = _spec.Response;
-        if (!response.Fields.Any(f => f.Position == FieldPosition.Body))
+        // A file answer streams past the JSON reading that the drift check watches; a whole-body
+        // list (a '-' row) is not an object of fields, which is what a shape describes.
+        if (_spec.RespondsWithFile || WholeBody.Of(response) is not null || !response.Fields.Any(f => f.Position == FieldPosition.Body))
         {
             return null;
         }

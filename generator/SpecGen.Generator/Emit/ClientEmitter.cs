@@ -30,10 +30,11 @@ internal static class ClientEmitter
             // Two tokens, or the needed one alone: the runtime gets each from its flow and renews the one rejected.
             string ownField = client.TokenProperties.Count == 0 ? "null" : client.TokenFieldLiteral!;
             string ownToken = client.TokenProperties.Count == 0 ? "null" : $"request.{client.TokenProperties[0]}";
-            writer.WriteLine($"return await this._invoker.SendWithTokensAsync<{client.ResponseType}>(");
+            writer.WriteLine($"{Receive(client)}this._invoker.SendWithTokensAsync<{client.ResponseType}>(");
             writer.WriteLine($"    {client.InterfaceNameLiteral}, {client.MethodLiteral}, {client.UrlLiteral}, {ownField}, {ownToken}, {client.NeededFieldLiteral}, request.{needed},");
             writer.WriteLine($"    (token, neededToken) => this.{PrepareMethod(client)}(request.{KnownNames.WithTokens}(token, neededToken)),");
             writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{(EnvelopeCode(client) is { Length: > 0 } code ? code : " null,")} cancellationToken).ConfigureAwait(false);");
+            WriteResult(writer, client);
             WritePrepare(writer, client);
             return;
         }
@@ -159,6 +160,7 @@ internal static class ClientEmitter
         WriteCall(writer, client, "request");
         writer.WriteLine("return call;");
         writer.CloseBlock();
+        WriteAnswerShape(writer, client);
         writer.CloseBlock();
     }
 
