@@ -88,6 +88,7 @@ internal static class SpecKeys
         public const string BaseUrl = "baseUrl";
         public const string Envelope = "envelope";
         public const string Token = "token";
+        public const string Signed = "signed";
     }
 
     /// <summary>The keys of <see cref="Envelope"/> by name, for code that writes specs.</summary>
