@@ -53,8 +53,10 @@ internal sealed record ClientMethodModel(
 /// <param name="FakeRead">The <c>SpecFakeRequest</c> reader of a text part, or null when the fake cannot read it back.</param>
 internal sealed record FormPartModel(string PropertyName, string NameLiteral, bool IsFile, string? FakeRead);
 
-/// <summary>A header the fake sends with its answers, for a Header field of the response.</summary>
-internal sealed record AnswerHeaderModel(string NameLiteral, string ValueLiteral);
+/// <summary>A header the fake sends with its answers, for a mandatory Header field of the response.</summary>
+/// <param name="PropertyName">The response property, which the fake's answer check fills as the client would.</param>
+/// <param name="IsList">True for a <c>String[]</c> field.</param>
+internal sealed record AnswerHeaderModel(string NameLiteral, string ValueLiteral, string PropertyName, bool IsList);
 
 /// <summary>A request property that travels in the path, the query or a header.</summary>
 /// <param name="Position">Path, Query or Header.</param>

@@ -52,6 +52,8 @@ public sealed class ShippedSpecTests
         Assert.Equal(
             [
                 "cec-appcube/getAppCubeToken.yaml",
+                "cec-ccfs/downloadRecordFile.yaml",
+                "cec-ccfs/playVoice.yaml",
                 "cec-ccmessaging/applyToken.yaml",
                 "cec-ccmessaging/getClickToCallEvents.yaml",
                 "cec-chatbot/gettoken.yaml",
