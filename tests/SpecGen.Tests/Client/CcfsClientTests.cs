@@ -41,7 +41,7 @@ public sealed class CcfsClientTests : IAsyncLifetime
     [Fact]
     public async Task DownloadRecordFile_turns_the_error_code_JSON_into_a_typed_exception()
     {
-        _harness.Server.AnswerError("DownloadRecordFile", "0200003", "The recording file does not exist.");
+        _harness.Server.Answer("DownloadRecordFile", """{ "resultCode": "0200003", "resultDesc": "The recording file does not exist.", "resultData": null }""");
 
         var ex = await Assert.ThrowsAsync<SpecErrorCodeException>(() => Client.DownloadRecordFileAsync(new DownloadRecordFileRequest
         {
