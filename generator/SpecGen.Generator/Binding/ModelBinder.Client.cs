@@ -100,12 +100,21 @@ internal sealed partial class ModelBinder
 
     /// <summary>The headers the fake answers with for the response's mandatory Header fields: a value the field allows.</summary>
     private ImmutableEquatableArray<AnswerHeaderModel> AnswerHeaders()
-        => _spec.Response.Fields
-            .Where(f => f.Position == FieldPosition.Header && f.Mandatory)
+    {
+        if (!_propertyNames.TryGetValue(ClassIds.Response, out Dictionary<string, string>? names))
+        {
+            return ImmutableEquatableArray<AnswerHeaderModel>.Empty;
+        }
+
+        return _spec.Response.Fields
+            .Where(f => f.Position == FieldPosition.Header && f.Mandatory && names.ContainsKey(f.JsonName))
             .Select(f => new AnswerHeaderModel(
                 CSharpLiterals.String(f.JsonName),
-                CSharpLiterals.String(f.Constraints.Values.Count > 0 ? f.Constraints.Values[0] : f.Constraints.Default ?? "fake-" + f.JsonName)))
+                CSharpLiterals.String(f.Constraints.Values.Count > 0 ? f.Constraints.Values[0] : f.Constraints.Default ?? "fake-" + f.JsonName),
+                names[f.JsonName],
+                f.Type.Kind == SpecTypeKind.List))
             .ToImmutableEquatableArray();
+    }
 
     /// <summary>
     /// The response property that holds the envelope's code, when it is a body string or integer:

@@ -104,7 +104,23 @@ internal static class FakeEmitter
             writer.OpenBlock($"private static global::SpecGen.ValidationResult {fake.CheckAnswerMethod}(byte[] answer)");
             writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(answer, global::SpecGen.SpecJson.ReaderOptions);");
             writer.WriteLine("reader.Read();");
-            writer.WriteLine($"return {fake.ResponseType}.{KnownNames.ReadJson}(ref reader).{KnownNames.Validate}();");
+            if (fake.AnswerHeaders is { Count: > 0 } headers)
+            {
+                // The answer's Header fields come with the route's headers, which the client reads before it validates.
+                writer.WriteLine($"{fake.ResponseType} response = {fake.ResponseType}.{KnownNames.ReadJson}(ref reader);");
+                foreach (AnswerHeaderModel header in headers)
+                {
+                    writer.WriteLine(header.IsList
+                        ? $"response.{header.PropertyName} = new global::System.Collections.Generic.List<string> {{ {header.ValueLiteral} }};"
+                        : $"response.{header.PropertyName} = {header.ValueLiteral};");
+                }
+
+                writer.WriteLine($"return response.{KnownNames.Validate}();");
+            }
+            else
+            {
+                writer.WriteLine($"return {fake.ResponseType}.{KnownNames.ReadJson}(ref reader).{KnownNames.Validate}();");
+            }
             writer.CloseBlock();
             writer.WriteLine();
         }

@@ -61,8 +61,10 @@ internal sealed record ClientMethodModel(
 /// <param name="FakeRead">The <c>SpecFakeRequest</c> reader of a text part, or null when the fake cannot read it back.</param>
 internal sealed record FormPartModel(string PropertyName, string NameLiteral, bool IsFile, string? FakeRead);
 
-/// <summary>A header the fake sends with its answers, for a Header field of the response.</summary>
-internal sealed record AnswerHeaderModel(string NameLiteral, string ValueLiteral);
+/// <summary>A header the fake sends with its answers, for a mandatory Header field of the response.</summary>
+/// <param name="PropertyName">The response property, which the fake's answer check fills as the client would.</param>
+/// <param name="IsList">True for a <c>String[]</c> field.</param>
+internal sealed record AnswerHeaderModel(string NameLiteral, string ValueLiteral, string PropertyName, bool IsList);
 
 /// <summary>A response whose body is one list (a <c>-</c> row): the client returns that list, not its response class.</summary>
 /// <param name="TypeName">The list type, <c>global::</c>-qualified, not nullable.</param>

@@ -63,6 +63,8 @@ public sealed class ShippedSpecTests
             [
                 "cec-apifabric/tokenByAkSk.yaml",
                 "cec-appcube/getAppCubeToken.yaml",
+                "cec-ccfs/downloadRecordFile.yaml",
+                "cec-ccfs/playVoice.yaml",
                 "cec-ccmessaging/applyToken.yaml",
                 "cec-ccmessaging/getClickToCallEvents.yaml",
                 "cec-chatbot/gettoken.yaml",
