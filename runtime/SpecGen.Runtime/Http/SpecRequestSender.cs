@@ -59,6 +59,7 @@ internal static class SpecRequestSender
             }
             status = (int)response.StatusCode;
             SpecRedirects.ThrowIfRedirected(call.InterfaceName, http.BaseAddress, response);
+            call.AnswerHeaders?.Invoke(response);
             SpecPooledBody body = await SpecBodyReader.ReadAsync(call.InterfaceName, status.Value, response.Content, MaxResponseBytes(http), timeoutSource.Token).ConfigureAwait(false);
             return new SpecAnswer(status.Value, response.ReasonPhrase, body);
         }

@@ -31,6 +31,12 @@ public static class SpecTelemetry
     /// <summary>Counter of token calls, by token interface, reason and outcome.</summary>
     public const string TokenRequestsName = "specgen.client.token.requests";
 
+    /// <summary>Counter of sign-in calls of a session (<c>session:</c> in service.yaml), by sign-in interface, reason and outcome.</summary>
+    public const string SignInsName = "specgen.client.session.sign_ins";
+
+    /// <summary>Counter of sign-out calls of a session, made when the client's container is disposed, by sign-out interface and outcome.</summary>
+    public const string SignOutsName = "specgen.client.session.sign_outs";
+
     /// <summary>Tag names: OpenTelemetry's for HTTP clients, and SpecGen's own under <c>specgen.</c>.</summary>
     public static class Tags
     {
@@ -51,6 +57,9 @@ public static class SpecTelemetry
 
         /// <summary>Why a token call ran: <c>initial</c>, <c>expired</c> or <c>rejected</c>.</summary>
         public const string TokenReason = "specgen.token.reason";
+
+        /// <summary>Why a sign-in ran: <c>initial</c> (no session yet) or <c>rejected</c> (the server rejected the session).</summary>
+        public const string SessionReason = "specgen.session.reason";
 
         /// <summary>OpenTelemetry: the HTTP method.</summary>
         public const string HttpMethod = "http.request.method";
@@ -110,6 +119,15 @@ public static class SpecTelemetry
         /// <summary>The token interface refused to issue a token.</summary>
         public const string AuthenticationFailed = "authentication_failed";
 
+        /// <summary>The call needed the service's session and the client could not sign in: no credentials, or its container was disposed.</summary>
+        public const string SessionMissing = "session_missing";
+
+        /// <summary>The server rejected the session again after the client signed in anew.</summary>
+        public const string SessionRejected = "session_rejected";
+
+        /// <summary>The sign-in interface refused to open a session, or answered none.</summary>
+        public const string SignInFailed = "sign_in_failed";
+
         /// <summary>Any other failure.</summary>
         public const string Error = "error";
     }
@@ -126,6 +144,10 @@ public static class SpecTelemetry
 
     private static readonly Counter<long> TokenRequests = Meter.CreateCounter<long>(TokenRequestsName, "{request}", "Token calls of SpecGen clients' token flows, by token interface, reason and outcome.");
 
+    private static readonly Counter<long> SignIns = Meter.CreateCounter<long>(SignInsName, "{request}", "Sign-in calls of SpecGen clients' sessions, by sign-in interface, reason and outcome.");
+
+    private static readonly Counter<long> SignOuts = Meter.CreateCounter<long>(SignOutsName, "{request}", "Sign-out calls of SpecGen clients' sessions, by sign-out interface and outcome.");
+
     /// <summary>The outcome of a call that threw <paramref name="exception"/>.</summary>
     public static string Outcome(Exception exception) => exception switch
     {
@@ -133,6 +155,9 @@ public static class SpecTelemetry
         SpecTokenRejectedException => Outcomes.TokenRejected,
         SpecAuthenticationException => Outcomes.AuthenticationFailed,
         SpecTokenMissingException => Outcomes.TokenMissing,
+        SpecSessionRejectedException => Outcomes.SessionRejected,
+        SpecSignInException => Outcomes.SignInFailed,
+        SpecSessionMissingException => Outcomes.SessionMissing,
         SpecErrorCodeException => Outcomes.ErrorCode,
         SpecHttpStatusException => Outcomes.HttpError,
         SpecRedirectException => Outcomes.Redirected,
@@ -148,6 +173,22 @@ public static class SpecTelemetry
         if (TokenRequests.Enabled)
         {
             TokenRequests.Add(1, new KeyValuePair<string, object?>(Tags.Interface, tokenInterface), new KeyValuePair<string, object?>(Tags.TokenReason, reason), new KeyValuePair<string, object?>(Tags.Outcome, outcome));
+        }
+    }
+
+    internal static void SignedIn(string signInInterface, string reason, string outcome)
+    {
+        if (SignIns.Enabled)
+        {
+            SignIns.Add(1, new KeyValuePair<string, object?>(Tags.Interface, signInInterface), new KeyValuePair<string, object?>(Tags.SessionReason, reason), new KeyValuePair<string, object?>(Tags.Outcome, outcome));
+        }
+    }
+
+    internal static void SignedOut(string signOutInterface, string outcome)
+    {
+        if (SignOuts.Enabled)
+        {
+            SignOuts.Add(1, new KeyValuePair<string, object?>(Tags.Interface, signOutInterface), new KeyValuePair<string, object?>(Tags.Outcome, outcome));
         }
     }
 
@@ -184,6 +225,8 @@ public static class SpecTelemetry
             SpecErrorCodeException e => e.ErrorCode,
             SpecTokenRejectedException e => e.ErrorCode,
             SpecAuthenticationException e => e.ErrorCode,
+            SpecSessionRejectedException e => e.ErrorCode,
+            SpecSignInException e => e.ErrorCode,
             _ => null,
         };
         int? httpStatus = exception is SpecResponseException response ? response.HttpStatus ?? status : status;
