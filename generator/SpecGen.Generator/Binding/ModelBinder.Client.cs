@@ -41,7 +41,8 @@ internal sealed partial class ModelBinder
                     envelope.SuccessValues.Select(CSharpLiterals.String).ToImmutableEquatableArray(),
                     envelope.MissingIsSuccess),
             service?.BaseUrl,
-            BindTokenFlow(service));
+            BindTokenFlow(service),
+            BindSession(service));
     }
 
     private ClientMethodModel BindClient(ServiceModel service, EnvelopeSpec? envelope)
@@ -64,7 +65,8 @@ internal sealed partial class ModelBinder
             SendsBody(_spec.Method),
             _spec.Title ?? $"Calls {_name}.",
             $"{_spec.Method} {_spec.Url}{(_spec.Description is null ? string.Empty : "\n" + _spec.Description)}",
-            EnvelopeCodeProperty(envelope));
+            EnvelopeCodeProperty(envelope),
+            CarriesSession);
     }
 
     /// <summary>

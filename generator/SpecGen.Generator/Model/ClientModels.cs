@@ -18,6 +18,7 @@ namespace SpecGen.Generator.Model;
 /// <param name="Summary">The method's doc summary.</param>
 /// <param name="Remarks">The method's doc remarks.</param>
 /// <param name="EnvelopeCodeProperty">The response property holding the envelope's code, when the client can read it from the parsed answer.</param>
+/// <param name="CarriesSession">True when the call carries its service's session (every interface of a folder with <c>session:</c> but the sign-in).</param>
 internal sealed record ClientMethodModel(
     string ClientInterface,
     string ClientClass,
@@ -33,7 +34,8 @@ internal sealed record ClientMethodModel(
     bool SendsBody,
     string Summary,
     string Remarks,
-    string? EnvelopeCodeProperty);
+    string? EnvelopeCodeProperty,
+    bool CarriesSession = false);
 
 /// <summary>A request property that travels in the path, the query or a header.</summary>
 /// <param name="Position">Path, Query or Header.</param>
@@ -87,7 +89,8 @@ internal sealed record ServiceModel(
     string ServiceNameLiteral,
     EnvelopeModel? Envelope,
     string? BaseUrl,
-    TokenFlowModel? Token);
+    TokenFlowModel? Token,
+    SessionModel? Session = null);
 
 /// <summary>The envelope, as the C# literals that construct it.</summary>
 /// <param name="MessageLiterals">The message field names; empty when the envelope has none.</param>
@@ -149,4 +152,6 @@ internal sealed record CredentialModel(string OptionName, string PropertyPath, s
 
 /// <summary>A client to emit, with the map methods of its interfaces (names only, so edits inside a spec do not touch it).</summary>
 /// <param name="Issuer">The token interface's part, when the service has a token flow and its interface is generated.</param>
-internal sealed record ServiceOutput(ServiceModel Model, ImmutableEquatableArray<string> MapMethods, TokenIssuerModel? Issuer);
+/// <param name="SignIn">The sign-in interface's part, when the service has a session and its interface is generated.</param>
+/// <param name="SignOut">The sign-out interface's part, when the session names one and its interface is generated.</param>
+internal sealed record ServiceOutput(ServiceModel Model, ImmutableEquatableArray<string> MapMethods, TokenIssuerModel? Issuer, SessionSignInModel? SignIn = null, SessionSignOutModel? SignOut = null);

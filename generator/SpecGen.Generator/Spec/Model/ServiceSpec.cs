@@ -11,6 +11,7 @@ namespace SpecGen.Generator.Spec;
 /// <param name="Envelope">The success convention of every response of the folder.</param>
 /// <param name="Location">The <c>service:</c> value, or the file start, to place diagnostics about the service.</param>
 /// <param name="Token">Where the token that the folder's calls carry comes from, if service.yaml says.</param>
+/// <param name="Session">The session the folder's calls carry, from a sign-in interface, if service.yaml says.</param>
 internal sealed record ServiceSpec(
     string Directory,
     string? Name,
@@ -18,7 +19,8 @@ internal sealed record ServiceSpec(
     string? BaseUrl,
     EnvelopeSpec? Envelope,
     LocationInfo Location,
-    TokenFlowSpec? Token = null);
+    TokenFlowSpec? Token = null,
+    SessionSpec? Session = null);
 
 /// <summary>The success convention of the responses of a service.</summary>
 /// <param name="CodeField">The JSON name of the response code.</param>

@@ -5,13 +5,19 @@ namespace SpecGen.Generator.Spec;
 /// <summary>The keys each kind of YAML mapping accepts (docs/spec-format.md).</summary>
 internal static class SpecKeys
 {
-    public static readonly IReadOnlyList<string> Service = new[] { "service", "namespace", "baseUrl", "envelope", "token" };
+    public static readonly IReadOnlyList<string> Service = new[] { "service", "namespace", "baseUrl", "envelope", "token", "session" };
 
     public static readonly IReadOnlyList<string> Token = new[] { "interface", "credentials", "answer", "carry", "rejected" };
 
     public static readonly IReadOnlyList<string> TokenAnswer = new[] { "token", "validity", "unit", "default" };
 
     public static readonly IReadOnlyList<string> TokenCarry = new[] { "body", "header" };
+
+    public static readonly IReadOnlyList<string> Session = new[] { "signIn", "credentials", "answer", "carry", "rotates", "signOut", "rejected" };
+
+    public static readonly IReadOnlyList<string> SessionAnswer = new[] { "header", "cookie" };
+
+    public static readonly IReadOnlyList<string> SessionCarry = new[] { "header" };
 
     public static readonly IReadOnlyList<string> TokenUnits = new[] { "milliseconds", "seconds", "minutes", "hours" };
 
@@ -82,6 +88,7 @@ internal static class SpecKeys
         public const string BaseUrl = "baseUrl";
         public const string Envelope = "envelope";
         public const string Token = "token";
+        public const string Session = "session";
     }
 
     /// <summary>The keys of <see cref="Envelope"/> by name, for code that writes specs.</summary>

@@ -79,7 +79,8 @@ internal sealed partial class SpecParser
             _yaml.String(root, "baseUrl"),
             ParseEnvelope(_yaml.Mapping(root, "envelope")),
             nameNode is null ? LocationInfo.FileStart(_yaml.FilePath) : _yaml.Locate(nameNode),
-            ParseToken(_yaml.Mapping(root, "token")));
+            ParseToken(_yaml.Mapping(root, "token")),
+            ParseSession(root, YamlSource.Get(root, "token") is not null));
     }
 
     private EnvelopeSpec? ParseEnvelope(YamlMappingNode? map)
