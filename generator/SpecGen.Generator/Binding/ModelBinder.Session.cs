@@ -118,6 +118,12 @@ internal sealed partial class ModelBinder
         var names = new HashSet<string>(session.Credentials.Select(c => c.Path[c.Path.Count - 1]), StringComparer.Ordinal);
         foreach (FieldSpec field in _spec.Request.Fields)
         {
+            if (names.Contains(field.JsonName))
+            {
+                // Filled from a credential on dispose: as secret here as in the sign-in.
+                _sessionCredentialFields.Add(_spec.Request.Id + "\n" + field.JsonName);
+            }
+
             if (field.Mandatory && field.Constraints.Default is null && !names.Contains(field.JsonName))
             {
                 ReportSession("sign-out field", field.JsonName, "is mandatory, but no credential of the sign-in has its name, so the client could not sign out on dispose: name a credential like it, or drop 'signOut'", session.SignOutLocation!);

@@ -10,15 +10,20 @@ namespace SpecGen;
 /// carries in a header. Only one sign-in runs at a time however many calls need a session (single
 /// flight), and a sign-in that fails leaves nothing behind: the next call tries again. When the
 /// service rotates the session (dynamic authentication), a newer value in any answer replaces the
-/// held one, in the order the answers arrive. Disposing it (the container does, for the singleton
+/// held one, in the order the calls were sent. Disposing it (the container does, for the singleton
 /// that <c>Add{Service}Client</c> registers) signs out when the spec names a sign-out interface.
 /// Never shows the session's value.
 /// </summary>
 /// <remarks>
-/// The order is this: the held value changes only when an answer's headers arrive (or a sign-in
-/// completes), to the value that answer carries, so a call always sends the value of the last
-/// answer received before it was built. An answer to a call that carried the session of an
-/// earlier sign-in never replaces the session of a later one.
+/// The order is this. Each call that carries the session takes a ticket when it puts the session in
+/// its header: tickets grow in the order calls are sent. The held value changes only when an
+/// answer's headers arrive (or a sign-in completes): to the value that answer carries, when its
+/// call's ticket is later than that of the call whose answer gave the held value. So the held value
+/// is always the one answered to the latest-sent call among those answered so far, and never goes
+/// back; a call sends the value held when it is built, never an older one. A late answer to an
+/// early call (the server issued its value before newer ones) is ignored, since a rotating server
+/// takes a value as stale once it has issued enough newer ones. An answer to a call that carried the
+/// session of an earlier sign-in never replaces the session of a later one.
 /// </remarks>
 public class SpecSession : IAsyncDisposable, IDisposable
 {
@@ -29,6 +34,8 @@ public class SpecSession : IAsyncDisposable, IDisposable
     private string? _value;
     private long _signIn;
     private long _version;
+    private long _tickets;
+    private long _heldTicket;
     private bool _rejected;
     private bool _disposed;
     private Task<SpecSessionValue>? _pending;
@@ -141,28 +148,44 @@ public class SpecSession : IAsyncDisposable, IDisposable
         return SpecTasks.WaitAsync(pending, cancellationToken);
     }
 
-    /// <summary>A value an answer carried, to a call that sent <paramref name="sent"/>: it replaces the held one unless a later sign-in came between.</summary>
-    internal void Offer(SpecSessionValue sent, string value)
+    /// <summary>
+    /// A value an answer carried, to a call that sent <paramref name="sent"/>: it replaces the held one
+    /// unless a later sign-in came between. Returns the session's version it became, or null.
+    /// </summary>
+    internal long? Offer(SpecSessionValue sent, long ticket, string value)
     {
         lock (_gate)
         {
-            if (_value is null || sent.SignIn != _signIn || string.Equals(value, _value, StringComparison.Ordinal))
+            if (_value is null || sent.SignIn != _signIn || ticket <= _heldTicket)
             {
-                return;
+                return null;
+            }
+
+            _heldTicket = ticket;
+            if (string.Equals(value, _value, StringComparison.Ordinal))
+            {
+                return null;
             }
 
             _value = value;
             _version++;
             Accepted?.Invoke(value);
+            return _version;
         }
     }
 
-    /// <summary>Forgets <paramref name="rejected"/>, which the server rejected, unless a newer value already replaced it.</summary>
-    internal void Invalidate(SpecSessionValue rejected)
+    /// <summary>The next ticket, in the order calls put the session in their header.</summary>
+    internal long NextTicket() => Interlocked.Increment(ref _tickets);
+
+    /// <summary>
+    /// Forgets <paramref name="rejected"/>, which the server rejected, unless a newer value already
+    /// replaced it; a newer value that the rejecting answer itself carried (<paramref name="answered"/>) goes too.
+    /// </summary>
+    internal void Invalidate(SpecSessionValue rejected, long? answered = null)
     {
         lock (_gate)
         {
-            if (_value is not null && rejected.SignIn == _signIn && rejected.Version == _version)
+            if (_value is not null && rejected.SignIn == _signIn && (rejected.Version == _version || answered == _version))
             {
                 _value = null;
                 _rejected = true;

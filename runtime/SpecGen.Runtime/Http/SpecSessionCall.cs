@@ -67,11 +67,12 @@ internal readonly struct SpecSessionCall<TResponse> : ISpecCallBody<TResponse>
         SpecCall call = _prepare();
         SpecSessionValue session = await flow.GetAsync(cancellationToken).ConfigureAwait(false);
         long firstSignIn = session.SignIn;
+        SpecSessionAnswer? answered = null;
         for (int send = 1; ; send++)
         {
             try
             {
-                flow.Attach(call, session);
+                answered = flow.Attach(call, session);
                 TResponse answer = await _exchange.SendAsync(call, _read, _validate, _envelopeCode, state, cancellationToken).ConfigureAwait(false);
                 if (string.Equals(InterfaceName, flow.SignOutInterfaceName, StringComparison.Ordinal))
                 {
@@ -84,12 +85,12 @@ internal readonly struct SpecSessionCall<TResponse> : ISpecCallBody<TResponse>
             {
                 if (session.SignIn != firstSignIn || send >= MaxSends)
                 {
-                    flow.Session.Invalidate(session);
+                    flow.Session.Invalidate(session, answered?.Version);
                     throw new SpecSessionRejectedException(InterfaceName, ex);
                 }
 
                 SpecLog.SessionRejected(_exchange.Logger, InterfaceName, ex.HttpStatus);
-                flow.Session.Invalidate(session);
+                flow.Session.Invalidate(session, answered?.Version);
                 state.Retried = true;
             }
 

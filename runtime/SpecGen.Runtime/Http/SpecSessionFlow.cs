@@ -130,20 +130,25 @@ public sealed class SpecSessionFlow
     internal Task<SpecSessionValue> GetAsync(CancellationToken cancellationToken) => Session.GetAsync(this, cancellationToken);
 
     /// <summary>Puts the session in the call's carry header and, for a rotating session, takes a newer value from its answer.</summary>
-    internal void Attach(SpecCall call, SpecSessionValue session)
+    /// <returns>What the answer did to the session: the version its newer value became, if any.</returns>
+    internal SpecSessionAnswer Attach(SpecCall call, SpecSessionValue session)
     {
+        var answer = new SpecSessionAnswer();
         call.AddHeader(CarryHeader, session.Value, secret: true);
         if (Rotates)
         {
             SpecSession shared = Session;
+            long ticket = shared.NextTicket();
             call.AnswerHeaders = response =>
             {
                 if (ReadAnswer(response) is { } newer)
                 {
-                    shared.Offer(session, newer);
+                    answer.Version = shared.Offer(session, ticket, newer);
                 }
             };
         }
+
+        return answer;
     }
 
     /// <summary>The session an answer carries in the spec's header or cookie, or null.</summary>
@@ -167,8 +172,9 @@ public sealed class SpecSessionFlow
             SpecLog.SignedIn(Logger, SignInInterfaceName, reason);
             return value!;
         }
-        catch (SpecErrorCodeException ex)
+        catch (SpecErrorCodeException ex) when (ex.HttpStatus is not >= 500)
         {
+            // A code with a 5xx status is the gateway failing, not refusing: it is shared as it is.
             outcome = SpecTelemetry.Outcomes.SignInFailed;
             throw new SpecSignInException(SignInInterfaceName, ex.HttpStatus, ex.ErrorCode, ex.ErrorMessage, CredentialsText, ex);
         }

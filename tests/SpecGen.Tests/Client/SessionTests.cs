@@ -75,8 +75,13 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Under_32_parallel_calls_with_a_GUID_rotated_in_every_answer_no_call_sends_a_GUID_older_than_the_newest_received_before_it()
+    public async Task Under_32_parallel_calls_with_a_GUID_rotated_in_every_answer_no_call_sends_a_GUID_older_than_the_one_held_when_it_started()
     {
+        // A request built with the newest value can wait on a small machine while the other calls in flight
+        // rotate the session many times over: the fake's tolerance is widened here, since what this test
+        // checks exactly is the client's side, from the order in which the session itself took its values.
+        Sessions.AcceptedRecent = 4096;
+
         // The order the session took its values in (sign-in first), as the session itself records it.
         var accepted = new List<string>();
         _harness.Get<SpecSession<SessionStoreClient>>().Accepted = value => accepted.Add(value);
@@ -98,6 +103,7 @@ public sealed class SessionTests : IAsyncLifetime
             }
         })));
 
+        Server.AssertNoViolations();
         Dictionary<string, string> guidOf = Server.Requests.Where(r => r.InterfaceName == Queue).ToDictionary(r => r.PathValues["queueId"], r => SentGuid(r)!);
         string[] order;
         lock (accepted)
@@ -118,7 +124,7 @@ public sealed class SessionTests : IAsyncLifetime
             Assert.True(index >= seenBefore - 1, $"{queue} sent value #{index} after the session held #{seenBefore - 1}");
         }
 
-        // The fake, which accepts a value among the last 64 of its session, refused none as stale.
+        // The fake refused no value as unknown or ended.
         Server.AssertNoViolations();
     }
 
@@ -182,7 +188,8 @@ public sealed class SessionTests : IAsyncLifetime
 
         Exception[] failures = await Failures(32);
 
-        Assert.All(failures, f => Assert.Equal(503, Assert.IsType<SpecHttpStatusException>(f).HttpStatus));
+        // The fake answers its error envelope with the 503: a failure shared as it is, not a refusal to sign in.
+        Assert.All(failures, f => Assert.Equal(503, Assert.IsType<SpecErrorCodeException>(f).HttpStatus));
         Assert.InRange(SignInCalls, 1, 4);
         Assert.Equal(3, (await Client.GetQueueAsync(Request())).Waiting);
         Assert.Equal(1, Sessions.SignIns);
@@ -339,11 +346,12 @@ public sealed class SessionTests : IAsyncLifetime
         await client.GetQueueAsync(Request());
         harness.Server.Sessions.EndAll();
         harness.Server.FailNext(Login, 1, 503);
-        await Assert.ThrowsAsync<SpecHttpStatusException>(() => client.GetQueueAsync(Request()));
+        await Assert.ThrowsAsync<SpecErrorCodeException>(() => client.GetQueueAsync(Request()));
+        await client.GetQueueAsync(Request());
         await harness.DisposeAsync();
 
         var signIns = measurements.Where(m => m.Instrument == SpecTelemetry.SignInsName).Select(m => ((string?)m.Tags[SpecTelemetry.Tags.SessionReason], (string?)m.Tags[SpecTelemetry.Tags.Outcome])).ToArray();
-        Assert.Equal([("initial", "success"), ("rejected", "success"), ("rejected", "http_error")], signIns);
+        Assert.Equal([("initial", "success"), ("rejected", "success"), ("rejected", "error_code"), ("rejected", "success")], signIns);
         var signOut = Assert.Single(measurements, m => m.Instrument == SpecTelemetry.SignOutsName);
         Assert.Equal("success", signOut.Tags[SpecTelemetry.Tags.Outcome]);
     }
@@ -396,7 +404,7 @@ public sealed class SessionTests : IAsyncLifetime
         Assert.Contains(used.Server.Requests, r => r.InterfaceName == "Logout");
         Assert.True(guids.Length > 3, $"{guids.Length} GUIDs sent");
         Assert.Contains(tags, t => t == "specgen.interface=Login");
-        Assert.Equal("SpecSession`1 { Session = ***, SigningIn = no }", session.ToString());
+        Assert.Equal("SpecSession`1 { Session = ***, SigningIn = no }", texts[2]);
         Assert.Equal("SessionStoreClientOptions { BaseAddress = , AgentId = ***, Password = *** }", texts[3]);
         foreach (string secret in guids.Append(AgentId).Append(Password))
         {
