@@ -52,6 +52,8 @@ public sealed class ShippedSpecTests
         Assert.Equal(
             [
                 "cec-appcube/getAppCubeToken.yaml",
+                "cec-ccgateway-config/configLogin.yaml",
+                "cec-ccgateway/signIn.yaml",
                 "cec-ccmessaging/applyToken.yaml",
                 "cec-ccmessaging/getClickToCallEvents.yaml",
                 "cec-chatbot/gettoken.yaml",
