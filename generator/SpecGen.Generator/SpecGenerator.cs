@@ -201,7 +201,7 @@ public sealed partial class SpecGenerator : IIncrementalGenerator
 
         // Only the diagnostics need the service files' locations; the client sources never wait on them.
         context.RegisterSourceOutput(
-            clients.Select(static (result, _) => (result.Conflicts, result.UnknownTokenInterfaces)).Combine(services),
+            clients.Select(static (result, _) => (result.Conflicts, result.UnknownTokenInterfaces, result.UnknownSessionInterfaces)).Combine(services),
             static (output, pair) =>
             {
                 foreach (ServiceConflict conflict in pair.Left.Conflicts)
@@ -216,6 +216,16 @@ public sealed partial class SpecGenerator : IIncrementalGenerator
                     if (location is not null)
                     {
                         output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTokenInterface, location, unknown.Name, unknown.Hint).ToDiagnostic());
+                    }
+                }
+
+                foreach (UnknownSessionInterface unknown in pair.Left.UnknownSessionInterfaces ?? ImmutableEquatableArray<UnknownSessionInterface>.Empty)
+                {
+                    SessionSpec? session = pair.Right.FirstOrDefault(s => s.Directory == unknown.Directory)?.Session;
+                    LocationInfo? location = unknown.SignOut ? session?.SignOutLocation : session?.SignInLocation;
+                    if (location is not null)
+                    {
+                        output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownSessionInterface, location, unknown.SignOut ? "sign-out" : "sign-in", unknown.Name, unknown.Hint).ToDiagnostic());
                     }
                 }
             });

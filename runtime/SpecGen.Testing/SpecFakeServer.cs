@@ -63,6 +63,17 @@ public sealed partial class SpecFakeServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>The service's session, when its spec declares one: the sign-in opens sessions, and calls without a valid one are refused.</summary>
+    public SpecFakeSessions? Sessions { get; private set; }
+
+    /// <summary>Serves the session <paramref name="sessions"/>; generated <c>Create()</c> calls it when service.yaml has <c>session:</c>.</summary>
+    public SpecFakeServer UseSessions(SpecFakeSessions sessions)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        Sessions = sessions;
+        return this;
+    }
+
     /// <summary>Serves one more interface.</summary>
     public SpecFakeServer Map(SpecFakeRoute route)
     {
@@ -294,6 +305,19 @@ public sealed partial class SpecFakeServer : IAsyncDisposable
             return;
         }
 
+        // A session, likewise: missing, unknown, signed out or stale is refused as the gateway refuses it.
+        SpecFakeSessions? sessions = Sessions;
+        if (checks && !unreadable && sessions is not null && sessions.Enforce && !answerSetUp && sessions.Carries(route) && sessions.Refusal(request) is { } sessionRefusal)
+        {
+            if (sessionRefusal.Violation is { } violation)
+            {
+                Record(violation);
+            }
+
+            await WriteAsync(context.Response, sessions.RejectionStatus, Error(sessions.RejectionCode, sessionRefusal.Message)).ConfigureAwait(false);
+            return;
+        }
+
         if (violations.Count > 0)
         {
             string problem = "The request breaks its spec: " + string.Join("; ", violations.Select(v => v.Path.Length == 0 ? $"[{v.Code}] {v.Message}" : $"{v.Path}: [{v.Code}] {v.Message}"));
@@ -321,12 +345,23 @@ public sealed partial class SpecFakeServer : IAsyncDisposable
             return;
         }
 
+        if (sessions is not null && !sessions.Carries(route) && !answerSetUp && !sessions.CredentialsMatch(request))
+        {
+            await WriteAsync(context.Response, sessions.RejectionStatus, Error(sessions.RejectionCode, "The credentials are not valid.")).ConfigureAwait(false);
+            return;
+        }
+
         SpecFakeAnswer answer = _answers.TryGetValue(route.InterfaceName, out Func<SpecFakeRequest, SpecFakeAnswer>? setUp)
             ? setUp(request)
             : DefaultAnswer(route);
         if (_scenarios.TryGetValue(route.InterfaceName, out SpecFakeScenario? scenario))
         {
             answer = scenario.Apply(answer, status => Error(status, $"Failure set up by the test for {route.InterfaceName}."));
+        }
+
+        if (sessions is not null && answer.Status is >= 200 and < 300)
+        {
+            sessions.Answering(route, request, context.Response);
         }
 
         try

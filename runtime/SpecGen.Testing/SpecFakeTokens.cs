@@ -257,7 +257,7 @@ public sealed class SpecFakeTokens
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static string? BodyText(byte[] body, string[] path)
+    internal static string? BodyText(byte[] body, string[] path)
     {
         if (body.Length == 0)
         {

@@ -40,7 +40,9 @@ internal sealed record BoundClassName(string ClassId, string Name);
 /// <param name="MapMethod">The fake's map method of this interface.</param>
 /// <param name="InterfaceName">The interface's spec name, to find the token interface among the parts.</param>
 /// <param name="Issuer">This interface's part of the token flow, when it is the token interface and the flow is sound.</param>
-internal sealed record ClientPart(ServiceModel Service, string Directory, string SourceFile, string MapMethod, string InterfaceName, TokenIssuerModel? Issuer);
+/// <param name="SignIn">This interface's part of the session, when it is the sign-in interface and the session is sound.</param>
+/// <param name="SignOut">This interface's part of the session, when it is the sign-out interface.</param>
+internal sealed record ClientPart(ServiceModel Service, string Directory, string SourceFile, string MapMethod, string InterfaceName, TokenIssuerModel? Issuer, SessionSignInModel? SignIn = null, SessionSignOutModel? SignOut = null);
 
 /// <summary>The type names one spec file declares, the hint name of its source file, and its client's and JSON context's.</summary>
 internal sealed record DeclaredNames(string Namespace, string FilePath, string HintName, string? ClientHintName, ImmutableEquatableArray<DeclaredName> Names, string? JsonContextHintName = null);

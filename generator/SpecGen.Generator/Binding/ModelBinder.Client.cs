@@ -44,7 +44,8 @@ internal sealed partial class ModelBinder
             BindTokenFlow(service),
             BindNeeds(service),
             ServiceChains.IsNeeded(service, _services),
-            service?.Signed is { } signed ? CSharpLiterals.String(signed.Header) : null);
+            service?.Signed is { } signed ? CSharpLiterals.String(signed.Header) : null,
+            BindSession(service));
     }
 
     private ClientMethodModel BindClient(ServiceModel service, EnvelopeSpec? envelope)
@@ -74,7 +75,8 @@ internal sealed partial class ModelBinder
             needed is null ? null : CSharpLiterals.String(needed.JsonName),
             _spec.RespondsWithFile,
             FormParts(request, names),
-            WholeBodyResult());
+            WholeBodyResult(),
+            CarriesSession);
     }
 
     /// <summary>The list a whole-body response's method returns (an array answer has no envelope code to read).</summary>

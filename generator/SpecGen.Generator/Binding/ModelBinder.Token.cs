@@ -166,7 +166,7 @@ internal sealed partial class ModelBinder
     /// travels), a credential of the token flow, or the field that carries the flow's token.
     /// </summary>
     private bool IsForcedSecret(ClassSpec cls, FieldSpec field)
-        => field.Token || IsNeededCarrier(cls, field) || _credentialFields.Contains(cls.Id + "\n" + field.JsonName) || (cls.Kind == ClassKind.Request && field.JsonName == _carrier);
+        => field.Token || IsNeededCarrier(cls, field) || _credentialFields.Contains(cls.Id + "\n" + field.JsonName) || (cls.Kind == ClassKind.Request && field.JsonName == _carrier) || IsSessionSecret(cls, field);
 
     /// <summary>True when the field carries the token of the service's token flow.</summary>
     private bool IsCarrier(ClassSpec cls, FieldSpec field) => cls.Kind == ClassKind.Request && field.JsonName == _carrier;

@@ -56,6 +56,7 @@ internal sealed partial class ModelBinder
     private BoundInterface Bind(ServiceSpec? service)
     {
         PrepareToken(service);
+        PrepareSession(service);
         NameClasses();
         ClassModel[] classes = _spec.Classes.Where(c => _classNames[c.Id] is not null).Select(BindClass).ToArray();
 
@@ -77,6 +78,8 @@ internal sealed partial class ModelBinder
         string hintName = HintNames.Of(_namespace, _name);
         ClientMethodModel? client = serviceModel is null ? null : BindClient(serviceModel, service?.Envelope);
         TokenIssuerModel? issuer = serviceModel is null || client is null ? null : BindIssuer(serviceModel, client, service?.Envelope);
+        SessionSignInModel? signIn = serviceModel is null || client is null ? null : BindSignIn(serviceModel, client, service?.Envelope);
+        SessionSignOutModel? signOut = client is null ? null : BindSignOut(client);
         var model = new InterfaceModel(
             hintName,
             SourceName(_spec.FilePath),
@@ -92,7 +95,7 @@ internal sealed partial class ModelBinder
             model,
             names,
             nameLocations,
-            serviceModel is null ? null : new ClientPart(serviceModel, _spec.Directory, _spec.FilePath, MapMethod, _spec.Name, issuer),
+            serviceModel is null ? null : new ClientPart(serviceModel, _spec.Directory, _spec.FilePath, MapMethod, _spec.Name, issuer, signIn, signOut),
             _diagnostics.ToImmutableEquatableArray(),
             new BoundNaming(_name, _spec.Classes.Where(c => _classNames[c.Id] is not null).Select(c => new BoundClassName(c.Id, _classNames[c.Id]!)).ToImmutableEquatableArray()));
     }

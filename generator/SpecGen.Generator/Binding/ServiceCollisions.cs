@@ -8,7 +8,14 @@ using SpecGen.Generator.Model;
 namespace SpecGen.Generator.Binding;
 
 /// <summary>The clients to emit, one per namespace and service name, and the folders that clashed.</summary>
-internal sealed record ServiceCheckResult(ImmutableEquatableArray<ServiceOutput> Services, ImmutableEquatableArray<ServiceConflict> Conflicts, ImmutableEquatableArray<UnknownTokenInterface> UnknownTokenInterfaces);
+internal sealed record ServiceCheckResult(ImmutableEquatableArray<ServiceOutput> Services, ImmutableEquatableArray<ServiceConflict> Conflicts, ImmutableEquatableArray<UnknownTokenInterface> UnknownTokenInterfaces, ImmutableEquatableArray<UnknownSessionInterface>? UnknownSessionInterfaces = null);
+
+/// <summary>A folder whose session names a sign-in or sign-out interface the folder does not declare.</summary>
+/// <param name="Directory">The folder, whose service.yaml the diagnostic goes on.</param>
+/// <param name="SignOut">True for the sign-out interface, false for the sign-in.</param>
+/// <param name="Name">The name the session gives.</param>
+/// <param name="Hint">A "did you mean" hint among the folder's interfaces, or empty.</param>
+internal sealed record UnknownSessionInterface(string Directory, bool SignOut, string Name, string Hint);
 
 /// <summary>A folder whose token flow names an interface the folder does not declare.</summary>
 /// <param name="Directory">The folder, whose service.yaml the diagnostic goes on.</param>
@@ -36,6 +43,8 @@ internal static class ServiceCollisions
     {
         var kept = new Dictionary<string, (ClientPart First, SortedSet<string> MapMethods)>(StringComparer.Ordinal);
         var issuers = new Dictionary<string, TokenIssuerModel>(StringComparer.Ordinal);
+        var signIns = new Dictionary<string, SessionSignInModel>(StringComparer.Ordinal);
+        var signOuts = new Dictionary<string, SessionSignOutModel>(StringComparer.Ordinal);
         var conflicts = new List<ServiceConflict>();
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (ClientPart part in parts.OrderBy(p => p.SourceFile, StringComparer.Ordinal))
@@ -63,6 +72,16 @@ internal static class ServiceCollisions
             {
                 issuers.Add(key, part.Issuer);
             }
+
+            if (joins && part.SignIn is not null && part.Service.Session?.SignInName == part.InterfaceName && !signIns.ContainsKey(key))
+            {
+                signIns.Add(key, part.SignIn);
+            }
+
+            if (joins && part.SignOut is not null && part.Service.Session?.SignOutName == part.InterfaceName && !signOuts.ContainsKey(key))
+            {
+                signOuts.Add(key, part.SignOut);
+            }
         }
 
         // Two clients whose names differ only in case would get hint names the compiler takes for one.
@@ -78,10 +97,16 @@ internal static class ServiceCollisions
             }
 
             string key = first.Service.Namespace + "." + first.Service.ClientClass;
-            services.Add(new ServiceOutput(model, mapMethods.ToImmutableEquatableArray(), issuers.TryGetValue(key, out TokenIssuerModel? issuer) ? issuer : null));
+            services.Add(new ServiceOutput(
+                model,
+                mapMethods.ToImmutableEquatableArray(),
+                issuers.TryGetValue(key, out TokenIssuerModel? issuer) ? issuer : null,
+                signIns.TryGetValue(key, out SessionSignInModel? signIn) ? signIn : null,
+                signOuts.TryGetValue(key, out SessionSignOutModel? signOut) ? signOut : null));
         }
 
         var unknown = new List<UnknownTokenInterface>();
+        var unknownSession = new List<UnknownSessionInterface>();
         foreach (ClientPart part in parts.GroupBy(p => p.Directory, StringComparer.Ordinal).Select(g => g.First()).OrderBy(p => p.Directory, StringComparer.Ordinal))
         {
             if (part.Service.Token is { } token)
@@ -92,8 +117,22 @@ internal static class ServiceCollisions
                     unknown.Add(new UnknownTokenInterface(part.Directory, token.InterfaceName, Spec.Suggestions.Hint(token.InterfaceName, names)));
                 }
             }
+
+            if (part.Service.Session is { } session)
+            {
+                string[] names = declared.Where(d => d.Directory == part.Directory).Select(d => d.Name).ToArray();
+                if (Array.IndexOf(names, session.SignInName) < 0)
+                {
+                    unknownSession.Add(new UnknownSessionInterface(part.Directory, false, session.SignInName, Spec.Suggestions.Hint(session.SignInName, names)));
+                }
+
+                if (session.SignOutName is { } signOutName && Array.IndexOf(names, signOutName) < 0)
+                {
+                    unknownSession.Add(new UnknownSessionInterface(part.Directory, true, signOutName, Spec.Suggestions.Hint(signOutName, names)));
+                }
+            }
         }
 
-        return new ServiceCheckResult(services.ToImmutableEquatableArray(), conflicts.ToImmutableEquatableArray(), unknown.ToImmutableEquatableArray());
+        return new ServiceCheckResult(services.ToImmutableEquatableArray(), conflicts.ToImmutableEquatableArray(), unknown.ToImmutableEquatableArray(), unknownSession.ToImmutableEquatableArray());
     }
 }

@@ -126,6 +126,19 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WholeBodyRowMisplaced = Spec(
         "SPEC0031", "A '-' row that cannot be the whole body", "The row '-' stands for the whole body, so {0}");
 
+    // SPEC0043-0046: the session of service.yaml (session:).
+    public static readonly DiagnosticDescriptor UnknownSessionInterface = Spec(
+        "SPEC0043", "The session names an unknown interface", "The session's {0} interface '{1}' is not declared by any interface spec of this folder{2}");
+
+    public static readonly DiagnosticDescriptor SessionAnswerMissing = Spec(
+        "SPEC0044", "The session's sign-in has no header or cookie to read", "The session's sign-in gives no place to read the session from: {0}");
+
+    public static readonly DiagnosticDescriptor SessionCarriedAsField = Spec(
+        "SPEC0045", "An interface declares the session's header as a field", "Interface '{0}' declares '{1}', the header its service's session carries, as a request field: the client sets that header on every call itself; remove the field (keep the page's row as a comment)");
+
+    public static readonly DiagnosticDescriptor SessionFieldProblem = Spec(
+        "SPEC0046", "A field of the session is missing or cannot be filled", "The session's {0} '{1}' of interface '{2}' {3}");
+
     // SPEC1xxx: C# code that uses types carrying the SpecGen attributes, reported by the analyzers
     // in Analyzers/. Warnings by default (SPEC1007 an Info); .editorconfig can change each one's severity.
     private const string UsageCategory = "SpecGen.Usage";

@@ -81,6 +81,24 @@ internal static class ClientEmitter
             return;
         }
 
+        if (client.CarriesSession)
+        {
+            // The session's header is set by the runtime, which knows the held session, its rotation and re-sign-in.
+            writer.WriteLine($"return await this._invoker.SendInSessionAsync<{client.ResponseType}>(");
+            writer.WriteLine($"    {client.InterfaceNameLiteral}, {client.MethodLiteral}, {client.UrlLiteral},");
+            writer.WriteLine($"    () => this.{PrepareMethod(client)}(request),");
+            writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{(client.EnvelopeCodeProperty is null ? " null," : EnvelopeCode(client))} cancellationToken).ConfigureAwait(false);");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>Validates a {client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length)} request and builds its HTTP call, without the session's header.</summary>");
+            writer.OpenBlock($"private global::SpecGen.SpecCall {PrepareMethod(client)}({client.RequestType} request)");
+            WriteCall(writer, client, "request");
+            writer.WriteLine("return call;");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            return;
+        }
+
         WriteCall(writer, client, "request");
         writer.WriteLine($"{Receive(client)}this._invoker.SendAsync<{client.ResponseType}>(call, {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{EnvelopeCode(client)} cancellationToken).ConfigureAwait(false);");
         WriteResult(writer, client);

@@ -64,6 +64,26 @@ internal static class FakeEmitter
             writer.WriteLine($"server.RequireSignature({signature});");
         }
 
+        if (output.Issuer is null && output.SignIn is { } signIn && model.Session is { } session)
+        {
+            // The sign-in opens sessions, calls that carry none (or a stale one) are refused, and the sign-out ends them.
+            writer.WriteLine($"server.UseSessions(new {Testing}.SpecFakeSessions(");
+            writer.WriteLine($"    {session.SignInLiteral},");
+            writer.WriteLine($"    {(output.SignOut is null ? "null" : session.SignOutLiteral)},");
+            writer.WriteLine($"    new {Testing}.SpecFakeCredential[]");
+            writer.WriteLine("    {");
+            foreach (SessionCredentialModel credential in signIn.Credentials)
+            {
+                writer.WriteLine($"        new {Testing}.SpecFakeCredential(global::SpecGen.SpecPosition.{credential.Position}, {credential.PathLiteral}),");
+            }
+
+            writer.WriteLine("    },");
+            writer.WriteLine($"    {session.AnswerNameLiteral},");
+            writer.WriteLine($"    answerInCookie: {(session.AnswerInCookie ? "true" : "false")},");
+            writer.WriteLine($"    carryHeader: {session.CarryHeaderLiteral},");
+            writer.WriteLine($"    rotates: {(session.Rotates ? "true" : "false")}));");
+        }
+
         writer.WriteLine("return server;");
         writer.CloseBlock();
         writer.CloseBlock();

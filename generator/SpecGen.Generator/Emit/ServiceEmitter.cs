@@ -32,12 +32,17 @@ internal static class ServiceEmitter
         writer.WriteLine();
 
         TokenFlowModel? flow = output.Issuer is null ? null : model.Token;
+        SessionModel? session = flow is not null || output.SignIn is null ? null : model.Session;
         writer.WriteLine($"/// <summary>The options of <see cref=\"{clientType}\"/>.</summary>");
         writer.WriteLine(InterfaceEmitter.GeneratedCodeAttribute);
         writer.OpenBlock($"public sealed class {options} : global::SpecGen.SpecClientOptions");
         if (flow is not null)
         {
             WriteTokenOptions(writer, model, flow, output.Issuer!);
+        }
+        else if (session is not null)
+        {
+            SessionEmitter.WriteOptions(writer, model, session, output.SignIn!);
         }
 
         writer.CloseBlock();
@@ -53,7 +58,7 @@ internal static class ServiceEmitter
         writer.OpenBlock($"public sealed partial class {client} : {interfaceType}");
         writer.WriteLine($"private static readonly global::SpecGen.SpecEnvelope{nullable} s_envelope = {Envelope(model.Envelope)};");
         writer.WriteLine("private readonly global::SpecGen.SpecHttpInvoker _invoker;");
-        if (flow is not null)
+        if (flow is not null || session is not null)
         {
             writer.WriteLine($"private readonly {optionsType} _options;");
         }
@@ -65,7 +70,18 @@ internal static class ServiceEmitter
             ? "/// <param name=\"tokenProvider\">Fills token fields the caller leaves empty; optional.</param>"
             : "/// <param name=\"tokenProvider\">Fills token fields the caller leaves empty; optional, and when present it wins over the token flow.</param>");
         writer.WriteLine("/// <param name=\"logger\">Receives one line per call, without bodies or secrets; optional.</param>");
-        if (flow is null)
+        if (session is not null)
+        {
+            SessionEmitter.WriteConstructor(writer, model, session, output, clientType, optionsType);
+            writer.WriteLine();
+            SessionEmitter.WriteSignIn(writer, output.SignIn!, nullable);
+            if (output.SignOut is not null)
+            {
+                writer.WriteLine();
+                SessionEmitter.WriteSignOut(writer, output.SignIn!, output.SignOut);
+            }
+        }
+        else if (flow is null)
         {
             WriteSignerParameterDoc(writer, model);
             writer.WriteLine($"public {client}(global::System.Net.Http.HttpClient httpClient, global::SpecGen.ISpecTokenProvider{nullable} tokenProvider = null, global::Microsoft.Extensions.Logging.ILogger<{clientType}>{nullable} logger = null{SignerParameter(model)})");
@@ -90,7 +106,7 @@ internal static class ServiceEmitter
 
         writer.CloseBlock();
         writer.WriteLine();
-        EmitRegistration(writer, model, clientType, interfaceType, optionsType, flow is not null);
+        EmitRegistration(writer, model, clientType, interfaceType, optionsType, flow is not null, session is not null);
         return writer.ToString();
     }
 
@@ -99,7 +115,7 @@ internal static class ServiceEmitter
     /// using of the DTOs' namespace. The class is partial and its attribute sits on the method: two
     /// services of one name in different namespaces share the class and differ by their options type.
     /// </summary>
-    private static void EmitRegistration(SourceWriter writer, ServiceModel model, string clientType, string interfaceType, string optionsType, bool hasFlow)
+    private static void EmitRegistration(SourceWriter writer, ServiceModel model, string clientType, string interfaceType, string optionsType, bool hasFlow, bool hasSession)
     {
         writer.OpenBlock($"namespace {KnownNames.RegistrationNamespace}");
         writer.WriteLine($"/// <summary>Registers the SpecGen clients of service {model.ServiceName} in a service collection.</summary>");
@@ -124,6 +140,12 @@ internal static class ServiceEmitter
         {
             writer.WriteLine("// One token cache for every client of this type: typed clients are created per use.");
             writer.WriteLine($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecGen.SpecTokenCache<{clientType}>>(services);");
+        }
+
+        if (hasSession)
+        {
+            writer.WriteLine("// One session for every client of this type; the container disposes it, which signs out.");
+            writer.WriteLine($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecGen.SpecSession<{clientType}>>(services);");
         }
 
         writer.WriteLine("// The handler follows no redirect: one would re-send the call, its token included, where the server points.");

@@ -24,6 +24,7 @@ namespace SpecGen.Generator.Model;
 /// <param name="RespondsWithFile">True for <c>responseBody: file</c>: the method returns a <c>SpecFile</c> that streams the answer.</param>
 /// <param name="FormParts">The body's parts when a request field is a File (the body is <c>multipart/form-data</c>); empty for a JSON body.</param>
 /// <param name="Result">The list the method returns when the response's body is a list; null when it returns the response class.</param>
+/// <param name="CarriesSession">True when the call carries its service's session (every interface of a folder with <c>session:</c> but the sign-in).</param>
 internal sealed record ClientMethodModel(
     string ClientInterface,
     string ClientClass,
@@ -45,7 +46,8 @@ internal sealed record ClientMethodModel(
     string? NeededFieldLiteral = null,
     bool RespondsWithFile = false,
     ImmutableEquatableArray<FormPartModel>? FormParts = null,
-    WholeBodyResultModel? Result = null)
+    WholeBodyResultModel? Result = null,
+    bool CarriesSession = false)
 {
     /// <summary>What the method returns: the response class, the file, or the list of a whole-body response.</summary>
     public string ReturnType => RespondsWithFile ? "global::SpecGen.SpecFile" : Result?.TypeName ?? ResponseType;
@@ -133,7 +135,8 @@ internal sealed record ServiceModel(
     TokenFlowModel? Token,
     NeededFlowModel? Needs = null,
     bool HandsOverFlow = false,
-    string? SignatureHeaderLiteral = null);
+    string? SignatureHeaderLiteral = null,
+    SessionModel? Session = null);
 
 /// <summary>The service whose token flow this service's flow needs (<c>token.needs</c>), as the client reaches it.</summary>
 /// <param name="ClientInterfaceType">Its client interface, <c>global::</c>-qualified: what the client's constructor takes from the container.</param>
@@ -212,4 +215,6 @@ internal sealed record CredentialModel(string OptionName, string PropertyPath, s
 
 /// <summary>A client to emit, with the map methods of its interfaces (names only, so edits inside a spec do not touch it).</summary>
 /// <param name="Issuer">The token interface's part, when the service has a token flow and its interface is generated.</param>
-internal sealed record ServiceOutput(ServiceModel Model, ImmutableEquatableArray<string> MapMethods, TokenIssuerModel? Issuer);
+/// <param name="SignIn">The sign-in interface's part, when the service has a session and its interface is generated.</param>
+/// <param name="SignOut">The sign-out interface's part, when the session names one and its interface is generated.</param>
+internal sealed record ServiceOutput(ServiceModel Model, ImmutableEquatableArray<string> MapMethods, TokenIssuerModel? Issuer, SessionSignInModel? SignIn = null, SessionSignOutModel? SignOut = null);

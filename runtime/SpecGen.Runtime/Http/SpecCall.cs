@@ -163,6 +163,9 @@ public sealed class SpecCall
     /// <summary>The headers, for the last check of their values and for the HTTP logs.</summary>
     internal List<(string Name, string Value, bool Secret)>? Headers => _headers;
 
+    /// <summary>Sees the answer's headers as soon as they arrive, before its body is read: a session reads its newer value there.</summary>
+    internal Action<HttpResponseMessage>? AnswerHeaders { get; set; }
+
     private Uri RequestUri()
         => _path is null && _query is null
             ? PlainUrls.GetOrAdd(UrlTemplate, static template => new Uri(template.TrimStart('/'), UriKind.Relative))

@@ -141,6 +141,19 @@ public class SpecClientOptions
     /// </summary>
     public ISet<int> TokenRejectionStatuses { get; } = new HashSet<int> { 401 };
 
+    /// <summary>
+    /// The envelope codes by which the server says that the session (<c>session:</c> in service.yaml)
+    /// has ended or is not valid; the client then signs in again and sends the call once more. The
+    /// spec's <c>session.rejected</c> list fills it; add the codes a deployment answers.
+    /// </summary>
+    public ISet<string> SessionRejectionCodes { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The HTTP statuses by which the server says that the session has ended or is not valid, as
+    /// <see cref="SessionRejectionCodes"/> does by an envelope code: 401 unless changed.
+    /// </summary>
+    public ISet<int> SessionRejectionStatuses { get; } = new HashSet<int> { 401 };
+
     /// <summary>The clock by which tokens expire; <see cref="TimeProvider.System"/> unless set (tests set a fake one).</summary>
     public TimeProvider TimeProvider
     {

@@ -25,7 +25,7 @@ namespace SpecGen;
 /// under its limit (<see cref="SpecBodyReader"/>) and what the answer means (<see cref="SpecAnswerInterpreter"/>).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class SpecHttpInvoker
+public sealed partial class SpecHttpInvoker
 {
     private readonly SpecExchange _exchange;
     private readonly ISpecTokenProvider? _tokens;

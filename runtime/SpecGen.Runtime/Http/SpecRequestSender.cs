@@ -86,6 +86,7 @@ internal static class SpecRequestSender
             }
             status = (int)response.StatusCode;
             SpecRedirects.ThrowIfRedirected(call.InterfaceName, http.BaseAddress, response);
+            call.AnswerHeaders?.Invoke(response);
             T result = await read(response, status.Value, call, state ?? http, timeoutSource.Token).ConfigureAwait(false);
             if (handsOverResponse)
             {

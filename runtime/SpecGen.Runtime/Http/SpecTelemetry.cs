@@ -34,6 +34,12 @@ public static class SpecTelemetry
     /// <summary>Counter of drift findings: ways a real server's answers depart from their spec, by service, interface and kind (see <see cref="SpecDriftReport"/>).</summary>
     public const string DriftName = "specgen.client.drift";
 
+    /// <summary>Counter of sign-in calls of a session (<c>session:</c> in service.yaml), by sign-in interface, reason and outcome.</summary>
+    public const string SignInsName = "specgen.client.session.sign_ins";
+
+    /// <summary>Counter of sign-out calls of a session, made when the client's container is disposed, by sign-out interface and outcome.</summary>
+    public const string SignOutsName = "specgen.client.session.sign_outs";
+
     /// <summary>Tag names: OpenTelemetry's for HTTP clients, and SpecGen's own under <c>specgen.</c>.</summary>
     public static class Tags
     {
@@ -57,6 +63,9 @@ public static class SpecTelemetry
 
         /// <summary>The kind of a drift finding: <c>unexpected_property</c>, <c>wrong_type</c>, <c>value_not_allowed</c>, <c>missing_mandatory</c>, <c>unlisted_envelope_code</c> or <c>malformed</c>.</summary>
         public const string DriftKind = "specgen.drift.kind";
+
+        /// <summary>Why a sign-in ran: <c>initial</c> (no session yet) or <c>rejected</c> (the server rejected the session).</summary>
+        public const string SessionReason = "specgen.session.reason";
 
         /// <summary>OpenTelemetry: the HTTP method.</summary>
         public const string HttpMethod = "http.request.method";
@@ -116,6 +125,15 @@ public static class SpecTelemetry
         /// <summary>The token interface refused to issue a token.</summary>
         public const string AuthenticationFailed = "authentication_failed";
 
+        /// <summary>The call needed the service's session and the client could not sign in: no credentials, or its container was disposed.</summary>
+        public const string SessionMissing = "session_missing";
+
+        /// <summary>The server rejected the session again after the client signed in anew.</summary>
+        public const string SessionRejected = "session_rejected";
+
+        /// <summary>The sign-in interface refused to open a session, or answered none.</summary>
+        public const string SignInFailed = "sign_in_failed";
+
         /// <summary>Any other failure.</summary>
         public const string Error = "error";
     }
@@ -147,6 +165,10 @@ public static class SpecTelemetry
         }
     }
 
+    private static readonly Counter<long> SignIns = Meter.CreateCounter<long>(SignInsName, "{request}", "Sign-in calls of SpecGen clients' sessions, by sign-in interface, reason and outcome.");
+
+    private static readonly Counter<long> SignOuts = Meter.CreateCounter<long>(SignOutsName, "{request}", "Sign-out calls of SpecGen clients' sessions, by sign-out interface and outcome.");
+
     /// <summary>The outcome of a call that threw <paramref name="exception"/>.</summary>
     public static string Outcome(Exception exception) => exception switch
     {
@@ -154,6 +176,9 @@ public static class SpecTelemetry
         SpecTokenRejectedException => Outcomes.TokenRejected,
         SpecAuthenticationException => Outcomes.AuthenticationFailed,
         SpecTokenMissingException => Outcomes.TokenMissing,
+        SpecSessionRejectedException => Outcomes.SessionRejected,
+        SpecSignInException => Outcomes.SignInFailed,
+        SpecSessionMissingException => Outcomes.SessionMissing,
         SpecErrorCodeException => Outcomes.ErrorCode,
         SpecHttpStatusException => Outcomes.HttpError,
         SpecRedirectException => Outcomes.Redirected,
@@ -169,6 +194,22 @@ public static class SpecTelemetry
         if (TokenRequests.Enabled)
         {
             TokenRequests.Add(1, new KeyValuePair<string, object?>(Tags.Interface, tokenInterface), new KeyValuePair<string, object?>(Tags.TokenReason, reason), new KeyValuePair<string, object?>(Tags.Outcome, outcome));
+        }
+    }
+
+    internal static void SignedIn(string signInInterface, string reason, string outcome)
+    {
+        if (SignIns.Enabled)
+        {
+            SignIns.Add(1, new KeyValuePair<string, object?>(Tags.Interface, signInInterface), new KeyValuePair<string, object?>(Tags.SessionReason, reason), new KeyValuePair<string, object?>(Tags.Outcome, outcome));
+        }
+    }
+
+    internal static void SignedOut(string signOutInterface, string outcome)
+    {
+        if (SignOuts.Enabled)
+        {
+            SignOuts.Add(1, new KeyValuePair<string, object?>(Tags.Interface, signOutInterface), new KeyValuePair<string, object?>(Tags.Outcome, outcome));
         }
     }
 
@@ -205,6 +246,8 @@ public static class SpecTelemetry
             SpecErrorCodeException e => e.ErrorCode,
             SpecTokenRejectedException e => e.ErrorCode,
             SpecAuthenticationException e => e.ErrorCode,
+            SpecSessionRejectedException e => e.ErrorCode,
+            SpecSignInException e => e.ErrorCode,
             _ => null,
         };
         int? httpStatus = exception is SpecResponseException response ? response.HttpStatus ?? status : status;

@@ -27,7 +27,7 @@ internal static class SpecTracedCall
         }
         catch (Exception ex)
         {
-            if (ex is SpecTokenMissingException or SpecTokenRejectedException or SpecAuthenticationException)
+            if (ex is SpecTokenMissingException or SpecTokenRejectedException or SpecAuthenticationException or SpecSessionMissingException or SpecSessionRejectedException or SpecSignInException)
             {
                 SpecLog.Failed(logger, body.InterfaceName, ex.Message);
             }

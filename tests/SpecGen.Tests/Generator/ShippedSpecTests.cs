@@ -65,6 +65,8 @@ public sealed class ShippedSpecTests
                 "cec-appcube/getAppCubeToken.yaml",
                 "cec-ccfs/downloadRecordFile.yaml",
                 "cec-ccfs/playVoice.yaml",
+                "cec-ccgateway-config/configLogin.yaml",
+                "cec-ccgateway/signIn.yaml",
                 "cec-ccmessaging/applyToken.yaml",
                 "cec-ccmessaging/getClickToCallEvents.yaml",
                 "cec-chatbot/gettoken.yaml",

@@ -12,6 +12,7 @@ namespace SpecGen.Generator.Spec;
 /// <param name="Location">The <c>service:</c> value, or the file start, to place diagnostics about the service.</param>
 /// <param name="Token">Where the token that the folder's calls carry comes from, if service.yaml says.</param>
 /// <param name="Signed">That the folder's calls are signed (C2), and in which header, if service.yaml says.</param>
+/// <param name="Session">The session the folder's calls carry, from a sign-in interface, if service.yaml says.</param>
 internal sealed record ServiceSpec(
     string Directory,
     string? Name,
@@ -20,7 +21,8 @@ internal sealed record ServiceSpec(
     EnvelopeSpec? Envelope,
     LocationInfo Location,
     TokenFlowSpec? Token = null,
-    SigningSpec? Signed = null);
+    SigningSpec? Signed = null,
+    SessionSpec? Session = null);
 
 /// <summary>The <c>signed:</c> section of service.yaml: each call carries a signature that a registered signer makes, in <paramref name="Header"/>.</summary>
 internal sealed record SigningSpec(string Header, LocationInfo Location);

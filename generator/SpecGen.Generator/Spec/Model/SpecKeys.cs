@@ -5,7 +5,7 @@ namespace SpecGen.Generator.Spec;
 /// <summary>The keys each kind of YAML mapping accepts (docs/spec-format.md).</summary>
 internal static class SpecKeys
 {
-    public static readonly IReadOnlyList<string> Service = new[] { "service", "namespace", "baseUrl", "envelope", "token", "signed" };
+    public static readonly IReadOnlyList<string> Service = new[] { "service", "namespace", "baseUrl", "envelope", "token", "signed", "session" };
 
     public static readonly IReadOnlyList<string> Token = new[] { "interface", "credentials", "answer", "carry", "rejected", "needs", "send" };
 
@@ -14,6 +14,12 @@ internal static class SpecKeys
     public static readonly IReadOnlyList<string> TokenCarry = new[] { "body", "header", "query", "cookie", "prefix" };
 
     public static readonly IReadOnlyList<string> Signed = new[] { "header" };
+
+    public static readonly IReadOnlyList<string> Session = new[] { "signIn", "credentials", "answer", "carry", "rotates", "signOut", "rejected" };
+
+    public static readonly IReadOnlyList<string> SessionAnswer = new[] { "header", "cookie" };
+
+    public static readonly IReadOnlyList<string> SessionCarry = new[] { "header" };
 
     public static readonly IReadOnlyList<string> TokenUnits = new[] { "milliseconds", "seconds", "minutes", "hours" };
 
@@ -89,6 +95,7 @@ internal static class SpecKeys
         public const string Envelope = "envelope";
         public const string Token = "token";
         public const string Signed = "signed";
+        public const string Session = "session";
     }
 
     /// <summary>The keys of <see cref="Envelope"/> by name, for code that writes specs.</summary>

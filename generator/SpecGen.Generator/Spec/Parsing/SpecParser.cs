@@ -88,7 +88,8 @@ internal sealed partial class SpecParser
             ParseEnvelope(_yaml.Mapping(root, "envelope")),
             nameNode is null ? LocationInfo.FileStart(_yaml.FilePath) : _yaml.Locate(nameNode),
             token,
-            signed);
+            signed,
+            ParseSession(root, YamlSource.Get(root, "token") is not null));
     }
 
     private EnvelopeSpec? ParseEnvelope(YamlMappingNode? map)
