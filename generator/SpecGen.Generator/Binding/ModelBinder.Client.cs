@@ -41,7 +41,9 @@ internal sealed partial class ModelBinder
                     envelope.SuccessValues.Select(CSharpLiterals.String).ToImmutableEquatableArray(),
                     envelope.MissingIsSuccess),
             service?.BaseUrl,
-            BindTokenFlow(service));
+            BindTokenFlow(service),
+            "I" + serviceName + KnownNames.FactorySuffix,
+            serviceName + KnownNames.FactorySuffix);
     }
 
     private ClientMethodModel BindClient(ServiceModel service, EnvelopeSpec? envelope)

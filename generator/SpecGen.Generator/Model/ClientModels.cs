@@ -73,6 +73,8 @@ internal sealed record FakeRouteModel(
 /// <param name="FolderName">The spec folder, for the header.</param>
 /// <param name="Envelope">The success convention, or null.</param>
 /// <param name="BaseUrl">The documented address, plain text, or null.</param>
+/// <param name="ClientFactoryInterface">The factory of named clients, such as <c>ICecChatbotClientFactory</c>.</param>
+/// <param name="ClientFactoryClass">Its generated class, such as <c>CecChatbotClientFactory</c>.</param>
 internal sealed record ServiceModel(
     string HintName,
     string FolderName,
@@ -87,7 +89,9 @@ internal sealed record ServiceModel(
     string ServiceNameLiteral,
     EnvelopeModel? Envelope,
     string? BaseUrl,
-    TokenFlowModel? Token);
+    TokenFlowModel? Token,
+    string ClientFactoryInterface,
+    string ClientFactoryClass);
 
 /// <summary>The envelope, as the C# literals that construct it.</summary>
 /// <param name="MessageLiterals">The message field names; empty when the envelope has none.</param>
