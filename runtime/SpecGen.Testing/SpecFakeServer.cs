@@ -300,7 +300,7 @@ public sealed class SpecFakeServer : IAsyncDisposable
                 return;
             }
 
-            await WriteAsync(context.Response, 200, tokens.IssueAnswer(Envelope)).ConfigureAwait(false);
+            await WriteAsync(context.Response, 200, tokens.IssueAnswer(Envelope, request)).ConfigureAwait(false);
             return;
         }
 
