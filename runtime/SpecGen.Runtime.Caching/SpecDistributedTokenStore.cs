@@ -204,6 +204,9 @@ public sealed class SpecDistributedTokenStore : ISpecTokenStore
 
         // Not every client honours the token once an operation is queued: the wait is bounded here.
         Task finished = await Task.WhenAny(task, Task.Delay(Timeout.Infinite, timeout.Token)).ConfigureAwait(false);
+
+        // Ends the delay at once, so that no timer or registration outlives the operation.
+        timeout.Cancel();
         if (finished != task)
         {
             cancellationToken.ThrowIfCancellationRequested();
