@@ -55,16 +55,16 @@ public sealed class DistributedTokenCacheTests : IAsyncLifetime
     private static string SentToken(SpecFakeRequest request) => (string)JsonNode.Parse(request.BodyText)!["authToken"]!;
 
     /// <summary>One instance: its own container, the shared Redis and key ring, the same credentials.</summary>
-    private ServiceProvider Instance(RedisServer redis, LogCapture logs)
+    private ServiceProvider Instance(RedisServer redis, LogCapture logs, bool shortTimeouts = false)
     {
         var services = new ServiceCollection();
         services.AddLogging(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddDataProtection().SetApplicationName("specgen-tests").PersistKeysToFileSystem(new DirectoryInfo(_keyRing));
         services.AddSpecRedisTokenCache(
-            o => o.ConfigurationOptions = redis.Configuration(),
+            o => o.ConfigurationOptions = redis.Configuration(shortTimeouts),
             o =>
             {
-                o.OperationTimeout = TimeSpan.FromSeconds(1);
+                o.OperationTimeout = TimeSpan.FromSeconds(shortTimeouts ? 1 : 15);
                 o.RetryAfter = TimeSpan.FromMinutes(5);
             });
         services.AddCecChatbotClient(o =>
@@ -91,13 +91,19 @@ public sealed class DistributedTokenCacheTests : IAsyncLifetime
     public async Task Two_instances_of_100_parallel_calls_each_on_a_cold_start_make_one_token_call_in_all()
     {
         await using RedisServer redis = await RedisServer.StartAsync();
-        ServiceProvider first = Instance(redis, new LogCapture());
-        ServiceProvider second = Instance(redis, new LogCapture());
+        var logs = new LogCapture();
+        ServiceProvider first = Instance(redis, logs);
+        ServiceProvider second = Instance(redis, logs);
 
         QueryTransferRecordHistoryResponse[][] answers = await Task.WhenAll(CallAsync(first, 100), CallAsync(second, 100));
 
         Assert.All(answers.SelectMany(a => a), a => Assert.Equal(1, a.Total));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("shared token cache is unavailable", StringComparison.Ordinal));
         Assert.Equal(1, TokenCalls);
+
+        // One instance renewed; the other took the token from Redis, waiting or not.
+        Assert.Single(logs.Lines, l => l.Contains("this instance renewed the shared token", StringComparison.Ordinal));
+        Assert.Single(logs.Lines, l => l.Contains("came from the shared cache", StringComparison.Ordinal));
         SpecFakeRequest[] queries = _server.Requests.Where(r => r.InterfaceName == Interface).ToArray();
         Assert.Equal(200, queries.Length);
         Assert.Single(queries.Select(SentToken).Distinct());
@@ -170,7 +176,7 @@ public sealed class DistributedTokenCacheTests : IAsyncLifetime
     {
         RedisServer redis = await RedisServer.StartAsync();
         var logs = new LogCapture();
-        ServiceProvider instance = Instance(redis, logs);
+        ServiceProvider instance = Instance(redis, logs, shortTimeouts: true);
         try
         {
             await CallAsync(instance, 20);

@@ -23,10 +23,14 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>Connection options with short timeouts: a lost server must show within a second.</summary>
-    public ConfigurationOptions Configuration()
+    /// <summary>
+    /// Connection options: short timeouts where a test takes the server away (a lost server must show
+    /// within a second), generous ones elsewhere, since a loaded machine may take longer to connect.
+    /// </summary>
+    public ConfigurationOptions Configuration(bool shortTimeouts = false)
     {
-        var options = new ConfigurationOptions { AbortOnConnectFail = false, ConnectTimeout = 1000, AsyncTimeout = 1000, SyncTimeout = 1000, ConnectRetry = 1 };
+        int timeout = shortTimeouts ? 1000 : 10_000;
+        var options = new ConfigurationOptions { AbortOnConnectFail = false, ConnectTimeout = timeout, AsyncTimeout = timeout, SyncTimeout = timeout, ConnectRetry = 1 };
         options.EndPoints.Add(IPAddress.Loopback, Port);
         return options;
     }
