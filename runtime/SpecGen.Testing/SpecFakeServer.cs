@@ -336,12 +336,12 @@ public sealed partial class SpecFakeServer : IAsyncDisposable
             if (_scenarios.TryGetValue(route.InterfaceName, out SpecFakeScenario? tokenScenario))
             {
                 // A token interface that fails or stalls as the test set up: its waiting callers share that.
-                SpecFakeAnswer issued = tokenScenario.Apply(new SpecFakeAnswer(200, tokens.IssueAnswer(Envelope)), status => Error(status, $"Failure set up by the test for {route.InterfaceName}."));
+                SpecFakeAnswer issued = tokenScenario.Apply(new SpecFakeAnswer(200, tokens.IssueAnswer(Envelope, request)), status => Error(status, $"Failure set up by the test for {route.InterfaceName}."));
                 await WriteAsync(context, issued).ConfigureAwait(false);
                 return;
             }
 
-            await WriteAsync(context.Response, 200, tokens.IssueAnswer(Envelope)).ConfigureAwait(false);
+            await WriteAsync(context.Response, 200, tokens.IssueAnswer(Envelope, request)).ConfigureAwait(false);
             return;
         }
 

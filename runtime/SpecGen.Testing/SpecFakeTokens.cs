@@ -16,6 +16,7 @@ namespace SpecGen.Testing;
 public sealed class SpecFakeTokens
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _valid = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _issuedFor = new(StringComparer.Ordinal);
     private readonly SpecFakeCredential[] _credentials;
     private int _issued;
 
@@ -131,6 +132,14 @@ public sealed class SpecFakeTokens
     /// <summary>Forgets every token issued so far, as a server restart does: the next calls are refused.</summary>
     public void RevokeAll() => _valid.Clear();
 
+    /// <summary>
+    /// The credentials, by path, of the token request that <paramref name="token"/> answered, or null
+    /// for a token the fake did not issue that way: a test of several tenants checks with it that each
+    /// call carries a token of its own tenant's credentials.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? IssuedFor(string token)
+        => token is not null && _issuedFor.TryGetValue(token, out IReadOnlyDictionary<string, string>? credentials) ? credentials : null;
+
     /// <summary>True when <paramref name="token"/> was issued and has not expired.</summary>
     public bool IsValid(string? token)
         => token is not null && _valid.TryGetValue(token, out DateTimeOffset expires) && TimeProvider.GetUtcNow() < expires;
@@ -206,9 +215,17 @@ public sealed class SpecFakeTokens
     }
 
     /// <summary>The token interface's answer: the envelope's success, a new token and its validity.</summary>
-    internal string IssueAnswer(SpecEnvelope? envelope)
+    internal string IssueAnswer(SpecEnvelope? envelope, SpecFakeRequest? request = null)
     {
         string token = Issue();
+        if (request is not null)
+        {
+            _issuedFor[token] = _credentials.ToDictionary(
+                c => c.Path,
+                c => (c.Position == SpecPosition.Body ? BodyText(request.Body, c.Path.Split('.')) : request.Text(c.Position, c.Path)) ?? string.Empty,
+                StringComparer.Ordinal);
+        }
+
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {

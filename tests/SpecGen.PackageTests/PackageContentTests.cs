@@ -98,6 +98,26 @@ public sealed class PackageContentTests(PackagesFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    public void Runtime_Caching_is_an_opt_in_library_that_brings_Redis_and_the_core_runtime_does_not()
+    {
+        List<string> caching = Entries("SpecGen.Runtime.Caching");
+        Assert.Contains("lib/netstandard2.0/SpecGen.Runtime.Caching.dll", caching);
+        Assert.Contains("lib/net8.0/SpecGen.Runtime.Caching.dll", caching);
+        Assert.Contains("lib/net8.0/SpecGen.Runtime.Caching.pdb", Entries("SpecGen.Runtime.Caching", ".snupkg"));
+        XElement metadata = Nuspec("SpecGen.Runtime.Caching");
+        AssertCommonMetadata(metadata);
+        XNamespace ns = metadata.Name.Namespace;
+        XElement[] dependencies = metadata.Descendants(ns + "dependency").ToArray();
+        Assert.Contains(dependencies, d => (string?)d.Attribute("id") == "SpecGen.Runtime" && (string?)d.Attribute("version") == fixture.Version);
+        Assert.Contains(dependencies, d => (string?)d.Attribute("id") == "Microsoft.Extensions.Caching.StackExchangeRedis");
+        Assert.Contains(dependencies, d => (string?)d.Attribute("id") == "Microsoft.AspNetCore.DataProtection.Abstractions");
+
+        // Redis stays out of every client that does not opt in.
+        XElement runtime = Nuspec("SpecGen.Runtime");
+        Assert.DoesNotContain(runtime.Descendants(runtime.Name.Namespace + "dependency"), d => ((string?)d.Attribute("id"))?.Contains("Redis", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public void The_generator_references_YamlDotNet_only_under_its_private_name()
     {
         using ZipArchive package = ZipFile.OpenRead(fixture.PackagePath("SpecGen"));

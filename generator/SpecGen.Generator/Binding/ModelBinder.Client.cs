@@ -42,6 +42,8 @@ internal sealed partial class ModelBinder
                     envelope.MissingIsSuccess),
             service?.BaseUrl,
             BindTokenFlow(service),
+            "I" + serviceName + KnownNames.FactorySuffix,
+            serviceName + KnownNames.FactorySuffix,
             BindNeeds(service),
             ServiceChains.IsNeeded(service, _services),
             service?.Signed is { } signed ? CSharpLiterals.String(signed.Header) : null,

@@ -92,7 +92,7 @@ internal sealed partial class ModelBinder
         {
             // Every interface of a folder declares its client; only another owner's use of a name clashes.
             string owner = "service " + service.Namespace + "." + service.ServiceName;
-            var clientNames = new List<string> { service.ClientInterface, service.ClientClass, service.OptionsClass };
+            var clientNames = new List<string> { service.ClientInterface, service.ClientClass, service.OptionsClass, service.ClientFactoryInterface, service.ClientFactoryClass };
             if (_options.FakeServer)
             {
                 clientNames.Add(service.FakeClass);

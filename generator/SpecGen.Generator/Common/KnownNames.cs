@@ -20,6 +20,9 @@ internal static class KnownNames
     public const string OptionsSuffix = "ClientOptions";
     public const string ExtensionsSuffix = "ClientServiceCollectionExtensions";
 
+    /// <summary>The factory of named clients, one per tenant: <c>I{Service}ClientFactory</c> and its class <c>{Service}ClientFactory</c>.</summary>
+    public const string FactorySuffix = "ClientFactory";
+
     /// <summary>Where the <c>Add{Service}Client</c> registrations live, as the platform's own <c>AddHttpClient</c> does.</summary>
     public const string RegistrationNamespace = "Microsoft.Extensions.DependencyInjection";
     public const string FakeSuffix = "Fake";

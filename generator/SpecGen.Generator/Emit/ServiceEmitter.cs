@@ -97,6 +97,8 @@ internal static class ServiceEmitter
         }
 
         writer.CloseBlock();
+        writer.WriteLine();
+        ClientFactoryEmitter.EmitFactory(writer, model, flow is not null);
 
         if (model.Options.FakeServer)
         {
@@ -162,6 +164,8 @@ internal static class ServiceEmitter
         writer.WriteLine("            services,");
         writer.WriteLine($"            (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient)))){(signed ? ")" : string.Empty)};");
         writer.CloseBlock();
+        writer.WriteLine();
+        ClientFactoryEmitter.EmitRegistration(writer, model, hasFlow && model.Token is not null);
         writer.CloseBlock();
         writer.CloseBlock();
     }

@@ -115,9 +115,12 @@ internal sealed record FakeRouteModel(
 /// <param name="FolderName">The spec folder, for the header.</param>
 /// <param name="Envelope">The success convention, or null.</param>
 /// <param name="BaseUrl">The documented address, plain text, or null.</param>
+/// <param name="ClientFactoryInterface">The factory of named clients, such as <c>ICecChatbotClientFactory</c>.</param>
+/// <param name="ClientFactoryClass">Its generated class, such as <c>CecChatbotClientFactory</c>.</param>
 /// <param name="Needs">The service whose flow this service's flow needs, or null.</param>
 /// <param name="HandsOverFlow">True when another service's flow needs this one's: the client exposes its flow to the generated code.</param>
 /// <param name="SignatureHeaderLiteral">The header of each call's signature (<c>signed:</c>) as a C# literal, or null when calls are not signed.</param>
+/// <param name="Session">The session its calls carry (<c>session:</c>), or null.</param>
 internal sealed record ServiceModel(
     string HintName,
     string FolderName,
@@ -133,6 +136,8 @@ internal sealed record ServiceModel(
     EnvelopeModel? Envelope,
     string? BaseUrl,
     TokenFlowModel? Token,
+    string ClientFactoryInterface,
+    string ClientFactoryClass,
     NeededFlowModel? Needs = null,
     bool HandsOverFlow = false,
     string? SignatureHeaderLiteral = null,

@@ -55,10 +55,19 @@ public sealed class SpecTokenFlow
         }
 
         _missing = credentialNames.Where((_, i) => SpecChecks.IsMissing(credentialValues[i])).ToArray();
+
+        // Only a digest of the values is kept: the cache holds one token per credential with it.
+        CredentialKey = SpecCredentialKey.Create(tokenInterfaceName + "\n" + optionsTypeName + "\n" + options.BaseAddress, credentialValues);
     }
 
     /// <summary>The token interface, as the spec names it.</summary>
     public string TokenInterfaceName { get; }
+
+    /// <summary>
+    /// The flow's credential: its token interface, options class and base address, and a digest of
+    /// its credential values. Clients of the same credential share a token; of another, never.
+    /// </summary>
+    public SpecCredentialKey CredentialKey { get; }
 
     /// <summary>The client's options class, for messages.</summary>
     public string OptionsTypeName { get; }
@@ -103,7 +112,7 @@ public sealed class SpecTokenFlow
     public Task<string> GetTokenAsync(CancellationToken cancellationToken) => _cache.GetAsync(this, cancellationToken);
 
     /// <summary>Forgets a token the server rejected, so that the next <see cref="GetTokenAsync"/> asks for a new one.</summary>
-    public void Invalidate(string token) => _cache.Invalidate(token);
+    public void Invalidate(string token) => _cache.Invalidate(this, token);
 
     /// <summary>True when <paramref name="code"/> is one of the envelope codes by which the server rejects a token.</summary>
     internal bool IsRejectionCode(string code) => _options.TokenRejectionCodes.Contains(code);

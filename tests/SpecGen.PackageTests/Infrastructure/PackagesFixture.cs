@@ -27,11 +27,12 @@ public sealed class PackagesFixture : IAsyncLifetime
         "generator/SpecGen.Package/SpecGen.Package.csproj",
         "runtime/SpecGen.Runtime/SpecGen.Runtime.csproj",
         "runtime/SpecGen.Testing/SpecGen.Testing.csproj",
+        "runtime/SpecGen.Runtime.Caching/SpecGen.Runtime.Caching.csproj",
         "generator/SpecGen.Cli/SpecGen.Cli.csproj",
     ];
 
     /// <summary>The package ids that <see cref="PackedProjects"/> make, each of which the feed must hold.</summary>
-    public static readonly string[] PackageIds = ["SpecGen", "SpecGen.Runtime", "SpecGen.Testing", "SpecGen.Cli"];
+    public static readonly string[] PackageIds = ["SpecGen", "SpecGen.Runtime", "SpecGen.Testing", "SpecGen.Runtime.Caching", "SpecGen.Cli"];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _shared = new();
 

@@ -172,7 +172,11 @@ public sealed class SpecErrorsStayOutOfCSharpTests
         Assert.Empty(run.AllGeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
         INamedTypeSymbol extensions = run.Output.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ShopClientServiceCollectionExtensions")!;
-        Assert.Equal(2, extensions.GetMembers("AddShopClient").Length);
+        IMethodSymbol[] registrations = extensions.GetMembers("AddShopClient").Cast<IMethodSymbol>().ToArray();
+
+        // Per service, the unnamed registration and the named one (a tenant's), told apart by the options type.
+        Assert.Equal(4, registrations.Length);
+        Assert.Equal(2, registrations.Count(m => m.Parameters.Length == 2));
     }
 
     [Fact]

@@ -81,6 +81,47 @@ namespace Cec.Chatbot
             return global::SpecGen.SpecIssuedToken.Read(ref answer, "authToken", null, global::SpecGen.SpecTokenUnit.Seconds, response.Validate());
         }
     }
+
+    /// <summary>Creates the <see cref="global::Cec.Chatbot.ICecChatbotClient"/> of a named registration, <c>services.AddCecChatbotClient(name, o => ...)</c>: one per tenant.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    public interface ICecChatbotClientFactory
+    {
+        /// <summary>The client of the registration named <paramref name="name"/>: its options, its HTTP client, and tokens of its credentials only.</summary>
+        /// <param name="name">The name given to the registration.</param>
+        /// <exception cref="global::System.InvalidOperationException">No registration has that name.</exception>
+        global::Cec.Chatbot.ICecChatbotClient Create(string name);
+    }
+
+    /// <summary>The <see cref="ICecChatbotClientFactory"/> that <c>AddCecChatbotClient(name, ...)</c> registers.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    internal sealed class CecChatbotClientFactory : ICecChatbotClientFactory
+    {
+        private readonly global::System.Net.Http.IHttpClientFactory _httpClients;
+        private readonly global::Microsoft.Extensions.Options.IOptionsMonitor<global::Cec.Chatbot.CecChatbotClientOptions> _options;
+        private readonly global::System.Collections.Generic.IEnumerable<global::SpecGen.SpecClientName<global::Cec.Chatbot.CecChatbotClient>> _names;
+        private readonly global::System.IServiceProvider _services;
+
+        /// <summary>Creates the factory; dependency injection calls it.</summary>
+        public CecChatbotClientFactory(global::System.Net.Http.IHttpClientFactory httpClients, global::Microsoft.Extensions.Options.IOptionsMonitor<global::Cec.Chatbot.CecChatbotClientOptions> options, global::System.Collections.Generic.IEnumerable<global::SpecGen.SpecClientName<global::Cec.Chatbot.CecChatbotClient>> names, global::System.IServiceProvider services)
+        {
+            this._httpClients = httpClients;
+            this._options = options;
+            this._names = names;
+            this._services = services;
+        }
+
+        /// <inheritdoc/>
+        public global::Cec.Chatbot.ICecChatbotClient Create(string name)
+        {
+            global::SpecGen.SpecNamedClients.EnsureRegistered(this._names, name, "AddCecChatbotClient");
+            var httpClient = this._httpClients.CreateClient(global::SpecGen.SpecNamedClients.HttpClientName<global::Cec.Chatbot.CecChatbotClient>(name));
+            var tokenProvider = (global::SpecGen.ISpecTokenProvider?)this._services.GetService(typeof(global::SpecGen.ISpecTokenProvider));
+            var logger = (global::Microsoft.Extensions.Logging.ILogger<global::Cec.Chatbot.CecChatbotClient>?)this._services.GetService(typeof(global::Microsoft.Extensions.Logging.ILogger<global::Cec.Chatbot.CecChatbotClient>));
+            // One cache for every name: it keeps a token per credential, so tenants never share one.
+            var tokenCache = (global::SpecGen.SpecTokenCache<global::Cec.Chatbot.CecChatbotClient>?)this._services.GetService(typeof(global::SpecGen.SpecTokenCache<global::Cec.Chatbot.CecChatbotClient>));
+            return new global::Cec.Chatbot.CecChatbotClient(httpClient, tokenProvider, logger, global::Microsoft.Extensions.Options.Options.Create(this._options.Get(name)), tokenCache);
+        }
+    }
 }
 
 namespace Microsoft.Extensions.DependencyInjection
@@ -115,6 +156,40 @@ namespace Microsoft.Extensions.DependencyInjection
                     global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Cec.Chatbot.ICecChatbotClient, global::Cec.Chatbot.CecChatbotClient>(
                         services,
                         (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Cec.Chatbot.CecChatbotClientOptions>>(provider).Value.ApplyTo(httpClient))));
+        }
+
+        /// <summary>
+        /// Registers a named <see cref="global::Cec.Chatbot.ICecChatbotClient"/>, one of several tenants of one process: its own options,
+        /// HTTP client and tokens. Get it from <see cref="global::Cec.Chatbot.ICecChatbotClientFactory"/>.Create(name), or as a keyed service of that name.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="name">The registration's name, such as the tenant's; not empty, and once per client type.</param>
+        /// <param name="configure">Sets the options of this name, at least the base address.</param>
+        /// <returns>The builder of this name's HTTP client, to add handlers or resilience.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCecChatbotClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::System.Action<global::Cec.Chatbot.CecChatbotClientOptions> configure)
+        {
+            if (services == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(services));
+            }
+
+            if (configure == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(configure));
+            }
+
+            global::SpecGen.SpecNamedClients.Add<global::Cec.Chatbot.CecChatbotClient>(services, name);
+            global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, name, configure);
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::SpecGen.SpecTokenCache<global::Cec.Chatbot.CecChatbotClient>>(services);
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Cec.Chatbot.ICecChatbotClientFactory, global::Cec.Chatbot.CecChatbotClientFactory>(services);
+            global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddKeyedTransient<global::Cec.Chatbot.ICecChatbotClient>(services, name, (provider, key) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Cec.Chatbot.ICecChatbotClientFactory>(provider).Create(name));
+            return global::SpecGen.SpecClientRegistration.RefuseRedirects(
+                global::SpecGen.SpecHttpLogging.UseSpecLogging(
+                    global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(
+                        services,
+                        global::SpecGen.SpecNamedClients.HttpClientName<global::Cec.Chatbot.CecChatbotClient>(name),
+                        (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptionsMonitor<global::Cec.Chatbot.CecChatbotClientOptions>>(provider).Get(name).ApplyTo(httpClient))));
         }
     }
 }

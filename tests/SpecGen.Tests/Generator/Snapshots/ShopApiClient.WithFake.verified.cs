@@ -33,6 +33,45 @@ namespace Shop.Api
         }
     }
 
+    /// <summary>Creates the <see cref="global::Shop.Api.IShopApiClient"/> of a named registration, <c>services.AddShopApiClient(name, o => ...)</c>: one per tenant.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    public interface IShopApiClientFactory
+    {
+        /// <summary>The client of the registration named <paramref name="name"/>: its options, its HTTP client, and tokens of its credentials only.</summary>
+        /// <param name="name">The name given to the registration.</param>
+        /// <exception cref="global::System.InvalidOperationException">No registration has that name.</exception>
+        global::Shop.Api.IShopApiClient Create(string name);
+    }
+
+    /// <summary>The <see cref="IShopApiClientFactory"/> that <c>AddShopApiClient(name, ...)</c> registers.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+    internal sealed class ShopApiClientFactory : IShopApiClientFactory
+    {
+        private readonly global::System.Net.Http.IHttpClientFactory _httpClients;
+        private readonly global::Microsoft.Extensions.Options.IOptionsMonitor<global::Shop.Api.ShopApiClientOptions> _options;
+        private readonly global::System.Collections.Generic.IEnumerable<global::SpecGen.SpecClientName<global::Shop.Api.ShopApiClient>> _names;
+        private readonly global::System.IServiceProvider _services;
+
+        /// <summary>Creates the factory; dependency injection calls it.</summary>
+        public ShopApiClientFactory(global::System.Net.Http.IHttpClientFactory httpClients, global::Microsoft.Extensions.Options.IOptionsMonitor<global::Shop.Api.ShopApiClientOptions> options, global::System.Collections.Generic.IEnumerable<global::SpecGen.SpecClientName<global::Shop.Api.ShopApiClient>> names, global::System.IServiceProvider services)
+        {
+            this._httpClients = httpClients;
+            this._options = options;
+            this._names = names;
+            this._services = services;
+        }
+
+        /// <inheritdoc/>
+        public global::Shop.Api.IShopApiClient Create(string name)
+        {
+            global::SpecGen.SpecNamedClients.EnsureRegistered(this._names, name, "AddShopApiClient");
+            var httpClient = this._httpClients.CreateClient(global::SpecGen.SpecNamedClients.HttpClientName<global::Shop.Api.ShopApiClient>(name));
+            var tokenProvider = (global::SpecGen.ISpecTokenProvider?)this._services.GetService(typeof(global::SpecGen.ISpecTokenProvider));
+            var logger = (global::Microsoft.Extensions.Logging.ILogger<global::Shop.Api.ShopApiClient>?)this._services.GetService(typeof(global::Microsoft.Extensions.Logging.ILogger<global::Shop.Api.ShopApiClient>));
+            return new global::Shop.Api.ShopApiClient(httpClient, tokenProvider, logger);
+        }
+    }
+
     /// <summary>A fake ShopApi server on loopback HTTP, for tests and demos.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
     public static partial class ShopApiFake
@@ -81,6 +120,39 @@ namespace Microsoft.Extensions.DependencyInjection
                     global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Shop.Api.IShopApiClient, global::Shop.Api.ShopApiClient>(
                         services,
                         (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Shop.Api.ShopApiClientOptions>>(provider).Value.ApplyTo(httpClient))));
+        }
+
+        /// <summary>
+        /// Registers a named <see cref="global::Shop.Api.IShopApiClient"/>, one of several tenants of one process: its own options,
+        /// HTTP client and tokens. Get it from <see cref="global::Shop.Api.IShopApiClientFactory"/>.Create(name), or as a keyed service of that name.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="name">The registration's name, such as the tenant's; not empty, and once per client type.</param>
+        /// <param name="configure">Sets the options of this name, at least the base address.</param>
+        /// <returns>The builder of this name's HTTP client, to add handlers or resilience.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpecGen", "0.1.0")]
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddShopApiClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::System.Action<global::Shop.Api.ShopApiClientOptions> configure)
+        {
+            if (services == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(services));
+            }
+
+            if (configure == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(configure));
+            }
+
+            global::SpecGen.SpecNamedClients.Add<global::Shop.Api.ShopApiClient>(services, name);
+            global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, name, configure);
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Shop.Api.IShopApiClientFactory, global::Shop.Api.ShopApiClientFactory>(services);
+            global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddKeyedTransient<global::Shop.Api.IShopApiClient>(services, name, (provider, key) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Api.IShopApiClientFactory>(provider).Create(name));
+            return global::SpecGen.SpecClientRegistration.RefuseRedirects(
+                global::SpecGen.SpecHttpLogging.UseSpecLogging(
+                    global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(
+                        services,
+                        global::SpecGen.SpecNamedClients.HttpClientName<global::Shop.Api.ShopApiClient>(name),
+                        (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptionsMonitor<global::Shop.Api.ShopApiClientOptions>>(provider).Get(name).ApplyTo(httpClient))));
         }
     }
 }
