@@ -53,6 +53,8 @@ public sealed class SpecGenerator : IIncrementalGenerator
         RegisterInterfaceSources(context, interfaces, nameCheck);
         RegisterClientSources(context, interfaces, services, nameCheck);
         RegisterJsonContextSources(context, interfaces, nameCheck);
+        RegisterSpecSources(context, specRoot, settings);
+        RegisterReferencedFakes(context, settings);
         if (_observer is { } observer)
         {
             // The same step values the outputs above use, handed over as they are: nothing is computed again.
@@ -244,6 +246,50 @@ public sealed class SpecGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(
             contexts.SelectMany(static (all, _) => all),
             static (output, model) => EmitSafely(output, model.HintName, () => JsonContextEmitter.Emit(model)));
+    }
+
+    /// <summary>
+    /// Each spec file as <c>[assembly: SpecSource]</c>, so that a test project referencing this one gets the
+    /// fakes of its services (<see cref="RegisterReferencedFakes"/>); <c>SpecGenEmbedSpecs=false</c> turns it off.
+    /// </summary>
+    private static void RegisterSpecSources(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecRoot> specRoot, IncrementalValueProvider<BuildSettings> settings)
+    {
+        IncrementalValueProvider<bool> embed = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => !string.Equals(BuildSettings.Read(options.GlobalOptions, "SpecGenEmbedSpecs"), "false", StringComparison.OrdinalIgnoreCase));
+        IncrementalValuesProvider<SpecSourceModel> sources = context.AdditionalTextsProvider
+            .Combine(specRoot.Combine(settings).Combine(embed))
+            .SelectMany(static (pair, cancellationToken) => pair.Right.Right && SpecRoot.IsYaml(pair.Left.Path) && pair.Right.Left.Left.Contains(pair.Left.Path)
+                ? ImmutableArray.Create(SpecSources.Bind(pair.Right.Left.Left.RelativePath(pair.Left.Path), pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty, pair.Right.Left.Right))
+                : ImmutableArray<SpecSourceModel>.Empty)
+            .WithTrackingName(TrackingNames.SpecSources);
+        context.RegisterSourceOutput(sources, static (output, model) => EmitSafely(output, model.HintName, () => SpecSourceEmitter.Emit(model)));
+    }
+
+    /// <summary>
+    /// In a project that references SpecGen.Testing, the fakes of the services that referenced assemblies
+    /// generate, from their <c>[assembly: SpecSource]</c> attributes: the test project of an app gets
+    /// <c>{Service}Fake.Create()</c> without the app referencing SpecGen.Testing or the specs being generated twice.
+    /// </summary>
+    private static void RegisterReferencedFakes(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<BuildSettings> settings)
+    {
+        // Reading the compilation runs on every edit, but only a value leaves it: what follows stays cached.
+        IncrementalValueProvider<ImmutableEquatableArray<ReferencedSpecSet>> referenced = context.CompilationProvider
+            .Combine(settings)
+            .Select(static (pair, cancellationToken) => pair.Right.Options.FakeServer
+                ? ReferencedSpecs.Read(pair.Left, cancellationToken)
+                : ImmutableEquatableArray<ReferencedSpecSet>.Empty)
+            .WithTrackingName(TrackingNames.ReferencedSpecs);
+        IncrementalValueProvider<ImmutableEquatableArray<GeneratedFile>> fakes = referenced
+            .Combine(settings)
+            .Select(static (pair, _) => ReferencedFakes.Generate(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ReferencedFakes);
+        context.RegisterSourceOutput(fakes, static (output, files) =>
+        {
+            foreach (GeneratedFile file in files)
+            {
+                output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            }
+        });
     }
 
     private static ImmutableArray<T> One<T>(T? value)

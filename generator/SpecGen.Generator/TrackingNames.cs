@@ -24,4 +24,13 @@ internal static class TrackingNames
 
     /// <summary>The JSON contexts of all services, from those names.</summary>
     public const string JsonContexts = nameof(JsonContexts);
+
+    /// <summary>Each spec file, recorded as an assembly attribute for the projects that reference this one.</summary>
+    public const string SpecSources = nameof(SpecSources);
+
+    /// <summary>The spec files recorded in referenced assemblies.</summary>
+    public const string ReferencedSpecs = nameof(ReferencedSpecs);
+
+    /// <summary>The fakes of the services of referenced assemblies.</summary>
+    public const string ReferencedFakes = nameof(ReferencedFakes);
 }

@@ -100,7 +100,8 @@ internal sealed partial class ModelBinder
             _carrier is not null && _propertyNames[ClassIds.Request].ContainsKey(_carrier),
             CSharpLiterals.String(SampleAnswerBinder.Json(_spec, envelope)),
             "CheckAnswerOf" + _name,
-            _classNames[ClassIds.Response] is { } response ? TypeName(response) : null);
+            _classNames[ClassIds.Response] is { } response ? TypeName(response) : null,
+            TypeName(JsonContexts.ClassName(service.ServiceName)));
 
     private ImmutableEquatableArray<ParameterModel> Parameters(ClassSpec request, Dictionary<string, string> names)
         => request.Fields

@@ -6,11 +6,36 @@ namespace SpecGen.Generator.Emit;
 /// <summary>
 /// Writes <c>{Service}Fake</c>, the fake server of a service folder, when the project references
 /// SpecGen.Testing: each interface file maps its own route, and the service file's
-/// <c>Create()</c> maps them all.
+/// <c>Create()</c> maps them all. For the specs of a referenced assembly (<see cref="EmitOptions.FakesOnly"/>)
+/// the fake is all that is written, in files of its own, and it reads the DTOs through the public JSON
+/// context, since their readers are internal to that assembly.
 /// </summary>
 internal static class FakeEmitter
 {
     private const string Testing = KnownNames.Testing;
+
+    /// <summary>The file of one interface's fake route alone, for the specs of a referenced assembly.</summary>
+    public static string EmitRouteFile(InterfaceModel model, FakeRouteModel fake)
+    {
+        var writer = new SourceWriter();
+        InterfaceEmitter.WriteHeader(writer, model.Options, model.SourceName);
+        writer.OpenBlock($"namespace {model.Namespace}");
+        EmitRoute(writer, model.Options, fake);
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    /// <summary>The file of a service's fake server alone, for the specs of a referenced assembly.</summary>
+    public static string EmitServerFile(ServiceOutput output)
+    {
+        ServiceModel model = output.Model;
+        var writer = new SourceWriter();
+        InterfaceEmitter.WriteHeader(writer, model.Options, "the specs of folder " + model.FolderName);
+        writer.OpenBlock($"namespace {model.Namespace}");
+        EmitServer(writer, output);
+        writer.CloseBlock();
+        return writer.ToString();
+    }
 
     public static void EmitServer(SourceWriter writer, ServiceOutput output)
     {
@@ -59,7 +84,7 @@ internal static class FakeEmitter
         writer.CloseBlock();
     }
 
-    public static void EmitRoute(SourceWriter writer, FakeRouteModel fake)
+    public static void EmitRoute(SourceWriter writer, EmitOptions options, FakeRouteModel fake)
     {
         writer.OpenBlock($"public static partial class {fake.FakeClass}");
         writer.WriteLine($"/// <summary>Serves {fake.InterfaceName} on <paramref name=\"server\"/>.</summary>");
@@ -77,9 +102,17 @@ internal static class FakeEmitter
         if (fake.ResponseType is not null)
         {
             writer.OpenBlock($"private static global::SpecGen.ValidationResult {fake.CheckAnswerMethod}(byte[] answer)");
-            writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(answer, global::SpecGen.SpecJson.ReaderOptions);");
-            writer.WriteLine("reader.Read();");
-            writer.WriteLine($"return {fake.ResponseType}.{KnownNames.ReadJson}(ref reader).{KnownNames.Validate}();");
+            if (options.FakesOnly)
+            {
+                writer.WriteLine($"return {ReadThroughContext(fake, fake.ResponseType, "answer")}.{KnownNames.Validate}();");
+            }
+            else
+            {
+                writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(answer, global::SpecGen.SpecJson.ReaderOptions);");
+                writer.WriteLine("reader.Read();");
+                writer.WriteLine($"return {fake.ResponseType}.{KnownNames.ReadJson}(ref reader).{KnownNames.Validate}();");
+            }
+
             writer.CloseBlock();
             writer.WriteLine();
         }
@@ -89,9 +122,17 @@ internal static class FakeEmitter
         if (fake.ReadsBody)
         {
             writer.OpenBlock("if (received.Body.Length > 0)");
-            writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(received.Body, global::SpecGen.SpecJson.ReaderOptions);");
-            writer.WriteLine("reader.Read();");
-            writer.WriteLine($"request = {fake.RequestType}.{KnownNames.ReadJson}(ref reader);");
+            if (options.FakesOnly)
+            {
+                writer.WriteLine($"request = {ReadThroughContext(fake, fake.RequestType, "received.Body")};");
+            }
+            else
+            {
+                writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(received.Body, global::SpecGen.SpecJson.ReaderOptions);");
+                writer.WriteLine("reader.Read();");
+                writer.WriteLine($"request = {fake.RequestType}.{KnownNames.ReadJson}(ref reader);");
+            }
+
             writer.CloseBlock();
             writer.WriteLine();
         }
@@ -108,4 +149,8 @@ internal static class FakeEmitter
         writer.CloseBlock();
         writer.CloseBlock();
     }
+
+    /// <summary>The generated reader of <paramref name="type"/>, reached from another assembly through the service's JSON context.</summary>
+    private static string ReadThroughContext(FakeRouteModel fake, string type, string bytes)
+        => $"{Testing}.SpecFakeJson.Read<{type}>({bytes}, {fake.JsonContext}.Default)";
 }

@@ -51,6 +51,7 @@ internal sealed record ParameterModel(string Position, string PropertyName, stri
 /// <param name="SampleResponse">A valid answer made from the response table, as a C# literal.</param>
 /// <param name="CheckAnswerMethod">The method that reads and validates an answer.</param>
 /// <param name="ResponseType">The response class, or null when the response has no table to read.</param>
+/// <param name="JsonContext">The service's JSON context class, through which a fake in another assembly reads the DTOs.</param>
 internal sealed record FakeRouteModel(
     string FakeClass,
     string MapMethod,
@@ -66,7 +67,8 @@ internal sealed record FakeRouteModel(
     bool CarriesToken,
     string SampleResponse,
     string CheckAnswerMethod,
-    string? ResponseType);
+    string? ResponseType,
+    string JsonContext);
 
 /// <summary>What the client of one service shares: its options, envelope and DI registration.</summary>
 /// <param name="HintName">The generated file's name.</param>
