@@ -42,7 +42,9 @@ public sealed class SpecGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(settings, static (output, s) => Report(output, s.Diagnostics));
         ReportYamlOutsideSpecRoot(context, specRoot);
 
-        IncrementalValuesProvider<ParsedSpecFile> files = ParseSpecFiles(context, specRoot);
+        // One input node for the parse and the spec sources: an edit walks the additional texts once.
+        IncrementalValuesProvider<(AdditionalText Left, SpecRoot Right)> specTexts = context.AdditionalTextsProvider.Combine(specRoot);
+        IncrementalValuesProvider<ParsedSpecFile> files = ParseSpecFiles(specTexts);
         context.RegisterSourceOutput(files, static (output, file) => Report(output, file.Diagnostics));
 
         IncrementalValueProvider<ImmutableEquatableArray<ServiceSpec>> services = CollectServices(files);
@@ -53,7 +55,7 @@ public sealed class SpecGenerator : IIncrementalGenerator
         RegisterInterfaceSources(context, interfaces, nameCheck);
         RegisterClientSources(context, interfaces, services, nameCheck);
         RegisterJsonContextSources(context, interfaces, nameCheck);
-        RegisterSpecSources(context, specRoot, settings);
+        RegisterSpecSources(context, specTexts, settings);
         RegisterReferencedFakes(context, settings);
         if (_observer is { } observer)
         {
@@ -97,9 +99,8 @@ public sealed class SpecGenerator : IIncrementalGenerator
     /// <c>Where</c> and a <c>Select</c>: after an edit the driver walks every step that sees the edited
     /// file, each over all N files, so the fewer such steps, the less an edit costs at large N.
     /// </remarks>
-    private static IncrementalValuesProvider<ParsedSpecFile> ParseSpecFiles(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecRoot> specRoot)
-        => context.AdditionalTextsProvider
-            .Combine(specRoot)
+    private static IncrementalValuesProvider<ParsedSpecFile> ParseSpecFiles(IncrementalValuesProvider<(AdditionalText Left, SpecRoot Right)> specTexts)
+        => specTexts
             .SelectMany(static (pair, cancellationToken) => SpecRoot.IsYaml(pair.Left.Path) && pair.Right.Contains(pair.Left.Path)
                 ? ImmutableArray.Create(ParseSafely(pair.Left, cancellationToken))
                 : ImmutableArray<ParsedSpecFile>.Empty)
@@ -252,14 +253,17 @@ public sealed class SpecGenerator : IIncrementalGenerator
     /// Each spec file as <c>[assembly: SpecSource]</c>, so that a test project referencing this one gets the
     /// fakes of its services (<see cref="RegisterReferencedFakes"/>); <c>SpecGenEmbedSpecs=false</c> turns it off.
     /// </summary>
-    private static void RegisterSpecSources(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecRoot> specRoot, IncrementalValueProvider<BuildSettings> settings)
+    private static void RegisterSpecSources(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<(AdditionalText Left, SpecRoot Right)> specTexts,
+        IncrementalValueProvider<BuildSettings> settings)
     {
         IncrementalValueProvider<bool> embed = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => !string.Equals(BuildSettings.Read(options.GlobalOptions, "SpecGenEmbedSpecs"), "false", StringComparison.OrdinalIgnoreCase));
-        IncrementalValuesProvider<SpecSourceModel> sources = context.AdditionalTextsProvider
-            .Combine(specRoot.Combine(settings).Combine(embed))
-            .SelectMany(static (pair, cancellationToken) => pair.Right.Right && SpecRoot.IsYaml(pair.Left.Path) && pair.Right.Left.Left.Contains(pair.Left.Path)
-                ? ImmutableArray.Create(SpecSources.Bind(pair.Right.Left.Left.RelativePath(pair.Left.Path), pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty, pair.Right.Left.Right))
+        IncrementalValuesProvider<SpecSourceModel> sources = specTexts
+            .Combine(settings.Combine(embed))
+            .SelectMany(static (pair, cancellationToken) => pair.Right.Right && SpecRoot.IsYaml(pair.Left.Left.Path) && pair.Left.Right.Contains(pair.Left.Left.Path)
+                ? ImmutableArray.Create(SpecSources.Bind(pair.Left.Right.RelativePath(pair.Left.Left.Path), pair.Left.Left.GetText(cancellationToken)?.ToString() ?? string.Empty, pair.Right.Left))
                 : ImmutableArray<SpecSourceModel>.Empty)
             .WithTrackingName(TrackingNames.SpecSources);
         context.RegisterSourceOutput(sources, static (output, model) => EmitSafely(output, model.HintName, () => SpecSourceEmitter.Emit(model)));
@@ -272,13 +276,15 @@ public sealed class SpecGenerator : IIncrementalGenerator
     /// </summary>
     private static void RegisterReferencedFakes(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<BuildSettings> settings)
     {
-        // Reading the compilation runs on every edit, but only a value leaves it: what follows stays cached.
-        IncrementalValueProvider<ImmutableEquatableArray<ReferencedSpecSet>> referenced = context.CompilationProvider
-            .Combine(settings)
-            .Select(static (pair, cancellationToken) => pair.Right.Options.FakeServer
+        // Read per reference, and only where fakes are made: a project without SpecGen.Testing reads nothing.
+        IncrementalValueProvider<ImmutableEquatableArray<ReferencedSpecSet>> referenced = context.MetadataReferencesProvider
+            .Combine(settings.Select(static (s, _) => s.Options.FakeServer))
+            .SelectMany(static (pair, cancellationToken) => pair.Right
                 ? ReferencedSpecs.Read(pair.Left, cancellationToken)
-                : ImmutableEquatableArray<ReferencedSpecSet>.Empty)
-            .WithTrackingName(TrackingNames.ReferencedSpecs);
+                : ImmutableArray<ReferencedSpecSet>.Empty)
+            .WithTrackingName(TrackingNames.ReferencedSpecs)
+            .Collect()
+            .Select(static (sets, _) => sets.OrderBy(s => s.AssemblyName, StringComparer.Ordinal).ToImmutableEquatableArray());
         IncrementalValueProvider<ImmutableEquatableArray<GeneratedFile>> fakes = referenced
             .Combine(settings)
             .Select(static (pair, _) => ReferencedFakes.Generate(pair.Left, pair.Right))
