@@ -19,7 +19,7 @@ namespace SpecGen.Testing;
 /// invalid one gets HTTP 400 with the service's error envelope. Generated
 /// <c>{Service}Fake.Create()</c> methods map every interface of a spec folder.
 /// </summary>
-public sealed class SpecFakeServer : IAsyncDisposable
+public sealed partial class SpecFakeServer : IAsyncDisposable
 {
     /// <summary>The envelope code of an answer to a request that breaks its spec.</summary>
     public const int InvalidRequestCode = 400;
@@ -324,7 +324,7 @@ public sealed class SpecFakeServer : IAsyncDisposable
 
     // The page's example first, as the closest to what the server sends; else the generated sample.
     private SpecFakeAnswer DefaultAnswer(SpecFakeRoute route)
-        => (route.ExampleResponse ?? route.SampleResponse) is { } body
+        => (SeededAnswer(route) ?? route.ExampleResponse ?? route.SampleResponse) is { } body
             ? new SpecFakeAnswer(200, body)
             : new SpecFakeAnswer(501, Error(501, $"The spec of {route.InterfaceName} has no example response and the test set up none."));
 

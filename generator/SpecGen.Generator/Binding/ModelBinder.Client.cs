@@ -101,7 +101,8 @@ internal sealed partial class ModelBinder
             CSharpLiterals.String(SampleAnswerBinder.Json(_spec, envelope)),
             "CheckAnswerOf" + _name,
             _classNames[ClassIds.Response] is { } response ? TypeName(response) : null,
-            TypeName(JsonContexts.ClassName(service.ServiceName)));
+            TypeName(JsonContexts.ClassName(service.ServiceName)),
+            CSharpLiterals.String(AnswerShapeBinder.Json(_spec, envelope)));
 
     private ImmutableEquatableArray<ParameterModel> Parameters(ClassSpec request, Dictionary<string, string> names)
         => request.Fields

@@ -96,7 +96,8 @@ internal static class FakeEmitter
         string carries = fake.CarriesToken ? ", carriesToken: true" : string.Empty;
         string checkAnswer = fake.ResponseType is null ? "null" : fake.CheckAnswerMethod;
         writer.WriteLine($"return server.Map(new {Testing}.SpecFakeRoute({fake.InterfaceNameLiteral}, {fake.MethodLiteral}, {fake.UrlLiteral}, {fake.ValidateMethod}, {fake.ExampleResponse}{carries})");
-        writer.WriteLine($"    .WithSample({fake.SampleResponse}, {checkAnswer}));");
+        writer.WriteLine($"    .WithSample({fake.SampleResponse}, {checkAnswer})");
+        writer.WriteLine($"    .WithShape({fake.AnswerShape}));");
         writer.CloseBlock();
         writer.WriteLine();
         if (fake.ResponseType is not null)

@@ -52,6 +52,7 @@ internal sealed record ParameterModel(string Position, string PropertyName, stri
 /// <param name="CheckAnswerMethod">The method that reads and validates an answer.</param>
 /// <param name="ResponseType">The response class, or null when the response has no table to read.</param>
 /// <param name="JsonContext">The service's JSON context class, through which a fake in another assembly reads the DTOs.</param>
+/// <param name="AnswerShape">The shape of a valid answer, for seeded answers, as a C# literal.</param>
 internal sealed record FakeRouteModel(
     string FakeClass,
     string MapMethod,
@@ -68,7 +69,8 @@ internal sealed record FakeRouteModel(
     string SampleResponse,
     string CheckAnswerMethod,
     string? ResponseType,
-    string JsonContext);
+    string JsonContext,
+    string AnswerShape);
 
 /// <summary>What the client of one service shares: its options, envelope and DI registration.</summary>
 /// <param name="HintName">The generated file's name.</param>
