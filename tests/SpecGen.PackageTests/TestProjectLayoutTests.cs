@@ -48,6 +48,57 @@ public sealed class TestProjectLayoutTests(PackagesFixture fixture, ITestOutputH
         Assert.DoesNotContain("SpecGen.Testing", File.ReadAllText(layout.Solution.PathOf("App/obj/project.assets.json")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_test_project_that_gets_the_app_as_a_package_gets_its_fake_too()
+    {
+        Layout layout = await RunAsync();
+        layout.Test.ShouldSucceed();
+        Consumer solution = layout.Solution;
+        string feed = solution.PathOf("app-feed");
+        string id = "SpecGenE2E.App";
+
+        ProcessResult pack = await DotNet.RunAsync(solution.Folder, TimeSpan.FromMinutes(10), "pack", "App", "-nodeReuse:false", $"-p:PackageId={id}", $"-p:Version={fixture.Version}", "-o", feed);
+        pack.ShouldSucceed();
+        try
+        {
+            solution.Write("PackageTests/nuget.config", PackagesFixture.NuGetConfig(feed).Replace("specgen-local", "app-local", StringComparison.Ordinal));
+            solution.Write("PackageTests/PackageTests.csproj", $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net8.0</TargetFramework>
+                    <RollForward>Major</RollForward>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <IsPackable>false</IsPackable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                    <PackageReference Include="xunit" Version="2.9.3" />
+                    <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+                    <PackageReference Include="SpecGen.Testing" Version="[{fixture.Version}]" />
+                    <PackageReference Include="{id}" Version="[{fixture.Version}]" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.Copy(solution.PathOf("App.Tests/TransferHistoryTests.cs"), solution.PathOf("PackageTests/TransferHistoryTests.cs"), overwrite: true);
+
+            ProcessResult test = await DotNet.RunAsync(solution.Folder, TimeSpan.FromMinutes(10), "test", "PackageTests", "-nodeReuse:false");
+            output.WriteLine($"dotnet test (package reference): {test.Elapsed.TotalSeconds:F1} s");
+
+            test.ShouldSucceed();
+            test.Expect(test.Output.Contains("Passed:     3", StringComparison.Ordinal), "dotnet test did not pass the three tests against the app's package");
+        }
+        finally
+        {
+            // The app's package is this run's alone: leave no copy of it in the machine's package cache.
+            string cached = Path.Combine(fixture.GlobalPackages, id.ToLowerInvariant(), fixture.Version.ToLowerInvariant());
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+    }
+
     private static string[] AssemblyReferences(string path)
     {
         using var stream = File.OpenRead(path);
