@@ -71,6 +71,24 @@ internal sealed record SpecRoot(string? Root)
         => Root is null || NormalizeFolder(Path.GetDirectoryName(path))!.StartsWith(Root, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
+    /// The path under the spec folder, <c>/</c>-separated; without a spec folder, the file's own folder and
+    /// name. Never an absolute path: it is written into the assembly, which must not depend on the machine.
+    /// </summary>
+    public string RelativePath(string path)
+    {
+        string folder = NormalizeFolder(Path.GetDirectoryName(path)) ?? string.Empty;
+        string name = Path.GetFileName(path);
+        if (Root is not null && folder.StartsWith(Root, StringComparison.OrdinalIgnoreCase))
+        {
+            return folder.Substring(Root.Length) + name;
+        }
+
+        string trimmed = folder.TrimEnd('/');
+        int slash = trimmed.LastIndexOf('/');
+        return (trimmed.Length == 0 ? string.Empty : trimmed.Substring(slash + 1) + "/") + name;
+    }
+
+    /// <summary>
     /// The folder with forward slashes, <c>.</c> and <c>..</c> resolved and a trailing slash, so that
     /// <c>tests/../spec/</c> and <c>spec/</c> compare equal; pure string work, no file system access.
     /// </summary>

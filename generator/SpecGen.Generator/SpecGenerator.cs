@@ -43,7 +43,9 @@ public sealed partial class SpecGenerator : IIncrementalGenerator
         IncrementalValuesProvider<SpecInput> inputs = TagInputs(context);
         ReportYamlOutsideSpecRoot(context, inputs, specRoot);
 
-        IncrementalValuesProvider<ParsedSpecFile> files = ParseSpecFiles(inputs, specRoot);
+        // One input node for the parse and the spec sources: an edit walks the additional texts once.
+        IncrementalValuesProvider<(SpecInput Left, SpecRoot Right)> specTexts = inputs.Combine(specRoot);
+        IncrementalValuesProvider<ParsedSpecFile> files = ParseSpecFiles(specTexts);
         context.RegisterSourceOutput(files, static (output, file) => Report(output, file.Diagnostics));
         CompareWithBaseline(context, inputs, files, specRoot);
 
@@ -58,6 +60,8 @@ public sealed partial class SpecGenerator : IIncrementalGenerator
         RegisterInterfaceSources(context, interfaces, nameCheck);
         RegisterClientSources(context, interfaces, services, nameCheck);
         RegisterJsonContextSources(context, interfaces, nameCheck);
+        RegisterSpecSources(context, specTexts, settings);
+        RegisterReferencedFakes(context, settings);
         if (_observer is { } observer)
         {
             // The same step values the outputs above use, handed over as they are: nothing is computed again.
@@ -100,9 +104,8 @@ public sealed partial class SpecGenerator : IIncrementalGenerator
     /// <c>Where</c> and a <c>Select</c>: after an edit the driver walks every step that sees the edited
     /// file, each over all N files, so the fewer such steps, the less an edit costs at large N.
     /// </remarks>
-    private static IncrementalValuesProvider<ParsedSpecFile> ParseSpecFiles(IncrementalValuesProvider<SpecInput> inputs, IncrementalValueProvider<SpecRoot> specRoot)
-        => inputs
-            .Combine(specRoot)
+    private static IncrementalValuesProvider<ParsedSpecFile> ParseSpecFiles(IncrementalValuesProvider<(SpecInput Left, SpecRoot Right)> specTexts)
+        => specTexts
             .SelectMany(static (pair, cancellationToken) => !pair.Left.Baseline && SpecRoot.IsYaml(pair.Left.File.Path) && pair.Right.Contains(pair.Left.File.Path)
                 ? ImmutableArray.Create(ParseSafely(pair.Left.File, cancellationToken))
                 : ImmutableArray<ParsedSpecFile>.Empty)
@@ -259,6 +262,55 @@ public sealed partial class SpecGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(
             contexts.SelectMany(static (all, _) => all),
             static (output, model) => EmitSafely(output, model.HintName, () => JsonContextEmitter.Emit(model)));
+    }
+
+    /// <summary>
+    /// Each spec file as <c>[assembly: SpecSource]</c>, so that a test project referencing this one gets the
+    /// fakes of its services (<see cref="RegisterReferencedFakes"/>); <c>SpecGenEmbedSpecs=false</c> turns it off.
+    /// </summary>
+    private static void RegisterSpecSources(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<(SpecInput Left, SpecRoot Right)> specTexts,
+        IncrementalValueProvider<BuildSettings> settings)
+    {
+        IncrementalValueProvider<bool> embed = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => !string.Equals(BuildSettings.Read(options.GlobalOptions, "SpecGenEmbedSpecs"), "false", StringComparison.OrdinalIgnoreCase));
+        IncrementalValuesProvider<SpecSourceModel> sources = specTexts
+            .Combine(settings.Combine(embed))
+            .SelectMany(static (pair, cancellationToken) => pair.Right.Right && !pair.Left.Left.Baseline && SpecRoot.IsYaml(pair.Left.Left.File.Path) && pair.Left.Right.Contains(pair.Left.Left.File.Path)
+                ? ImmutableArray.Create(SpecSources.Bind(pair.Left.Right.RelativePath(pair.Left.Left.File.Path), pair.Left.Left.File.GetText(cancellationToken)?.ToString() ?? string.Empty, pair.Right.Left))
+                : ImmutableArray<SpecSourceModel>.Empty)
+            .WithTrackingName(TrackingNames.SpecSources);
+        context.RegisterSourceOutput(sources, static (output, model) => EmitSafely(output, model.HintName, () => SpecSourceEmitter.Emit(model)));
+    }
+
+    /// <summary>
+    /// In a project that references SpecGen.Testing, the fakes of the services that referenced assemblies
+    /// generate, from their <c>[assembly: SpecSource]</c> attributes: the test project of an app gets
+    /// <c>{Service}Fake.Create()</c> without the app referencing SpecGen.Testing or the specs being generated twice.
+    /// </summary>
+    private static void RegisterReferencedFakes(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<BuildSettings> settings)
+    {
+        // Read per reference, and only where fakes are made: a project without SpecGen.Testing reads nothing.
+        IncrementalValueProvider<ImmutableEquatableArray<ReferencedSpecSet>> referenced = context.MetadataReferencesProvider
+            .Combine(settings.Select(static (s, _) => s.Options.FakeServer))
+            .SelectMany(static (pair, cancellationToken) => pair.Right
+                ? ReferencedSpecs.Read(pair.Left, cancellationToken)
+                : ImmutableArray<ReferencedSpecSet>.Empty)
+            .WithTrackingName(TrackingNames.ReferencedSpecs)
+            .Collect()
+            .Select(static (sets, _) => sets.OrderBy(s => s.AssemblyName, StringComparer.Ordinal).ToImmutableEquatableArray());
+        IncrementalValueProvider<ImmutableEquatableArray<GeneratedFile>> fakes = referenced
+            .Combine(settings)
+            .Select(static (pair, _) => ReferencedFakes.Generate(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ReferencedFakes);
+        context.RegisterSourceOutput(fakes, static (output, files) =>
+        {
+            foreach (GeneratedFile file in files)
+            {
+                output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            }
+        });
     }
 
     private static ImmutableArray<T> One<T>(T? value)

@@ -35,4 +35,12 @@ internal static class TrackingNames
     public const string Baseline = nameof(Baseline);
     /// <summary>The problems of the chains of token flows across folders (<c>token.needs</c>).</summary>
     public const string TokenChains = nameof(TokenChains);
+    /// <summary>Each spec file, recorded as an assembly attribute for the projects that reference this one.</summary>
+    public const string SpecSources = nameof(SpecSources);
+
+    /// <summary>The spec files recorded in referenced assemblies.</summary>
+    public const string ReferencedSpecs = nameof(ReferencedSpecs);
+
+    /// <summary>The fakes of the services of referenced assemblies.</summary>
+    public const string ReferencedFakes = nameof(ReferencedFakes);
 }

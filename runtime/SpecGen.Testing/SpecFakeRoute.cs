@@ -98,6 +98,27 @@ public sealed class SpecFakeRoute
 
     private readonly List<KeyValuePair<string, string>> _answerHeaders = [];
 
+    /// <summary>
+    /// The shape of the answer the generator made from the response table (which fields, and what each
+    /// allows), from which <see cref="GeneratedAnswer"/> draws seeded answers. Null for a hand-made route.
+    /// </summary>
+    public string? AnswerShape { get; private set; }
+
+    /// <summary>Sets <see cref="AnswerShape"/>; generated <c>Map</c> methods call it.</summary>
+    public SpecFakeRoute WithShape(string answerShape)
+    {
+        AnswerShape = answerShape ?? throw new ArgumentNullException(nameof(answerShape));
+        return this;
+    }
+
+    /// <summary>
+    /// A valid answer drawn from <see cref="AnswerShape"/> with <paramref name="seed"/>: the same seed gives the
+    /// same text, another seed other values (allowed values, instants in the field's format, numbers in range,
+    /// texts within their lengths, item counts), and every one passes <see cref="CheckAnswer"/>.
+    /// Null when the route has no shape.
+    /// </summary>
+    public string? GeneratedAnswer(int seed) => AnswerShape is { } shape ? SpecAnswerSampler.Sample(shape, seed, InterfaceName) : null;
+
     internal string[] Segments { get; }
 
     /// <summary>Matches a path against the template; fills the placeholder values.</summary>

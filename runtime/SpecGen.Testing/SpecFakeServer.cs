@@ -384,7 +384,7 @@ public sealed partial class SpecFakeServer : IAsyncDisposable
     private SpecFakeAnswer DefaultAnswer(SpecFakeRoute route)
         => route.AnswersFile
             ? SpecFakeAnswer.File(Encoding.UTF8.GetBytes($"A sample file of {route.InterfaceName}, served by the SpecGen fake."), "application/octet-stream", route.InterfaceName + ".bin")
-            : (route.ExampleResponse ?? route.SampleResponse) is { } body
+            : (SeededAnswer(route) ?? route.ExampleResponse ?? route.SampleResponse) is { } body
             ? new SpecFakeAnswer(200, body)
             : new SpecFakeAnswer(501, Error(501, $"The spec of {route.InterfaceName} has no example response and the test set up none."));
 

@@ -154,6 +154,8 @@ internal sealed partial class ModelBinder
             CSharpLiterals.String(SampleAnswerBinder.Json(_spec, envelope)),
             "CheckAnswerOf" + _name,
             _classNames[ClassIds.Response] is { } response && !_spec.RespondsWithFile ? TypeName(response) : null,
+            TypeName(JsonContexts.ClassName(service.ServiceName)),
+            CSharpLiterals.String(AnswerShapeBinder.Json(_spec, envelope)),
             _neededCarrier is not null && _propertyNames[ClassIds.Request].ContainsKey(_neededCarrier),
             _spec.RespondsWithFile,
             FormParts(_spec.Request, _propertyNames[ClassIds.Request]),

@@ -76,6 +76,9 @@ internal static class KnownNames
     public const string AtLeastOneAttribute = "SpecGen.SpecAtLeastOneAttribute";
     public const string ExactlyOneAttribute = "SpecGen.SpecExactlyOneAttribute";
 
+    /// <summary>The assembly attribute that records a spec file, for the fakes of referencing projects.</summary>
+    public const string SpecSourceAttribute = "SpecGen.SpecSourceAttribute";
+
     /// <summary>The attribute's name as generated code writes it: <c>global::SpecGen.SpecField</c>.</summary>
     public static string AttributeUsage(string metadataName)
         => "global::" + metadataName.Substring(0, metadataName.Length - "Attribute".Length);

@@ -6,11 +6,36 @@ namespace SpecGen.Generator.Emit;
 /// <summary>
 /// Writes <c>{Service}Fake</c>, the fake server of a service folder, when the project references
 /// SpecGen.Testing: each interface file maps its own route, and the service file's
-/// <c>Create()</c> maps them all.
+/// <c>Create()</c> maps them all. For the specs of a referenced assembly (<see cref="EmitOptions.FakesOnly"/>)
+/// the fake is all that is written, in files of its own, and it reads the DTOs through the public JSON
+/// context, since their readers are internal to that assembly.
 /// </summary>
 internal static class FakeEmitter
 {
     private const string Testing = KnownNames.Testing;
+
+    /// <summary>The file of one interface's fake route alone, for the specs of a referenced assembly.</summary>
+    public static string EmitRouteFile(InterfaceModel model, FakeRouteModel fake)
+    {
+        var writer = new SourceWriter();
+        InterfaceEmitter.WriteHeader(writer, model.Options, model.SourceName);
+        writer.OpenBlock($"namespace {model.Namespace}");
+        EmitRoute(writer, model.Options, fake);
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    /// <summary>The file of a service's fake server alone, for the specs of a referenced assembly.</summary>
+    public static string EmitServerFile(ServiceOutput output)
+    {
+        ServiceModel model = output.Model;
+        var writer = new SourceWriter();
+        InterfaceEmitter.WriteHeader(writer, model.Options, "the specs of folder " + model.FolderName);
+        writer.OpenBlock($"namespace {model.Namespace}");
+        EmitServer(writer, output);
+        writer.CloseBlock();
+        return writer.ToString();
+    }
 
     public static void EmitServer(SourceWriter writer, ServiceOutput output)
     {
@@ -89,7 +114,7 @@ internal static class FakeEmitter
         writer.CloseBlock();
     }
 
-    public static void EmitRoute(SourceWriter writer, FakeRouteModel fake)
+    public static void EmitRoute(SourceWriter writer, EmitOptions options, FakeRouteModel fake)
     {
         writer.OpenBlock($"public static partial class {fake.FakeClass}");
         writer.WriteLine($"/// <summary>Serves {fake.InterfaceName} on <paramref name=\"server\"/>.</summary>");
@@ -102,7 +127,7 @@ internal static class FakeEmitter
         string checkAnswer = fake.ResponseType is null ? "null" : fake.CheckAnswerMethod;
         string route = $"new {Testing}.SpecFakeRoute({fake.InterfaceNameLiteral}, {fake.MethodLiteral}, {fake.UrlLiteral}, {fake.ValidateMethod}, {fake.ExampleResponse}{carries})";
         writer.WriteLine(fake.CarriesNeededToken ? $"return server.Map(({route} {{ CarriesNeededToken = true }})" : $"return server.Map({route}");
-        var calls = new System.Collections.Generic.List<string> { $".WithSample({fake.SampleResponse}, {checkAnswer})" };
+        var calls = new System.Collections.Generic.List<string> { $".WithSample({fake.SampleResponse}, {checkAnswer})", $".WithShape({fake.AnswerShape})" };
         if (fake.AnswersFile)
         {
             calls.Add(".AnswersWithFile()");
@@ -117,17 +142,16 @@ internal static class FakeEmitter
         {
             writer.WriteLine("    " + calls[i] + (i == calls.Count - 1 ? ");" : string.Empty));
         }
+
         writer.CloseBlock();
         writer.WriteLine();
         if (fake.ResponseType is not null)
         {
             writer.OpenBlock($"private static global::SpecGen.ValidationResult {fake.CheckAnswerMethod}(byte[] answer)");
-            writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(answer, global::SpecGen.SpecJson.ReaderOptions);");
-            writer.WriteLine("reader.Read();");
             if (fake.AnswerHeaders is { Count: > 0 } headers)
             {
                 // The answer's Header fields come with the route's headers, which the client reads before it validates.
-                writer.WriteLine($"{fake.ResponseType} response = {fake.ResponseType}.{KnownNames.ReadJson}(ref reader);");
+                WriteReadAnswer(writer, options, fake, $"{fake.ResponseType} response = ");
                 foreach (AnswerHeaderModel header in headers)
                 {
                     writer.WriteLine(header.IsList
@@ -139,8 +163,9 @@ internal static class FakeEmitter
             }
             else
             {
-                writer.WriteLine($"return {fake.ResponseType}.{KnownNames.ReadJson}(ref reader).{KnownNames.Validate}();");
+                WriteReadAnswer(writer, options, fake, "return ", $".{KnownNames.Validate}()");
             }
+
             writer.CloseBlock();
             writer.WriteLine();
         }
@@ -167,9 +192,17 @@ internal static class FakeEmitter
         else if (fake.ReadsBody)
         {
             writer.OpenBlock("if (received.Body.Length > 0)");
-            writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(received.Body, global::SpecGen.SpecJson.ReaderOptions);");
-            writer.WriteLine("reader.Read();");
-            writer.WriteLine($"request = {fake.RequestType}.{KnownNames.ReadJson}(ref reader);");
+            if (options.FakesOnly)
+            {
+                writer.WriteLine($"request = {ReadThroughContext(fake, fake.RequestType, "received.Body")};");
+            }
+            else
+            {
+                writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(received.Body, global::SpecGen.SpecJson.ReaderOptions);");
+                writer.WriteLine("reader.Read();");
+                writer.WriteLine($"request = {fake.RequestType}.{KnownNames.ReadJson}(ref reader);");
+            }
+
             writer.CloseBlock();
             writer.WriteLine();
         }
@@ -186,4 +219,25 @@ internal static class FakeEmitter
         writer.CloseBlock();
         writer.CloseBlock();
     }
+
+    /// <summary>The generated reader of <paramref name="type"/>, reached from another assembly through the service's JSON context.</summary>
+    /// <summary>
+    /// Reads the answer into the response class: through the service's JSON context in a fakes-only
+    /// build (the DTOs are in the app's assembly), else with the generated reader.
+    /// </summary>
+    private static void WriteReadAnswer(SourceWriter writer, EmitOptions options, FakeRouteModel fake, string prefix, string suffix = "")
+    {
+        if (options.FakesOnly)
+        {
+            writer.WriteLine($"{prefix}{ReadThroughContext(fake, fake.ResponseType!, "answer")}{suffix};");
+            return;
+        }
+
+        writer.WriteLine("var reader = new global::System.Text.Json.Utf8JsonReader(answer, global::SpecGen.SpecJson.ReaderOptions);");
+        writer.WriteLine("reader.Read();");
+        writer.WriteLine($"{prefix}{fake.ResponseType}.{KnownNames.ReadJson}(ref reader){suffix};");
+    }
+
+    private static string ReadThroughContext(FakeRouteModel fake, string type, string bytes)
+        => $"{Testing}.SpecFakeJson.Read<{type}>({bytes}, {fake.JsonContext}.Default)";
 }

@@ -36,7 +36,7 @@ internal static class InterfaceEmitter
         if (model.Fake is { } fake)
         {
             writer.WriteLine();
-            FakeEmitter.EmitRoute(writer, fake);
+            FakeEmitter.EmitRoute(writer, model.Options, fake);
         }
 
         if (model.Examples is { } examples)

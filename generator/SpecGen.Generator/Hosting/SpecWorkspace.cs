@@ -31,6 +31,8 @@ internal static class SpecWorkspace
         {
             ["SpecGenSpecRoot"] = WithTrailingSeparator(specRoot),
             ["RootNamespace"] = settings.RootNamespace,
+            // A tool's run builds no assembly that another project references: no [assembly: SpecSource] to record.
+            ["SpecGenEmbedSpecs"] = "false",
         };
         if (settings.Namespace is { Length: > 0 } ns)
         {

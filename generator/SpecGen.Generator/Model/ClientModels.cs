@@ -89,6 +89,8 @@ internal sealed record ParameterModel(string Position, string PropertyName, stri
 /// <param name="SampleResponse">A valid answer made from the response table, as a C# literal.</param>
 /// <param name="CheckAnswerMethod">The method that reads and validates an answer.</param>
 /// <param name="ResponseType">The response class, or null when the response has no table to read.</param>
+/// <param name="JsonContext">The service's JSON context class, through which a fake in another assembly reads the DTOs.</param>
+/// <param name="AnswerShape">The shape of a valid answer, for seeded answers, as a C# literal.</param>
 internal sealed record FakeRouteModel(
     string FakeClass,
     string MapMethod,
@@ -105,6 +107,8 @@ internal sealed record FakeRouteModel(
     string SampleResponse,
     string CheckAnswerMethod,
     string? ResponseType,
+    string JsonContext,
+    string AnswerShape,
     bool CarriesNeededToken = false,
     bool AnswersFile = false,
     ImmutableEquatableArray<FormPartModel>? FormParts = null,

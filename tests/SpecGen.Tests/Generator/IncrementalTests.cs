@@ -63,9 +63,10 @@ public sealed class IncrementalTests
         Assert.Equal(Count, diagnostics.Length);
         Assert.Equal(Count - 1, diagnostics.Count(r => r == IncrementalStepRunReason.Cached));
 
-        // Of all outputs, the edited file's source and its parse diagnostics run again; the service's client file is not re-added.
+        // Of all outputs, the edited file's source, its [assembly: SpecSource] and its parse diagnostics run again;
+        // the service's client file is not re-added.
         IncrementalStepRunReason[] outputs = Reasons(result.TrackedOutputSteps.SelectMany(s => s.Value));
-        Assert.Equal(2, outputs.Count(r => r != IncrementalStepRunReason.Cached));
+        Assert.Equal(3, outputs.Count(r => r != IncrementalStepRunReason.Cached));
         Assert.Equal(1, Reasons(EmitOutputSteps(result)).Count(r => r != IncrementalStepRunReason.Cached));
     }
 
@@ -82,7 +83,7 @@ public sealed class IncrementalTests
 
         // Every item that is not plainly taken from the cache, in every step and output: one interface's worth,
         // whatever N. The driver lists the output steps twice (steps and output steps): the edited file's
-        // source, re-added, and its parse diagnostics, re-run and the same.
+        // source and its [assembly: SpecSource], re-added, and its parse diagnostics, re-run and the same.
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         string[] rerun = result.TrackedSteps.Concat(result.TrackedOutputSteps)
             .SelectMany(s => Reasons(s.Value).Where(r => r != IncrementalStepRunReason.Cached).Select(r => s.Key + ": " + r))
@@ -97,9 +98,12 @@ public sealed class IncrementalTests
                 "JsonContextParts: Unchanged",
                 "SourceOutput: Modified",
                 "SourceOutput: Modified",
+                "SourceOutput: Modified",
+                "SourceOutput: Modified",
                 "SourceOutput: Unchanged",
                 "SourceOutput: Unchanged",
                 "SpecFiles: Modified",
+                "SpecSources: Modified",
             ],
             rerun);
     }
