@@ -84,10 +84,11 @@ internal static class ClientEmitter
         if (client.CarriesSession)
         {
             // The session's header is set by the runtime, which knows the held session, its rotation and re-sign-in.
-            writer.WriteLine($"return await this._invoker.SendInSessionAsync<{client.ResponseType}>(");
+            writer.WriteLine($"{Receive(client)}this._invoker.SendInSessionAsync<{client.ResponseType}>(");
             writer.WriteLine($"    {client.InterfaceNameLiteral}, {client.MethodLiteral}, {client.UrlLiteral},");
             writer.WriteLine($"    () => this.{PrepareMethod(client)}(request),");
             writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{(client.EnvelopeCodeProperty is null ? " null," : EnvelopeCode(client))} cancellationToken).ConfigureAwait(false);");
+            WriteResult(writer, client);
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Validates a {client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length)} request and builds its HTTP call, without the session's header.</summary>");
@@ -95,6 +96,7 @@ internal static class ClientEmitter
             WriteCall(writer, client, "request");
             writer.WriteLine("return call;");
             writer.CloseBlock();
+            WriteAnswerShape(writer, client);
             writer.CloseBlock();
             return;
         }
