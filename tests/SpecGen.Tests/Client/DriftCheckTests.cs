@@ -114,6 +114,24 @@ public sealed class DriftCheckTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_token_rejection_code_of_the_options_is_not_drift()
+    {
+        await using ClientHarness rejecting = await ClientHarness.StartAsync(
+            CecChatbotFake.Create(),
+            (services, address) => services.AddCecChatbotClient(o =>
+            {
+                o.BaseAddress = address;
+                o.TokenRejectionCodes.Add("3001");
+            }).AddSpecDriftCheck());
+        rejecting.Server.Answer(Interface, """{ "errorCode": 3001, "errorMessage": "token expired" }""");
+
+        // The caller's own token is never renewed: the rejection reaches the caller as it is.
+        await Assert.ThrowsAsync<SpecErrorCodeException>(() => Call(rejecting));
+
+        Assert.Empty(rejecting.Get<ISpecDriftReport>().Entries);
+    }
+
+    [Fact]
     public async Task A_clean_answer_reports_nothing()
     {
         _checked.Server.Answer(Interface, Answer(record: """ "opResult": "FAIL" """));
