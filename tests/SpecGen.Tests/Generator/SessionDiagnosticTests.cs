@@ -41,7 +41,7 @@ public sealed class SessionDiagnosticTests
           - { name: state, type: String }
         """;
 
-    /// <summary>service.yaml with a session; line 3 is 'session:', line 4 'signIn:', line 5 'credentials:', line 6 'answer:', line 9 'signOut:'.</summary>
+    /// <summary>service.yaml with a session; line 3 is 'session:', line 4 'signIn:' (the session's first key), line 5 'credentials:', line 6 'answer:', line 9 'signOut:'.</summary>
     private static string Service(
         string signIn = "SignIn",
         string credentials = "[agentid, password]",
@@ -98,10 +98,10 @@ public sealed class SessionDiagnosticTests
     }
 
     [Theory]
-    [InlineData("", 3, 1, "has no 'answer'")]
+    [InlineData("", 4, 3, "has no 'answer'")]
     [InlineData("  answer: { }", 6, 11, "names no 'header' or 'cookie'")]
-    [InlineData("  answer: { header: Guid, cookie: JSESSIONID }", 6, 37, "names both a header and a cookie")]
-    [InlineData("  answer: { header: 'Guid=x' }", 6, 22, "is not a header or cookie name")]
+    [InlineData("  answer: { header: Guid, cookie: JSESSIONID }", 6, 35, "names both a header and a cookie")]
+    [InlineData("  answer: { header: 'Guid=x' }", 6, 21, "is not a header or cookie name")]
     public void SPEC0044_a_sign_in_without_one_header_or_cookie_to_read_is_reported_where_it_is_missing(string answer, int line, int column, string problem)
     {
         Diagnostic d = Single(Run(Service(answer: answer)), "SPEC0044");
@@ -128,7 +128,7 @@ public sealed class SessionDiagnosticTests
         Diagnostic unknown = Single(Run(Service(credentials: "[agentid, password, pasword]")), "SPEC0046");
         Diagnostic unfilled = Single(Run(Service(credentials: "[agentid]")), "SPEC0046");
 
-        AssertAt(unknown, line: 5, column: 33);
+        AssertAt(unknown, line: 5, column: 36);
         Assert.Contains("credential 'pasword' of interface 'SignIn' is not a request field; did you mean 'password'?", unknown.GetMessage(), StringComparison.Ordinal);
         AssertAt(unfilled, line: 4, column: 11);
         Assert.Contains("sign-in field 'password' of interface 'SignIn' is mandatory, but not among the session's 'credentials'", unfilled.GetMessage(), StringComparison.Ordinal);
