@@ -19,6 +19,7 @@ namespace SpecGen.Generator.Model;
 /// <param name="Remarks">The method's doc remarks.</param>
 /// <param name="EnvelopeCodeProperty">The response property holding the envelope's code, when the client can read it from the parsed answer.</param>
 /// <param name="Result">The list the method returns when the response's body is a list; null when it returns the response class.</param>
+/// <param name="ListArgument">The list an overload takes in place of the request, when the request's body is a list and the caller has nothing else to set; null otherwise.</param>
 internal sealed record ClientMethodModel(
     string ClientInterface,
     string ClientClass,
@@ -35,16 +36,17 @@ internal sealed record ClientMethodModel(
     string Summary,
     string Remarks,
     string? EnvelopeCodeProperty,
-    WholeBodyResultModel? Result = null)
+    WholeBodyListModel? Result = null,
+    WholeBodyListModel? ListArgument = null)
 {
     /// <summary>What the method returns: the response class, or the list of a whole-body response.</summary>
     public string ReturnType => Result?.TypeName ?? ResponseType;
 }
 
-/// <summary>A response whose body is one list (a <c>-</c> row): the client returns that list, not its response class.</summary>
+/// <summary>A body that is one list (a <c>-</c> row): the list the client returns, or takes in place of the request class.</summary>
 /// <param name="TypeName">The list type, <c>global::</c>-qualified, not nullable.</param>
-/// <param name="Property">The response property that holds it.</param>
-internal sealed record WholeBodyResultModel(string TypeName, string Property);
+/// <param name="Property">The request or response property that holds it.</param>
+internal sealed record WholeBodyListModel(string TypeName, string Property);
 
 /// <summary>A request property that travels in the path, the query or a header.</summary>
 /// <param name="Position">Path, Query or Header.</param>
