@@ -207,14 +207,14 @@ public sealed class ArrayBodyClientTests : IAsyncLifetime
         var request = new SaveTagsRequest { BotId = "b", XAppKey = AppKey, Items = [new SaveTagsRequestItem { Name = "x" }] };
 
         string json = JsonSerializer.Serialize(request);
-        QueryHotspotsResponse? answer = JsonSerializer.Deserialize<QueryHotspotsResponse>(AnalyticsExamplesOf.Hotspots);
+        QueryHotspotsResponse? answer = JsonSerializer.Deserialize<QueryHotspotsResponse>(QueryHotspotsExamples.Response);
 
         Assert.Equal("""[{"name":"x"}]""", json);
         Assert.Equal(2, answer!.Items!.Count);
     }
 
     [Fact]
-    public async Task The_fake_serves_a_sample_array_when_the_spec_has_no_example_and_the_client_accepts_it()
+    public async Task The_fakes_sample_answer_of_an_array_interface_is_an_array_the_client_accepts()
     {
         var sample = Assert.Single(Server.Routes, r => r.InterfaceName == "QueryHotspots").SampleResponse!;
 
@@ -222,10 +222,5 @@ public sealed class ArrayBodyClientTests : IAsyncLifetime
         Server.Answer("QueryHotspots", sample);
         List<HotspotData> items = await Client.QueryHotspotsAsync(new QueryHotspotsRequest { XAppKey = AppKey, BotId = "bot-1" });
         Assert.NotEmpty(items);
-    }
-
-    private static class AnalyticsExamplesOf
-    {
-        public const string Hotspots = QueryHotspotsExamples.Response;
     }
 }
