@@ -78,18 +78,34 @@ internal sealed partial class ModelBinder
             _spec.RespondsWithFile,
             FormParts(request, names),
             WholeBodyResult(),
-            CarriesSession);
+            CarriesSession,
+            WholeBodyArgument(request, names));
+    }
+
+    /// <summary>
+    /// The list an overload takes in place of the request (<c>SaveTagsAsync(items)</c>): only when the body is a
+    /// list and every other field is one the token provider or flow fills, so the list is all a caller gives.
+    /// </summary>
+    private WholeBodyListModel? WholeBodyArgument(ClassSpec request, Dictionary<string, string> names)
+    {
+        FieldSpec? whole = WholeBody.Of(request);
+        return whole is not null
+            && names.TryGetValue(whole.JsonName, out string? property)
+            && request.Fields.All(f => f == whole || f.Token || IsCarrier(request, f))
+            && BindType(whole.Type) is { } type
+            ? new WholeBodyListModel(type.TypeName, property)
+            : null;
     }
 
     /// <summary>The list a whole-body response's method returns (an array answer has no envelope code to read).</summary>
-    private WholeBodyResultModel? WholeBodyResult()
+    private WholeBodyListModel? WholeBodyResult()
     {
         ClassSpec response = _spec.Response;
         return WholeBody.Of(response) is { } whole
             && _classNames[response.Id] is not null
             && _propertyNames[response.Id].TryGetValue(whole.JsonName, out string? property)
             && BindType(whole.Type) is { } type
-            ? new WholeBodyResultModel(type.TypeName, property)
+            ? new WholeBodyListModel(type.TypeName, property)
             : null;
     }
 

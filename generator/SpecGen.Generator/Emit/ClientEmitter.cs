@@ -14,13 +14,34 @@ internal static class ClientEmitter
     {
         string signature = $"global::System.Threading.Tasks.Task<{client.ReturnType}> {client.MethodName}({client.RequestType} request, global::System.Threading.CancellationToken cancellationToken = default)";
 
+        string? listSignature = client.ListArgument is { } list
+            ? $"global::System.Threading.Tasks.Task<{client.ReturnType}> {client.MethodName}({list.TypeName} items, global::System.Threading.CancellationToken cancellationToken = default)"
+            : null;
         writer.OpenBlock($"public partial interface {client.ClientInterface}");
         WriteMethodDocs(writer, client);
         writer.WriteLine(signature + ";");
+        if (listSignature is not null)
+        {
+            writer.WriteLine();
+            CSharpText.WriteDocs(writer, client.Summary, client.Remarks);
+            writer.WriteLine("/// <param name=\"items\">The body, a list; a request holding it is validated before any byte is sent.</param>");
+            writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+            writer.WriteLine($"/// <returns>What <see cref=\"{client.MethodName}({client.RequestType}, global::System.Threading.CancellationToken)\"/> returns.</returns>");
+            writer.WriteLine(listSignature + ";");
+        }
+
         writer.CloseBlock();
         writer.WriteLine();
 
         writer.OpenBlock($"public partial class {client.ClientClass}");
+        if (listSignature is not null)
+        {
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine($"public {listSignature}");
+            writer.WriteLine($"    => this.{client.MethodName}(new {client.RequestType} {{ {client.ListArgument!.Property} = items }}, cancellationToken);");
+            writer.WriteLine();
+        }
+
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock("public async " + signature);
         writer.WriteLine("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");

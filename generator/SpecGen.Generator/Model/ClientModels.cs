@@ -25,6 +25,7 @@ namespace SpecGen.Generator.Model;
 /// <param name="FormParts">The body's parts when a request field is a File (the body is <c>multipart/form-data</c>); empty for a JSON body.</param>
 /// <param name="Result">The list the method returns when the response's body is a list; null when it returns the response class.</param>
 /// <param name="CarriesSession">True when the call carries its service's session (every interface of a folder with <c>session:</c> but the sign-in).</param>
+/// <param name="ListArgument">The list an overload takes in place of the request, when the request's body is a list and the caller has nothing else to set; null otherwise.</param>
 internal sealed record ClientMethodModel(
     string ClientInterface,
     string ClientClass,
@@ -46,8 +47,9 @@ internal sealed record ClientMethodModel(
     string? NeededFieldLiteral = null,
     bool RespondsWithFile = false,
     ImmutableEquatableArray<FormPartModel>? FormParts = null,
-    WholeBodyResultModel? Result = null,
-    bool CarriesSession = false)
+    WholeBodyListModel? Result = null,
+    bool CarriesSession = false,
+    WholeBodyListModel? ListArgument = null)
 {
     /// <summary>What the method returns: the response class, the file, or the list of a whole-body response.</summary>
     public string ReturnType => RespondsWithFile ? "global::SpecGen.SpecFile" : Result?.TypeName ?? ResponseType;
@@ -68,10 +70,10 @@ internal sealed record FormPartModel(string PropertyName, string NameLiteral, bo
 /// <param name="IsList">True for a <c>String[]</c> field.</param>
 internal sealed record AnswerHeaderModel(string NameLiteral, string ValueLiteral, string PropertyName, bool IsList);
 
-/// <summary>A response whose body is one list (a <c>-</c> row): the client returns that list, not its response class.</summary>
+/// <summary>A body that is one list (a <c>-</c> row): the list the client returns, or takes in place of the request class.</summary>
 /// <param name="TypeName">The list type, <c>global::</c>-qualified, not nullable.</param>
-/// <param name="Property">The response property that holds it.</param>
-internal sealed record WholeBodyResultModel(string TypeName, string Property);
+/// <param name="Property">The request or response property that holds it.</param>
+internal sealed record WholeBodyListModel(string TypeName, string Property);
 
 /// <summary>A request property that travels in the path, the query or a header.</summary>
 /// <param name="Position">Path, Query or Header.</param>

@@ -116,12 +116,15 @@ public sealed class ArrayBodyClientTests : IAsyncLifetime
     [Fact]
     public async Task An_invalid_item_of_an_array_request_is_refused_before_sending_with_its_index()
     {
+        // The analyzers flag the item without a name as the test writes it (SPEC1001); the client must refuse it too.
+#pragma warning disable SPEC1001
         var error = await Assert.ThrowsAsync<SpecRequestValidationException>(() => Client.SaveTagsAsync(new SaveTagsRequest
         {
             BotId = "bot-1",
             XAppKey = AppKey,
             Items = [new SaveTagsRequestItem { Name = "ok" }, new SaveTagsRequestItem { Weight = 101 }],
         }));
+#pragma warning restore SPEC1001
 
         Assert.Equal(["[1].name:mandatory", "[1].weight:maximum"], error.Validation.Errors.Select(e => e.Path + ":" + e.Code).Order(StringComparer.Ordinal));
         Assert.Empty(Server.Requests);
@@ -154,6 +157,29 @@ public sealed class ArrayBodyClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_list_of_scalars_is_the_whole_request_through_the_overload_that_takes_it()
+    {
+        ImportWordsResponse imported = await Client.ImportWordsAsync(["hello", "bye"]);
+
+        Assert.Equal(2, imported.Imported);
+        SpecFakeRequest received = Assert.Single(Server.Requests);
+        Assert.Equal("""["hello","bye"]""", received.BodyText);
+        Assert.Equal(Token, received.Headers["X-Access-Token"]);
+        Server.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task The_items_and_the_count_of_a_list_of_scalars_are_checked_before_sending()
+    {
+        var tooLong = await Assert.ThrowsAsync<SpecRequestValidationException>(() => Client.ImportWordsAsync(["ok", "far-too-long-word"]));
+        var tooMany = await Assert.ThrowsAsync<SpecRequestValidationException>(() => Client.ImportWordsAsync(["a", "b", "c", "d"]));
+
+        Assert.Equal("[1]:maxLength", tooLong.Validation.Errors.Select(e => e.Path + ":" + e.Code).Single());
+        Assert.Equal(":maxItems", tooMany.Validation.Errors.Select(e => e.Path + ":" + e.Code).Single());
+        Assert.Empty(Server.Requests);
+    }
+
+    [Fact]
     public async Task An_array_answer_of_scalars_checks_each_item()
     {
         List<string> channels = await Client.ListChannelsAsync(new ListChannelsRequest { BotId = "bot-1" });
@@ -181,14 +207,14 @@ public sealed class ArrayBodyClientTests : IAsyncLifetime
         var request = new SaveTagsRequest { BotId = "b", XAppKey = AppKey, Items = [new SaveTagsRequestItem { Name = "x" }] };
 
         string json = JsonSerializer.Serialize(request);
-        QueryHotspotsResponse? answer = JsonSerializer.Deserialize<QueryHotspotsResponse>(AnalyticsExamplesOf.Hotspots);
+        QueryHotspotsResponse? answer = JsonSerializer.Deserialize<QueryHotspotsResponse>(QueryHotspotsExamples.Response);
 
         Assert.Equal("""[{"name":"x"}]""", json);
         Assert.Equal(2, answer!.Items!.Count);
     }
 
     [Fact]
-    public async Task The_fake_serves_a_sample_array_when_the_spec_has_no_example_and_the_client_accepts_it()
+    public async Task The_fakes_sample_answer_of_an_array_interface_is_an_array_the_client_accepts()
     {
         var sample = Assert.Single(Server.Routes, r => r.InterfaceName == "QueryHotspots").SampleResponse!;
 
@@ -196,10 +222,5 @@ public sealed class ArrayBodyClientTests : IAsyncLifetime
         Server.Answer("QueryHotspots", sample);
         List<HotspotData> items = await Client.QueryHotspotsAsync(new QueryHotspotsRequest { XAppKey = AppKey, BotId = "bot-1" });
         Assert.NotEmpty(items);
-    }
-
-    private static class AnalyticsExamplesOf
-    {
-        public const string Hotspots = QueryHotspotsExamples.Response;
     }
 }

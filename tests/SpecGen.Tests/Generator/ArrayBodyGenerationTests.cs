@@ -36,6 +36,18 @@ public sealed class ArrayBodyGenerationTests
 
         Snapshot.Verify(run.Source("SpecGen.Tests.Arrays.SaveTags.g.cs"), "SaveTags");
         Snapshot.Verify(run.Source("SpecGen.Tests.Arrays.ListChannels.g.cs"), "ListChannels");
+        Snapshot.Verify(run.Source("SpecGen.Tests.Arrays.ImportWords.g.cs"), "ImportWords");
+    }
+
+    [Fact]
+    public void Only_an_array_request_whose_other_fields_the_client_fills_gets_the_overload_that_takes_the_list()
+    {
+        INamedTypeSymbol client = GeneratorHarness.Run(ArraySpecs()).Output.GetTypeByMetadataName("SpecGen.Tests.Arrays.IAnalyticsClient")!;
+
+        Assert.Equal(
+            ["SpecGen.Tests.Arrays.ImportWordsRequest", "System.Collections.Generic.List<string>"],
+            client.GetMembers("ImportWordsAsync").OfType<IMethodSymbol>().Select(m => m.Parameters[0].Type.ToDisplayString()).Order(StringComparer.Ordinal));
+        Assert.Single(client.GetMembers("SaveTagsAsync"));
     }
 
     [Theory]

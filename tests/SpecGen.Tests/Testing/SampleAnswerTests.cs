@@ -43,10 +43,15 @@ public sealed class SampleAnswerTests
                     Assert.True(result.IsValid, $"{route.InterfaceName}: {result} in {route.SampleResponse}");
                 }
 
-                if (server.Envelope is { } envelope)
+                if (server.Envelope is { } envelope && route.SampleResponse!.StartsWith('['))
                 {
-                    Assert.True(envelope.TryRead(sample, out string? code, out _), route.InterfaceName);
-                    Assert.True(envelope.IsSuccess(code), $"{route.InterfaceName}: code {code}");
+                    // An answer that is an array (a '-' row) has no envelope: its success is the HTTP status.
+                    Assert.False(envelope.TryRead(sample, out _, out _), route.InterfaceName);
+                }
+                else if (server.Envelope is { } objectEnvelope)
+                {
+                    Assert.True(objectEnvelope.TryRead(sample, out string? code, out _), route.InterfaceName);
+                    Assert.True(objectEnvelope.IsSuccess(code), $"{route.InterfaceName}: code {code}");
                 }
 
                 checkedRoutes.Add(route.InterfaceName);
