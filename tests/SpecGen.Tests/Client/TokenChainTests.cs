@@ -27,9 +27,12 @@ public sealed class TokenChainTests : IAsyncLifetime
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 5, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly LogCapture _logs = new();
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
     private SpecFakeServer _fabric = null!;
     private SpecFakeServer _messaging = null!;
     private ServiceProvider _provider = null!;
+
+    public TokenChainTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
 
     public async Task InitializeAsync()
     {
@@ -111,6 +114,7 @@ public sealed class TokenChainTests : IAsyncLifetime
         Assert.Equal(1, C1Calls);
         Assert.Equal(2, ApplyCalls);
         Assert.Equal(200, _messaging.Requests.Count(r => r.InterfaceName == "GetClickToCallEvents"));
+        _output.WriteLine($"200 calls in two waves: {C1Calls} tokenByAkSk call(s), {ApplyCalls} applyToken call(s)");
         _messaging.AssertNoViolations();
     }
 
@@ -211,6 +215,7 @@ public sealed class TokenChainTests : IAsyncLifetime
         }
 
         int refused = C1Calls;
+        _output.WriteLine($"wrong AK/SK, 100 callers: {refused} tokenByAkSk call(s)");
         Assert.InRange(refused, 1, 5);
         Assert.Equal(0, ApplyCalls);
 
@@ -232,6 +237,7 @@ public sealed class TokenChainTests : IAsyncLifetime
         }
 
         int failed = C1Calls;
+        _output.WriteLine($"tokenByAkSk answering 503, 100 callers: {failed} call(s)");
         Assert.InRange(failed, 1, 3);
 
         // Once the interface answers again, so does the chain: the failure was not cached.
@@ -256,6 +262,7 @@ public sealed class TokenChainTests : IAsyncLifetime
         }
 
         int timedOut = ApplyCalls;
+        _output.WriteLine($"applyToken timing out, 100 callers: {timedOut} call(s)");
         Assert.InRange(timedOut, 1, 5);
         Assert.Equal(1, C1Calls);
 
