@@ -4,7 +4,7 @@ using SpecGen.Testing;
 
 namespace SpecGen.Tests.Client;
 
-/// <summary>The shipped CC-FS specs: recordings streamed as files, and their error-code JSON typed.</summary>
+/// <summary>The shipped CC-FS specs: recordings streamed as files, their error-code JSON typed, each call signed (C2).</summary>
 public sealed class CcfsClientTests : IAsyncLifetime
 {
     private const string Signature = "C2 signature";
@@ -14,12 +14,21 @@ public sealed class CcfsClientTests : IAsyncLifetime
     public async Task InitializeAsync()
         => _harness = await ClientHarness.StartAsync(
             CecCcfsFake.Create(),
-            (services, address) => services.AddCecCcfsClient(o => o.BaseAddress = address),
-            new FixedTokenProvider(Signature));
+            (services, address) =>
+            {
+                services.AddSingleton<ISpecRequestSigner>(new FixedSigner());
+                services.AddCecCcfsClient(o => o.BaseAddress = address);
+            });
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     private ICecCcfsClient Client => _harness.Get<ICecCcfsClient>();
+
+    /// <summary>The C2 algorithm is not on the reference pages: a fixed value shows where the signature goes.</summary>
+    private sealed class FixedSigner : ISpecRequestSigner
+    {
+        public Task<string> SignAsync(SpecSigningRequest request, CancellationToken cancellationToken) => Task.FromResult(Signature);
+    }
 
     [Fact]
     public async Task PlayVoice_streams_the_recording_and_sends_its_fields_in_the_query()
@@ -34,7 +43,7 @@ public sealed class CcfsClientTests : IAsyncLifetime
         Assert.Equal(recording, copy.ToArray());
         Assert.Equal(("audio/wav", "20250101-0001.wav"), (file.ContentType, file.FileName));
         SpecFakeRequest received = Assert.Single(_harness.Server.Requests);
-        Assert.Equal(("GET", "play-token"), (received.Method, received.Query["st"][0]));
+        Assert.Equal(("GET", "play-token", Signature), (received.Method, received.Query["st"][0], received.Headers["Authorization"]));
         _harness.Server.AssertNoViolations();
     }
 
