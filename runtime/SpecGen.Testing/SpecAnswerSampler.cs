@@ -134,7 +134,7 @@ internal static class SpecAnswerSampler
         }
 
         // Ranges wider than a long are drawn within the first long's worth of them: still in range.
-        decimal width = Math.Min(high - low, long.MaxValue - 1);
+        decimal width = high > 0 && low < 0 && high > decimal.MaxValue + low ? long.MaxValue - 1 : Math.Min(high - low, long.MaxValue - 1);
         return (low + random.NextInt64((long)width + 1)).ToString(CultureInfo.InvariantCulture);
     }
 
@@ -142,7 +142,17 @@ internal static class SpecAnswerSampler
     {
         decimal low = shape.GetProperty("min").GetDecimal();
         decimal high = shape.GetProperty("max").GetDecimal();
-        decimal value = decimal.Round(low + ((high - low) * (decimal)random.NextDouble()), 2);
+        decimal value;
+        try
+        {
+            value = decimal.Round(low + ((high - low) * (decimal)random.NextDouble()), 2);
+        }
+        catch (OverflowException)
+        {
+            // A range wider than decimal holds (bounds near its limits): the lower bound is in it.
+            value = low;
+        }
+
         return Math.Clamp(value, low, high).ToString(CultureInfo.InvariantCulture);
     }
 

@@ -91,10 +91,16 @@ public sealed class TestProjectLayoutTests(PackagesFixture fixture, ITestOutputH
         finally
         {
             // The app's package is this run's alone: leave no copy of it in the machine's package cache.
-            string cached = Path.Combine(fixture.GlobalPackages, id.ToLowerInvariant(), fixture.Version.ToLowerInvariant());
+            string idFolder = Path.Combine(fixture.GlobalPackages, id.ToLowerInvariant());
+            string cached = Path.Combine(idFolder, fixture.Version.ToLowerInvariant());
             if (Directory.Exists(cached))
             {
                 Directory.Delete(cached, recursive: true);
+            }
+
+            if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any())
+            {
+                Directory.Delete(idFolder);
             }
         }
     }

@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text;
 using Cec.Chatbot;
+using Microsoft.CodeAnalysis;
 using SpecGen.Testing;
+using SpecGen.Tests.Infrastructure;
 
 namespace SpecGen.Tests.Testing;
 
@@ -92,5 +94,24 @@ public sealed class SeededAnswerTests
         Assert.NotEqual(route.ExampleResponse, seeded);
         Assert.Equal("""{ "errorCode": "0", "total": 0 }""", set);
         server.AssertNoViolations();
+    }
+
+    /// <summary>Found by the semantic fuzzer: bounds at decimal's own limits overflowed the unbounded side of the range.</summary>
+    [Fact]
+    public void Bounds_at_the_limits_of_decimal_make_a_shape_and_answers_in_range()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            [GeneratorHarness.Spec("edge/op.yaml", "interface: op\nmethod: POST\nurl: /a/b\nresponse:\n  - { name: low, type: String, maximum: -79228162514264337593543950335 }\n  - { name: high, type: Double, minimum: 79228162514264337593543950335 }\n")],
+            withTesting: true);
+        Assert.DoesNotContain(run.AllGeneratorDiagnostics, d => d.Id == "SPEC0016");
+
+        SpecFakeRoute route = new SpecFakeRoute("Op", "POST", "/a/b", _ => new ValidationResult([]), null)
+            .WithShape("""{"t":"o","f":[["n",{"t":"n","s":0,"min":-79228162514264337593543950335,"max":79228162514264337593543950335}],["i",{"t":"i","s":1,"min":-79228162514264337593543950335,"max":79228162514264337593543950335}]]}""");
+        foreach (int seed in Seeds)
+        {
+            using var answer = System.Text.Json.JsonDocument.Parse(route.GeneratedAnswer(seed)!);
+            Assert.Equal(System.Text.Json.JsonValueKind.Number, answer.RootElement.GetProperty("n").ValueKind);
+            Assert.True(decimal.TryParse(answer.RootElement.GetProperty("i").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+        }
     }
 }
