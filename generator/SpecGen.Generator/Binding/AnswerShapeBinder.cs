@@ -25,7 +25,16 @@ internal static class AnswerShapeBinder
     {
         var classes = spec.Classes.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var json = new StringBuilder();
-        WriteObject(json, spec.Response, classes, envelope, depth: 0);
+        if (WholeBody.Of(spec.Response) is { } whole)
+        {
+            // A '-' row: the answer is the list itself, with no envelope around it.
+            WriteShape(json, whole, whole.Type, classes, depth: 0);
+        }
+        else
+        {
+            WriteObject(json, spec.Response, classes, envelope, depth: 0);
+        }
+
         return json.ToString();
     }
 
