@@ -46,7 +46,8 @@ public sealed class SeededAnswerTests
                         Assert.True(result.IsValid, $"{route.InterfaceName}, seed {seed}: {result} in {answer}");
                     }
 
-                    if (server.Envelope is { } envelope)
+                    // A whole-body list (a '-' row) has no envelope: its success is the HTTP status.
+                    if (server.Envelope is { } envelope && !answer.StartsWith('['))
                     {
                         Assert.True(envelope.TryRead(bytes, out string? code, out _), $"{route.InterfaceName}, seed {seed}: {answer}");
                         Assert.True(envelope.IsSuccess(code), $"{route.InterfaceName}, seed {seed}: code {code}");
