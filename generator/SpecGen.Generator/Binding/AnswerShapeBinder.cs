@@ -45,9 +45,9 @@ internal static class AnswerShapeBinder
         if (envelope is { SuccessValues.Count: > 0 } && !table.Fields.Any(f => f.JsonName == envelope.CodeField && f.Position == FieldPosition.Body))
         {
             json.Append('[');
-            WriteString(json, envelope.CodeField);
+            JsonText.WriteString(json, envelope.CodeField);
             json.Append(",{\"t\":\"k\",\"s\":1,\"v\":");
-            WriteString(json, envelope.SuccessValues[0]);
+            JsonText.WriteString(json, envelope.SuccessValues[0]);
             json.Append("}]");
             first = false;
         }
@@ -68,7 +68,7 @@ internal static class AnswerShapeBinder
 
             first = false;
             json.Append('[');
-            WriteString(json, field.JsonName);
+            JsonText.WriteString(json, field.JsonName);
             json.Append(',');
             if (envelope is not null && field.JsonName == envelope.CodeField && envelope.SuccessValues.Count > 0)
             {
@@ -130,7 +130,7 @@ internal static class AnswerShapeBinder
             for (int i = 0; i < c.Values.Count; i++)
             {
                 json.Append(i > 0 ? "," : string.Empty);
-                WriteString(json, c.Values[i]);
+                JsonText.WriteString(json, c.Values[i]);
             }
 
             json.Append("]}");
@@ -138,7 +138,7 @@ internal static class AnswerShapeBinder
         else if (c.Format is { } format)
         {
             json.Append("{\"t\":\"d\",\"s\":").Append(format is "unix-ms" or "unix-s" && !type.IsStringLike ? "0" : s).Append(",\"f\":");
-            WriteString(json, format);
+            JsonText.WriteString(json, format);
             json.Append('}');
         }
         else if (type.Kind == SpecTypeKind.Boolean)
@@ -178,37 +178,7 @@ internal static class AnswerShapeBinder
     private static void Constant(StringBuilder json, TypeRef type, string value)
     {
         json.Append("{\"t\":\"k\",\"s\":").Append(type.IsNumber || type.Kind == SpecTypeKind.Boolean ? "0" : "1").Append(",\"v\":");
-        WriteString(json, value);
+        JsonText.WriteString(json, value);
         json.Append('}');
-    }
-
-    private static void WriteString(StringBuilder json, string value)
-    {
-        json.Append('"');
-        foreach (char ch in value)
-        {
-            switch (ch)
-            {
-                case '"':
-                    json.Append("\\\"");
-                    break;
-                case '\\':
-                    json.Append("\\\\");
-                    break;
-                default:
-                    if (ch < ' ' || ch is '\u2028' or '\u2029')
-                    {
-                        json.Append("\\u").Append(((int)ch).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        json.Append(ch);
-                    }
-
-                    break;
-            }
-        }
-
-        json.Append('"');
     }
 }

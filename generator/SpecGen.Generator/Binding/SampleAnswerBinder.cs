@@ -48,9 +48,9 @@ internal static class SampleAnswerBinder
         if (envelope is { SuccessValues.Count: > 0 } && !table.Fields.Any(f => f.JsonName == envelope.CodeField && f.Position == FieldPosition.Body))
         {
             // A response table without the envelope's code (or no table at all) still answers in the envelope.
-            WriteString(json, envelope.CodeField);
+            JsonText.WriteString(json, envelope.CodeField);
             json.Append(':');
-            WriteString(json, envelope.SuccessValues[0]);
+            JsonText.WriteString(json, envelope.SuccessValues[0]);
             first = false;
         }
 
@@ -69,7 +69,7 @@ internal static class SampleAnswerBinder
             }
 
             first = false;
-            WriteString(json, field.JsonName);
+            JsonText.WriteString(json, field.JsonName);
             json.Append(':');
             if (envelope is not null && field.JsonName == envelope.CodeField && envelope.SuccessValues.Count > 0)
             {
@@ -184,7 +184,7 @@ internal static class SampleAnswerBinder
     {
         if (type.IsStringLike)
         {
-            WriteString(json, value);
+            JsonText.WriteString(json, value);
         }
         else if (type.Kind == SpecTypeKind.Boolean)
         {
@@ -196,37 +196,7 @@ internal static class SampleAnswerBinder
         }
         else
         {
-            WriteString(json, value);
+            JsonText.WriteString(json, value);
         }
-    }
-
-    private static void WriteString(StringBuilder json, string value)
-    {
-        json.Append('"');
-        foreach (char ch in value)
-        {
-            switch (ch)
-            {
-                case '"':
-                    json.Append("\\\"");
-                    break;
-                case '\\':
-                    json.Append("\\\\");
-                    break;
-                default:
-                    if (ch < ' ' || ch is '\u2028' or '\u2029')
-                    {
-                        json.Append("\\u").Append(((int)ch).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        json.Append(ch);
-                    }
-
-                    break;
-            }
-        }
-
-        json.Append('"');
     }
 }

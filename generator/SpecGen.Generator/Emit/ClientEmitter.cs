@@ -56,7 +56,7 @@ internal static class ClientEmitter
             writer.WriteLine($"    (token, neededToken) => this.{PrepareMethod(client)}(request.{KnownNames.WithTokens}(token, neededToken)),");
             writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{(EnvelopeCode(client) is { Length: > 0 } code ? code : " null,")} cancellationToken).ConfigureAwait(false);");
             WriteResult(writer, client);
-            WritePrepare(writer, client);
+            WritePrepare(writer, client, $"Validates a {BaseName(client)} request, its tokens set, and builds its HTTP call.");
             return;
         }
 
@@ -90,15 +90,7 @@ internal static class ClientEmitter
             writer.WriteLine($"    token => this.{PrepareMethod(client)}(token == null ? request : request.{KnownNames.WithToken}(token)),");
             writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{EnvelopeCode(client)} cancellationToken).ConfigureAwait(false);");
             WriteResult(writer, client);
-            writer.CloseBlock();
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>Validates a {client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length)} request, its token set, and builds its HTTP call.</summary>");
-            writer.OpenBlock($"private global::SpecGen.SpecCall {PrepareMethod(client)}({client.RequestType} request)");
-            WriteCall(writer, client, "request");
-            writer.WriteLine("return call;");
-            writer.CloseBlock();
-            WriteAnswerShape(writer, client);
-            writer.CloseBlock();
+            WritePrepare(writer, client, $"Validates a {BaseName(client)} request, its token set, and builds its HTTP call.");
             return;
         }
 
@@ -110,15 +102,7 @@ internal static class ClientEmitter
             writer.WriteLine($"    () => this.{PrepareMethod(client)}(request),");
             writer.WriteLine($"    {client.ResponseType}.{KnownNames.ReadJson}, r => r.{KnownNames.Validate}(),{(client.EnvelopeCodeProperty is null ? " null," : EnvelopeCode(client))} cancellationToken).ConfigureAwait(false);");
             WriteResult(writer, client);
-            writer.CloseBlock();
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>Validates a {client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length)} request and builds its HTTP call, without the session's header.</summary>");
-            writer.OpenBlock($"private global::SpecGen.SpecCall {PrepareMethod(client)}({client.RequestType} request)");
-            WriteCall(writer, client, "request");
-            writer.WriteLine("return call;");
-            writer.CloseBlock();
-            WriteAnswerShape(writer, client);
-            writer.CloseBlock();
+            WritePrepare(writer, client, $"Validates a {BaseName(client)} request and builds its HTTP call, without the session's header.");
             return;
         }
 
@@ -192,11 +176,12 @@ internal static class ClientEmitter
         _ => "global::SpecGen.SpecShapeType." + type.Kind,
     };
 
-    private static void WritePrepare(SourceWriter writer, ClientMethodModel client)
+    /// <summary>Ends the client method, then writes the private method that builds its call (what the runtime calls again after a renewal) and the answer's shape.</summary>
+    private static void WritePrepare(SourceWriter writer, ClientMethodModel client, string summary)
     {
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>Validates a {client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length)} request, its tokens set, and builds its HTTP call.</summary>");
+        writer.WriteLine($"/// <summary>{summary}</summary>");
         writer.OpenBlock($"private global::SpecGen.SpecCall {PrepareMethod(client)}({client.RequestType} request)");
         WriteCall(writer, client, "request");
         writer.WriteLine("return call;");
@@ -221,6 +206,10 @@ internal static class ClientEmitter
     /// <summary>The argument that reads the envelope's code from the parsed answer, with its leading space; empty when the runtime must find it in the JSON.</summary>
     private static string EnvelopeCode(ClientMethodModel client)
         => client.EnvelopeCodeProperty is { } code ? $" r => new global::SpecGen.SpecEnvelopeCode(r.{code})," : string.Empty;
+
+    /// <summary>The interface's name in the method's docs: the method's without <c>Async</c>.</summary>
+    private static string BaseName(ClientMethodModel client)
+        => client.MethodName.Substring(0, client.MethodName.Length - KnownNames.AsyncSuffix.Length);
 
     /// <summary>The client's private method that builds the call of an interface whose request carries a token.</summary>
     public static string PrepareMethod(ClientMethodModel client)
