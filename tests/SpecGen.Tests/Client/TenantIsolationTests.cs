@@ -104,7 +104,7 @@ public sealed class TenantIsolationTests
         });
         var factory = harness.Get<ICecCmsClientFactory>();
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => factory.Create(Tenants[i % 2].Name).QuerySystemStateAsync(new QuerySystemStateRequest { QueryParam = new QuerySystemStateRequestQueryParam { CcId = i, Vdn = 7 } })));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => factory.Create(Tenants[i % 2].Name).QuerySystemStateAsync(new QuerySystemStateRequest { QueryParam = new QuerySystemStateRequestQueryParam { CcId = i + 2, Vdn = 7 } })));
 
         Assert.Equal(10, keyedA.Seen.Count);
         Assert.Equal(10, shared.Seen.Count);
