@@ -312,8 +312,21 @@ namespace SpecGen.Tests.Arrays
             call.AddPath("botId", request.BotId);
             call.AddHeader("X-APP-Key", request.XAppKey, secret: true);
             call.SetJsonBody(request.WriteJson);
+            call.AnswerShape = SpecGenAnswerShapeSaveTags;
             return await this._invoker.SendAsync<global::SpecGen.Tests.Arrays.SaveTagsResponse>(call, global::SpecGen.Tests.Arrays.SaveTagsResponse.ReadJson, r => r.Validate(), r => new global::SpecGen.SpecEnvelopeCode(r.ResultCode), cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>The answer as the spec describes it, for the drift check (<c>AddSpecDriftCheck()</c>): the response, then each class it holds.</summary>
+        private static readonly global::SpecGen.SpecAnswerShape SpecGenAnswerShapeSaveTags = new global::SpecGen.SpecAnswerShape(() => new global::SpecGen.SpecShapeField[][]
+        {
+            // 0: response
+            new global::SpecGen.SpecShapeField[]
+            {
+                new global::SpecGen.SpecShapeField("resultCode", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("resultDesc", global::SpecGen.SpecShapeType.Text),
+                new global::SpecGen.SpecShapeField("saved", global::SpecGen.SpecShapeType.Integer32),
+            },
+        });
     }
 
     /// <summary>The example JSON of the SaveTags reference page, comments included, for tests and fakes.</summary>
