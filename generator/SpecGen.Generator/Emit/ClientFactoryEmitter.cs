@@ -107,7 +107,8 @@ internal static class ClientFactoryEmitter
 
         writer.WriteLine("// A tenant's own signer (a keyed service of its name) wins over the one every name shares.");
         writer.WriteLine($"var keyedSigner = this._services is global::Microsoft.Extensions.DependencyInjection.IKeyedServiceProvider keyed ? keyed.GetKeyedService(typeof(global::SpecGen.ISpecRequestSigner), name) : null;");
-        writer.WriteLine($"var requestSigner = (global::SpecGen.ISpecRequestSigner{nullable})(keyedSigner ?? this._services.GetService(typeof(global::SpecGen.ISpecRequestSigner)));");
+        writer.WriteLine("// The signer is told the name of each attempt's registration (SpecSigningRequest.RegistrationName).");
+        writer.WriteLine($"var requestSigner = global::SpecGen.SpecNamedClients.Signer(name, (global::SpecGen.ISpecRequestSigner{nullable})(keyedSigner ?? this._services.GetService(typeof(global::SpecGen.ISpecRequestSigner))));");
         return ", requestSigner: requestSigner";
     }
 

@@ -87,7 +87,7 @@ public sealed class TenantIsolationTests
     }
 
     [Fact]
-    public async Task A_named_signed_client_signs_with_its_tenants_keyed_signer_or_else_the_shared_one()
+    public async Task A_named_signed_client_signs_with_its_tenants_keyed_signer_or_else_the_shared_one_and_the_signer_is_told_the_name()
     {
         var keyedA = new RecordingSigner("A");
         var shared = new RecordingSigner("shared");
@@ -108,8 +108,8 @@ public sealed class TenantIsolationTests
 
         Assert.Equal(10, keyedA.Seen.Count);
         Assert.Equal(10, shared.Seen.Count);
-        Assert.All(keyedA.Seen, r => Assert.Equal(0, CcId(r) % 2));
-        Assert.All(shared.Seen, r => Assert.Equal(1, CcId(r) % 2));
+        Assert.All(keyedA.Seen, r => Assert.Equal((0, "tenantA"), (CcId(r) % 2, r.RegistrationName)));
+        Assert.All(shared.Seen, r => Assert.Equal((1, "tenantB"), (CcId(r) % 2, r.RegistrationName)));
         SpecFakeRequest[] sent = server.Requests.Where(r => r.InterfaceName == "QuerySystemState").ToArray();
         Assert.Equal(20, sent.Length);
         Assert.All(sent, r => Assert.StartsWith(CcId(r) % 2 == 0 ? "A." : "shared.", r.Headers["Authorization"], StringComparison.Ordinal));
