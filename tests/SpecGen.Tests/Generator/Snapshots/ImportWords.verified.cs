@@ -238,8 +238,20 @@ namespace SpecGen.Tests.Arrays
             var call = new global::SpecGen.SpecCall("ImportWords", "POST", "/analytics/v1/stopwords");
             call.AddHeader("X-Access-Token", request.XAccessToken, secret: true);
             call.SetJsonBody(request.WriteJson);
+            call.AnswerShape = SpecGenAnswerShapeImportWords;
             return call;
         }
+
+        /// <summary>The answer as the spec describes it, for the drift check (<c>AddSpecDriftCheck()</c>): the response, then each class it holds.</summary>
+        private static readonly global::SpecGen.SpecAnswerShape SpecGenAnswerShapeImportWords = new global::SpecGen.SpecAnswerShape(() => new global::SpecGen.SpecShapeField[][]
+        {
+            // 0: response
+            new global::SpecGen.SpecShapeField[]
+            {
+                new global::SpecGen.SpecShapeField("resultCode", global::SpecGen.SpecShapeType.Text, mandatory: true),
+                new global::SpecGen.SpecShapeField("imported", global::SpecGen.SpecShapeType.Integer32),
+            },
+        });
     }
 
     /// <summary>The example JSON of the ImportWords reference page, comments included, for tests and fakes.</summary>
