@@ -140,8 +140,9 @@ internal static class AnswerShapeBinder
         {
             bool integer = type.Kind is SpecTypeKind.Int32 or SpecTypeKind.Int64
                 || (type.IsStringLike && (c.Minimum ?? 0) == decimal.Truncate(c.Minimum ?? 0) && (c.Maximum ?? 0) == decimal.Truncate(c.Maximum ?? 0));
-            decimal low = c.Minimum ?? (c.Maximum is decimal top && top < 0 ? top - 1000 : 0);
-            decimal high = c.Maximum ?? low + 1000;
+            // Saturating: a bound near decimal's own limits (a spec may write one) must not overflow.
+            decimal low = c.Minimum ?? (c.Maximum is decimal top && top < 0 ? (top < decimal.MinValue + 1000 ? decimal.MinValue : top - 1000) : 0);
+            decimal high = c.Maximum ?? (low > decimal.MaxValue - 1000 ? decimal.MaxValue : low + 1000);
             if (type.Kind == SpecTypeKind.Int32)
             {
                 low = Math.Max(low, int.MinValue);
