@@ -25,6 +25,13 @@ internal static class AnswerShapeBinder
     {
         var classes = spec.Classes.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var json = new StringBuilder();
+        if (WholeBody.Of(spec.Response) is { } whole)
+        {
+            // An array answer has no envelope, as SampleAnswerBinder writes it: the list itself.
+            WriteShape(json, whole, whole.Type, classes, depth: 0);
+            return json.ToString();
+        }
+
         WriteObject(json, spec.Response, classes, envelope, depth: 0);
         return json.ToString();
     }

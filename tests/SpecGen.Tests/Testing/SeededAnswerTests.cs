@@ -44,7 +44,8 @@ public sealed class SeededAnswerTests
                         Assert.True(result.IsValid, $"{route.InterfaceName}, seed {seed}: {result} in {answer}");
                     }
 
-                    if (server.Envelope is { } envelope)
+                    // An array answer (a whole-body list) has no envelope: the HTTP status is its success.
+                    if (server.Envelope is { } envelope && !answer.StartsWith('['))
                     {
                         Assert.True(envelope.TryRead(bytes, out string? code, out _), $"{route.InterfaceName}, seed {seed}: {answer}");
                         Assert.True(envelope.IsSuccess(code), $"{route.InterfaceName}, seed {seed}: code {code}");
