@@ -149,9 +149,9 @@ internal static class AnswerShapeBinder
         {
             bool integer = type.Kind is SpecTypeKind.Int32 or SpecTypeKind.Int64
                 || (type.IsStringLike && (c.Minimum ?? 0) == decimal.Truncate(c.Minimum ?? 0) && (c.Maximum ?? 0) == decimal.Truncate(c.Maximum ?? 0));
-            // Bounds near decimal's own limits (a fuzzed spec has them) must not overflow the unbounded side.
-            decimal low = c.Minimum ?? (c.Maximum is decimal top && top < 0 ? (top > decimal.MinValue + 1000 ? top - 1000 : top) : 0);
-            decimal high = c.Maximum ?? (low < decimal.MaxValue - 1000 ? low + 1000 : low);
+            // Saturating: a bound near decimal's own limits (a spec may write one) must not overflow.
+            decimal low = c.Minimum ?? (c.Maximum is decimal top && top < 0 ? (top < decimal.MinValue + 1000 ? decimal.MinValue : top - 1000) : 0);
+            decimal high = c.Maximum ?? (low > decimal.MaxValue - 1000 ? decimal.MaxValue : low + 1000);
             if (type.Kind == SpecTypeKind.Int32)
             {
                 low = Math.Max(low, int.MinValue);

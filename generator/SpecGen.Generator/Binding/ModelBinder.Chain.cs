@@ -80,7 +80,9 @@ internal sealed partial class ModelBinder
             $"global::{ns}.I{client}",
             $"global::{ns}.{client}",
             CSharpLiterals.String(needed.Name ?? serviceName),
-            CSharpLiterals.String($"services.Add{client}(o => {{ o.BaseAddress = ...; {options} }})"));
+            CSharpLiterals.String($"services.Add{client}(o => {{ o.BaseAddress = ...; {options} }})"),
+            $"global::{ns}.I{serviceName}{Common.KnownNames.FactorySuffix}",
+            "Add" + client);
     }
 
     private static FieldPosition Position(TokenFlowSpec flow)

@@ -98,7 +98,7 @@ internal static class ServiceEmitter
 
         writer.CloseBlock();
         writer.WriteLine();
-        ClientFactoryEmitter.EmitFactory(writer, model, flow is not null);
+        ClientFactoryEmitter.EmitFactory(writer, model, flow is not null, session is not null ? output.SignIn : null);
 
         if (model.Options.FakeServer)
         {
@@ -165,7 +165,7 @@ internal static class ServiceEmitter
         writer.WriteLine($"            (provider, httpClient) => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{optionsType}>>(provider).Value.ApplyTo(httpClient)))){(signed ? ")" : string.Empty)};");
         writer.CloseBlock();
         writer.WriteLine();
-        ClientFactoryEmitter.EmitRegistration(writer, model, hasFlow && model.Token is not null);
+        ClientFactoryEmitter.EmitRegistration(writer, model, hasFlow && model.Token is not null, hasSession);
         writer.CloseBlock();
         writer.CloseBlock();
     }

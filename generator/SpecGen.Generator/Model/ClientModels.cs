@@ -154,7 +154,9 @@ internal sealed record ServiceModel(
 /// <param name="ClientClassType">Its client class, <c>global::</c>-qualified: the one that hands over its flow.</param>
 /// <param name="ServiceNameLiteral">Its <c>service:</c> name, as a C# literal.</param>
 /// <param name="RegistrationLiteral">What to register when it is missing, as a C# literal.</param>
-internal sealed record NeededFlowModel(string ClientInterfaceType, string ClientClassType, string ServiceNameLiteral, string RegistrationLiteral);
+/// <param name="ClientFactoryInterfaceType">Its client factory interface, <c>global::</c>-qualified: a named client takes the needed client of its own name from it.</param>
+/// <param name="RegistrationMethod">Its registration method, such as <c>AddCecApiFabricClient</c>, for the message when a name is missing.</param>
+internal sealed record NeededFlowModel(string ClientInterfaceType, string ClientClassType, string ServiceNameLiteral, string RegistrationLiteral, string ClientFactoryInterfaceType, string RegistrationMethod);
 
 /// <summary>The envelope, as the C# literals that construct it.</summary>
 /// <param name="MessageLiterals">The message field names; empty when the envelope has none.</param>

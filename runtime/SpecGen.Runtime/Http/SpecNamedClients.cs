@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SpecGen;
@@ -59,6 +61,16 @@ public static class SpecNamedClients
         services.AddSingleton(new SpecClientName<TClient>(name));
     }
 
+    /// <summary>
+    /// The signer of the client of registration <paramref name="name"/>: <paramref name="signer"/>,
+    /// handed each attempt with <see cref="SpecSigningRequest.RegistrationName"/> set to the name;
+    /// null when <paramref name="signer"/> is, so that calls still fail saying what to register.
+    /// </summary>
+    /// <param name="name">The registration's name.</param>
+    /// <param name="signer">The signer registered for that name, or the shared one, or null.</param>
+    public static ISpecRequestSigner? Signer(string name, ISpecRequestSigner? signer)
+        => signer is null ? null : new SpecRegistrationSigner(name ?? throw new ArgumentNullException(nameof(name)), signer);
+
     /// <summary>Throws when <paramref name="name"/> is not among <paramref name="registered"/>, naming the registration to add.</summary>
     /// <typeparam name="TClient">The generated client class.</typeparam>
     /// <param name="registered">The names registered for <typeparamref name="TClient"/>.</param>
@@ -86,6 +98,26 @@ public static class SpecNamedClients
                 + (known.Length == 0 ? "." : $". Registered names: {known}."));
         }
     }
+}
+
+/// <summary>Hands <see cref="SpecSigningRequest.RegistrationName"/> to the signer of a named registration's client.</summary>
+internal sealed class SpecRegistrationSigner : ISpecRequestSigner
+{
+    private readonly string _name;
+    private readonly ISpecRequestSigner _signer;
+
+    public SpecRegistrationSigner(string name, ISpecRequestSigner signer)
+    {
+        _name = name;
+        _signer = signer;
+    }
+
+    public Task<string> SignAsync(SpecSigningRequest request, CancellationToken cancellationToken)
+        => _signer.SignAsync(
+            new SpecSigningRequest(request.ServiceName, request.InterfaceName, request.HeaderName, request.Method, request.RequestUri, request.Headers, request.Body, request.Attempt, _name),
+            cancellationToken);
+
+    public override string ToString() => $"SpecRegistrationSigner {{ Name = {_name}, Signer = {_signer.GetType().Name} }}";
 }
 
 /// <summary>One named registration of <typeparamref name="TClient"/>; the service collection holds one per name.</summary>

@@ -31,6 +31,27 @@ public sealed class SpecSigningRequest
         Attempt = attempt;
     }
 
+    /// <summary>Creates the attempt to sign of a named registration's client.</summary>
+    /// <param name="serviceName">The service, as service.yaml names it.</param>
+    /// <param name="interfaceName">The interface that is called.</param>
+    /// <param name="headerName">The header the signature goes in.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="requestUri">The absolute URL, query included.</param>
+    /// <param name="headers">The request and content headers, each value joined by <c>", "</c>; without the signature header.</param>
+    /// <param name="body">The body's bytes; empty without a body.</param>
+    /// <param name="attempt">1 for the first attempt, 2 for the next, and so on.</param>
+    /// <param name="registrationName">The name of the registration (<c>Add{Service}Client(name, ...)</c>) whose client sends the call, or null for the unnamed one.</param>
+    public SpecSigningRequest(string serviceName, string interfaceName, string headerName, string method, Uri requestUri, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body, int attempt, string? registrationName)
+        : this(serviceName, interfaceName, headerName, method, requestUri, headers, body, attempt)
+        => RegistrationName = registrationName;
+
+    /// <summary>
+    /// The name of the registration whose client sends the call, such as a tenant's
+    /// (<c>Add{Service}Client("tenantA", ...)</c>), or null for the unnamed registration: a signer
+    /// shared by several tenants picks the tenant's signing key by it.
+    /// </summary>
+    public string? RegistrationName { get; }
+
     /// <summary>The service, as service.yaml names it.</summary>
     public string ServiceName { get; }
 
