@@ -187,39 +187,14 @@ internal static class ServiceEmitter
 
     /// <summary>The options' credentials, the rejection codes the spec lists, and a <c>ToString</c> that masks the credentials.</summary>
     private static void WriteTokenOptions(SourceWriter writer, ServiceModel model, TokenFlowModel flow, TokenIssuerModel issuer)
-    {
-        if (flow.RejectedLiterals.Count > 0)
-        {
-            writer.WriteLine($"/// <summary>Creates the options, with the codes by which the service rejects a token in <see cref=\"global::SpecGen.SpecClientOptions.TokenRejectionCodes\"/>.</summary>");
-            writer.OpenBlock($"public {model.OptionsClass}()");
-            foreach (string code in flow.RejectedLiterals)
-            {
-                writer.WriteLine($"this.TokenRejectionCodes.Add({code});");
-            }
-
-            writer.CloseBlock();
-            writer.WriteLine();
-        }
-
-        foreach (CredentialModel credential in issuer.Credentials)
-        {
-            CSharpText.WriteDocs(writer, credential.Summary, null);
-            writer.WriteLine($"public string{model.Options.NullableMark} {credential.OptionName} {{ get; set; }}");
-            writer.WriteLine();
-        }
-
-        writer.WriteLine("/// <summary>The options, credentials masked.</summary>");
-        writer.OpenBlock("public override string ToString()");
-        writer.WriteLine("var text = new global::System.Text.StringBuilder();");
-        writer.WriteLine($"text.Append({issuer.ToStringPrefixLiteral}).Append(this.BaseAddress);");
-        foreach (CredentialModel credential in issuer.Credentials)
-        {
-            writer.WriteLine($"global::SpecGen.SpecText.AppendSecret(text.Append({credential.ToStringLabelLiteral}), this.{credential.OptionName});");
-        }
-
-        writer.WriteLine("return text.Append(\" }\").ToString();");
-        writer.CloseBlock();
-    }
+        => CredentialOptionsEmitter.Write(
+            writer,
+            model.OptionsClass,
+            "token",
+            "TokenRejectionCodes",
+            flow.RejectedLiterals,
+            issuer.Credentials.Select(c => new CredentialOptionsEmitter.Credential("string" + model.Options.NullableMark, c.OptionName, c.Summary, c.ToStringLabelLiteral)),
+            issuer.ToStringPrefixLiteral);
 
     private static void WriteTokenConstructor(SourceWriter writer, ServiceModel model, TokenFlowModel flow, TokenIssuerModel issuer, string clientType, string optionsType)
     {

@@ -17,39 +17,14 @@ internal static class SessionEmitter
 
     /// <summary>The options' credentials, the rejection codes the spec lists, and a <c>ToString</c> that masks the credentials.</summary>
     public static void WriteOptions(SourceWriter writer, ServiceModel model, SessionModel session, SessionSignInModel signIn)
-    {
-        if (session.RejectedLiterals.Count > 0)
-        {
-            writer.WriteLine("/// <summary>Creates the options, with the codes by which the service rejects a session in <see cref=\"global::SpecGen.SpecClientOptions.SessionRejectionCodes\"/>.</summary>");
-            writer.OpenBlock($"public {model.OptionsClass}()");
-            foreach (string code in session.RejectedLiterals)
-            {
-                writer.WriteLine($"this.SessionRejectionCodes.Add({code});");
-            }
-
-            writer.CloseBlock();
-            writer.WriteLine();
-        }
-
-        foreach (SessionCredentialModel credential in signIn.Credentials)
-        {
-            CSharpText.WriteDocs(writer, credential.Summary, null);
-            writer.WriteLine($"public {credential.OptionType} {credential.OptionName} {{ get; set; }}");
-            writer.WriteLine();
-        }
-
-        writer.WriteLine("/// <summary>The options, credentials masked.</summary>");
-        writer.OpenBlock("public override string ToString()");
-        writer.WriteLine("var text = new global::System.Text.StringBuilder();");
-        writer.WriteLine($"text.Append({signIn.ToStringPrefixLiteral}).Append(this.BaseAddress);");
-        foreach (SessionCredentialModel credential in signIn.Credentials)
-        {
-            writer.WriteLine($"global::SpecGen.SpecText.AppendSecret(text.Append({credential.ToStringLabelLiteral}), this.{credential.OptionName});");
-        }
-
-        writer.WriteLine("return text.Append(\" }\").ToString();");
-        writer.CloseBlock();
-    }
+        => CredentialOptionsEmitter.Write(
+            writer,
+            model.OptionsClass,
+            "session",
+            "SessionRejectionCodes",
+            session.RejectedLiterals,
+            signIn.Credentials.Select(c => new CredentialOptionsEmitter.Credential(c.OptionType, c.OptionName, c.Summary, c.ToStringLabelLiteral)),
+            signIn.ToStringPrefixLiteral);
 
     public static void WriteConstructor(SourceWriter writer, ServiceModel model, SessionModel session, ServiceOutput output, string clientType, string optionsType)
     {
