@@ -186,7 +186,11 @@ public sealed class SessionTests : IAsyncLifetime
     {
         Server.FailNext(Login, 1, 503);
 
+        // The failing answer comes after a second, so that all 32 callers are waiting on the sign-in when it
+        // fails: the test is about sharing that outcome, not how fast a loaded machine starts 32 tasks.
+        Server.Delay(Login, TimeSpan.FromSeconds(1));
         Exception[] failures = await Failures(32);
+        Server.Delay(Login, TimeSpan.Zero);
 
         // The fake answers its error envelope with the 503: a failure shared as it is, not a refusal to sign in.
         Assert.All(failures, f => Assert.Equal(503, Assert.IsType<SpecErrorCodeException>(f).HttpStatus));

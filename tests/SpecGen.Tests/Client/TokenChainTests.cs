@@ -229,6 +229,9 @@ public sealed class TokenChainTests : IAsyncLifetime
     {
         _fabric.FailNext("TokenByAkSk", 3, 503);
 
+        // The failing answer comes after a second, so that all 100 callers are waiting on the token call
+        // when it fails: the test is about sharing that outcome, not how fast a loaded machine starts 100 tasks.
+        _fabric.Delay("TokenByAkSk", TimeSpan.FromSeconds(1));
         Task<GetClickToCallEventsResponse>[] calls = Enumerable.Range(0, 100).Select(_ => Client.GetClickToCallEventsAsync(Request())).ToArray();
         foreach (Task<GetClickToCallEventsResponse> call in calls)
         {
@@ -242,6 +245,7 @@ public sealed class TokenChainTests : IAsyncLifetime
 
         // Once the interface answers again, so does the chain: the failure was not cached.
         _fabric.FailNext("TokenByAkSk", 0, 503);
+        _fabric.Delay("TokenByAkSk", TimeSpan.Zero);
         await Client.GetClickToCallEventsAsync(Request());
         Assert.Equal(failed + 1, C1Calls);
         Assert.Equal(1, ApplyCalls);
